@@ -1,0 +1,44 @@
+# thidua — the single entry point. `make run` and `make test` set up everything they need.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test lint format worker beat messages bench system-deps setup
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+setup: $(BIN)/.installed system-deps
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+run: setup
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(BIN)/.installed
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests --no-obsolete
+
+worker: setup
+	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=2
+
+beat: setup
+	$(BIN)/celery -A config beat --loglevel=INFO

@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models import Cluster
+from units.models import Unit
+
+
+class ClusterForm(forms.ModelForm):
+    class Meta:
+        model = Cluster
+        fields = ["ministry", "kind", "number", "name", "description"]
+        help_texts = {"name": _("Ví dụ: Cụm thi đua số 2 – các đơn vị sự nghiệp thuộc Bộ")}
+
+    def __init__(self, *args, ministries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ministry"].queryset = ministries
+        self.fields["ministry"].empty_label = None
+
+
+class MembershipForm(forms.Form):
+    units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị thành viên"),
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Chọn các đơn vị là thành viên của cụm trong năm này."),
+    )
+
+    def __init__(self, *args, cluster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = Unit.objects.filter(
+            ministry=cluster.ministry_id, is_active=True
+        ).order_by("name")

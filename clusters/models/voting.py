@@ -1,0 +1,52 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models.core import ClusterYear
+from emulation.models import AwardTitle
+from units.models import Unit
+
+
+class Vote(models.Model):
+    """The counted paper ballots for one title the cluster nominates for."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Đang kiểm phiếu")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    cluster_year = models.ForeignKey(ClusterYear, on_delete=models.CASCADE, related_name="votes")
+    award_title = models.ForeignKey(
+        AwardTitle, on_delete=models.PROTECT, verbose_name=_("danh hiệu suy tôn")
+    )
+    state = models.CharField(_("trạng thái"), max_length=10, choices=State, default=State.OPEN)
+    voters_entitled = models.PositiveSmallIntegerField(_("số thành viên có quyền bỏ phiếu"))
+    ballots_cast = models.PositiveSmallIntegerField(_("số phiếu phát ra"), default=0)
+    valid_ballots = models.PositiveSmallIntegerField(_("số phiếu hợp lệ"), default=0)
+    quota = models.PositiveSmallIntegerField(_("số lượng được suy tôn"), null=True, blank=True)
+    tie_break_note = models.TextField(_("quyết định của chủ trì khi bằng phiếu"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("bỏ phiếu suy tôn")
+        verbose_name_plural = _("bỏ phiếu suy tôn")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster_year", "award_title"], name="one_vote_per_title"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cluster_year}: {self.award_title}"
+
+
+class VoteCount(models.Model):
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="counts")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    votes = models.PositiveSmallIntegerField(_("số phiếu"), default=0)
+    nominated = models.BooleanField(_("được suy tôn"), default=False)
+    won_tie_break = models.BooleanField(_("được chọn khi bằng phiếu"), default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["vote", "unit"], name="one_count_per_unit")]
+
+    def __str__(self):
+        return f"{self.unit}: {self.votes}"

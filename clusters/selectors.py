@@ -1,0 +1,38 @@
+from django.db.models import Count, Prefetch
+
+from clusters.access import visible_clusters
+from clusters.models import ClusterYear, Membership
+
+
+def cluster_years_for_user(*, user, year):
+    """The cluster-years in the user's scope for a year, with their member count."""
+    return (
+        ClusterYear.objects.filter(cluster__in=visible_clusters(user), year=year)
+        .select_related("cluster__ministry")
+        .annotate(member_count=Count("memberships"))
+        .order_by("cluster__ministry__name", "cluster__kind", "cluster__number")
+    )
+
+
+def cluster_year_members(*, cluster_year):
+    return (
+        Membership.objects.filter(cluster_year=cluster_year)
+        .select_related("unit")
+        .order_by("unit__name")
+    )
+
+
+def cluster_years_of(*, cluster):
+    return list(cluster.years.order_by("-year").values_list("year", flat=True))
+
+
+def unit_cluster_history(*, unit):
+    return (
+        ClusterYear.objects.filter(memberships__unit=unit)
+        .select_related("cluster")
+        .order_by("-year", "cluster__number")
+    )
+
+
+def prefetch_members():
+    return Prefetch("memberships", queryset=Membership.objects.select_related("unit"))

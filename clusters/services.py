@@ -1,0 +1,67 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from clusters.models import Cluster, ClusterYear, Membership
+from emulation.audit import audit_record
+from emulation.errors import DomainError
+from emulation.models import EmulationYear, LegalRegime
+
+
+def emulation_year_get_or_create(*, ministry, year):
+    regime = LegalRegime.for_year(year)
+    if regime is None:
+        raise DomainError(
+            _("Chưa có chế độ pháp lý nào áp dụng cho năm %(year)s.") % {"year": year}
+        )
+    emulation_year, _created = EmulationYear.objects.get_or_create(
+        ministry=ministry, year=year, defaults={"regime": regime}
+    )
+    return emulation_year
+
+
+@transaction.atomic
+def cluster_save(*, actor, cluster):
+    created = cluster.pk is None
+    duplicate = Cluster.objects.filter(
+        ministry=cluster.ministry, kind=cluster.kind, number=cluster.number
+    ).exclude(pk=cluster.pk)
+    if duplicate.exists():
+        raise DomainError(_("Bộ, ngành này đã có cụm, khối mang số này."), field="number")
+    cluster.save()
+    audit_record(
+        actor=actor,
+        action="cluster_create" if created else "cluster_update",
+        obj=cluster,
+        after={"number": cluster.number, "name": cluster.name, "kind": cluster.kind},
+    )
+    return cluster
+
+
+@transaction.atomic
+def cluster_year_set_members(*, actor, cluster, year, units):
+    """Make ``units`` the members of the cluster for ``year`` (opening the year if needed)."""
+    foreign = [u for u in units if u.ministry_id != cluster.ministry_id]
+    if foreign:
+        raise DomainError(
+            _("Đơn vị %(name)s không thuộc bộ, ngành của cụm.") % {"name": foreign[0].name},
+            field="units",
+        )
+    emulation_year = emulation_year_get_or_create(ministry=cluster.ministry, year=year)
+    cluster_year, _created = ClusterYear.objects.get_or_create(
+        cluster=cluster, year=year, defaults={"emulation_year": emulation_year}
+    )
+    before = set(cluster_year.memberships.values_list("unit_id", flat=True))
+    after = {u.pk for u in units}
+    cluster_year.memberships.exclude(unit_id__in=after).delete()
+    Membership.objects.bulk_create(
+        [Membership(cluster_year=cluster_year, unit_id=pk) for pk in sorted(after - before)]
+    )
+    if before != after:
+        audit_record(
+            actor=actor,
+            action="memberships_update",
+            obj=cluster_year,
+            before={"units": sorted(before)},
+            after={"units": sorted(after)},
+        )
+    return cluster_year

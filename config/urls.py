@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("emulation.urls")),
+    path("units/", include("units.urls")),
+    path("clusters/", include("clusters.urls")),
+    path("awards/", include("awards.urls")),
+]

@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models import Cluster
+from emulation.models import RoleAssignment
+
+
+class RoleFieldsMixin(forms.Form):
+    role = forms.ChoiceField(label=_("Vai trò"), choices=RoleAssignment.Role.choices)
+    ministry = forms.ModelChoiceField(label=_("Bộ, ngành"), queryset=None, empty_label=None)
+    cluster = forms.ModelChoiceField(
+        label=_("Cụm thi đua"),
+        queryset=None,
+        required=False,
+        help_text=_("Bắt buộc với thư ký cụm; với lãnh đạo, để trống là cả bộ, ngành."),
+    )
+
+    def __init__(self, *args, ministries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ministry"].queryset = ministries
+        self.fields["cluster"].queryset = Cluster.objects.filter(ministry__in=ministries)
+
+
+class AccountCreateForm(RoleFieldsMixin):
+    username = forms.RegexField(
+        label=_("Tên đăng nhập"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Chỉ dùng chữ không dấu, số và các ký tự . @ + - _")},
+    )
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    password = forms.CharField(
+        label=_("Mật khẩu ban đầu"),
+        widget=forms.PasswordInput(render_value=True),
+        help_text=_("Người dùng nên đổi mật khẩu sau lần đăng nhập đầu tiên."),
+    )
+    field_order = ["username", "full_name", "email", "password", "role", "ministry", "cluster"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        validate_password(password)
+        return password
+
+
+class RoleGrantForm(RoleFieldsMixin):
+    pass

@@ -1,0 +1,72 @@
+"""What a user may see and do, read once per request from their role assignments.
+
+Every access helper (``clusters.access``, ``units.access``, …) starts from ``scope_of``."""
+
+from dataclasses import dataclass, field
+
+from emulation.models import RoleAssignment
+
+Role = RoleAssignment.Role
+
+
+@dataclass(frozen=True)
+class Scope:
+    is_superuser: bool = False
+    staff_ministries: frozenset = field(default_factory=frozenset)
+    leader_ministries: frozenset = field(default_factory=frozenset)
+    leader_clusters: frozenset = field(default_factory=frozenset)
+    secretary_clusters: frozenset = field(default_factory=frozenset)
+
+    @property
+    def roles(self):
+        roles = []
+        if self.staff_ministries:
+            roles.append(Role.MINISTRY_STAFF)
+        if self.secretary_clusters:
+            roles.append(Role.CLUSTER_SECRETARY)
+        if self.leader_ministries or self.leader_clusters:
+            roles.append(Role.LEADER)
+        return roles
+
+    def sees_ministry(self, ministry_id):
+        return (
+            self.is_superuser
+            or ministry_id in self.staff_ministries
+            or ministry_id in self.leader_ministries
+        )
+
+    def sees_cluster(self, cluster):
+        return (
+            self.sees_ministry(cluster.ministry_id)
+            or cluster.pk in self.leader_clusters
+            or cluster.pk in self.secretary_clusters
+        )
+
+    def manages_ministry(self, ministry_id):
+        """Ministry staff: set up clusters, units, scoring tables, review proposals."""
+        return self.is_superuser or ministry_id in self.staff_ministries
+
+    def writes_cluster(self, cluster):
+        """Keep the cluster's records: its secretary, or the ministry's staff."""
+        return self.manages_ministry(cluster.ministry_id) or cluster.pk in self.secretary_clusters
+
+
+def scope_of(user):
+    if not user.is_authenticated:
+        return Scope()
+    cached = getattr(user, "_thidua_scope", None)
+    if cached is not None:
+        return cached
+    rows = RoleAssignment.objects.filter(user=user).values_list("role", "ministry_id", "cluster_id")
+    by_role = {role: [] for role in Role.values}
+    for role, ministry_id, cluster_id in rows:
+        by_role[role].append((ministry_id, cluster_id))
+    scope = Scope(
+        is_superuser=user.is_superuser,
+        staff_ministries=frozenset(m for m, _ in by_role[Role.MINISTRY_STAFF]),
+        leader_ministries=frozenset(m for m, c in by_role[Role.LEADER] if c is None),
+        leader_clusters=frozenset(c for _, c in by_role[Role.LEADER] if c is not None),
+        secretary_clusters=frozenset(c for _, c in by_role[Role.CLUSTER_SECRETARY]),
+    )
+    user._thidua_scope = scope
+    return scope

@@ -1,0 +1,95 @@
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from emulation.audit import audit_record
+from emulation.errors import DomainError
+from emulation.models import RoleAssignment
+from emulation.roles import scope_of
+
+User = get_user_model()
+
+
+def _check_grant(*, actor, role, ministry, cluster):
+    scope = scope_of(actor)
+    if not scope.manages_ministry(ministry.pk):
+        raise DomainError(_("Bạn chỉ được cấp quyền trong bộ, ngành mà bạn quản lý."))
+    if cluster is not None and cluster.ministry_id != ministry.pk:
+        raise DomainError(_("Cụm thi đua không thuộc bộ, ngành đã chọn."), field="cluster")
+    if role == RoleAssignment.Role.CLUSTER_SECRETARY and cluster is None:
+        raise DomainError(_("Thư ký cụm phải được gán cho một cụm thi đua."), field="cluster")
+    if role == RoleAssignment.Role.MINISTRY_STAFF and cluster is not None:
+        raise DomainError(_("Cán bộ Vụ quản lý cả bộ, ngành: không chọn cụm."), field="cluster")
+
+
+@transaction.atomic
+def account_create(*, actor, username, full_name, email, password, role, ministry, cluster=None):
+    _check_grant(actor=actor, role=role, ministry=ministry, cluster=cluster)
+    if User.objects.filter(username__iexact=username).exists():
+        raise DomainError(_("Tên đăng nhập này đã có người dùng."), field="username")
+    user = User.objects.create_user(
+        username=username, email=email, password=password, first_name=full_name
+    )
+    assignment = RoleAssignment.objects.create(
+        user=user, role=role, ministry=ministry, cluster=cluster
+    )
+    audit_record(
+        actor=actor,
+        action="account_create",
+        obj=user,
+        after={"role": role, "ministry": ministry.pk, "cluster": cluster and cluster.pk},
+    )
+    return assignment
+
+
+@transaction.atomic
+def account_grant(*, actor, user, role, ministry, cluster=None):
+    _check_grant(actor=actor, role=role, ministry=ministry, cluster=cluster)
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, ministry=ministry, cluster=cluster
+    )
+    if created:
+        audit_record(
+            actor=actor,
+            action="role_grant",
+            obj=user,
+            after={"role": role, "ministry": ministry.pk, "cluster": cluster and cluster.pk},
+        )
+    return assignment
+
+
+@transaction.atomic
+def account_revoke(*, actor, assignment):
+    if not scope_of(actor).manages_ministry(assignment.ministry_id):
+        raise DomainError(_("Bạn chỉ được thu hồi quyền trong bộ, ngành mà bạn quản lý."))
+    audit_record(
+        actor=actor,
+        action="role_revoke",
+        obj=assignment.user,
+        before={
+            "role": assignment.role,
+            "ministry": assignment.ministry_id,
+            "cluster": assignment.cluster_id,
+        },
+    )
+    assignment.delete()
+
+
+@transaction.atomic
+def account_set_active(*, actor, user, active):
+    if user.pk == actor.pk:
+        raise DomainError(_("Bạn không thể tự khóa tài khoản của mình."))
+    ministries = set(user.role_assignments.values_list("ministry_id", flat=True))
+    scope = scope_of(actor)
+    if not ministries or not all(scope.manages_ministry(m) for m in ministries):
+        raise DomainError(_("Tài khoản này có quyền ngoài phạm vi bạn quản lý."))
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        audit_record(
+            actor=actor,
+            action="account_activate" if active else "account_deactivate",
+            obj=user,
+            before={"is_active": not active},
+            after={"is_active": active},
+        )

@@ -1,0 +1,117 @@
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusters.selectors import cluster_years_for_user
+from emulation import access, services
+from emulation.errors import DomainError
+from emulation.forms import AccountCreateForm, RoleGrantForm
+from emulation.models import RoleAssignment
+from emulation.pagination import paginate
+from emulation.selectors import selected_year
+
+
+def home(request):
+    year = selected_year(request)
+    cluster_years = cluster_years_for_user(user=request.user, year=year)
+    return render(
+        request,
+        "emulation/home.html",
+        {
+            "year": year,
+            "cluster_years": cluster_years,
+            "years": range(year + 1, year - 6, -1),
+        },
+    )
+
+
+def health(request):
+    return JsonResponse({"status": "ok"})
+
+
+def accounts_list(request):
+    access.require_ministry_staff(request.user)
+    accounts = (
+        access.managed_accounts(request.user)
+        .prefetch_related("role_assignments__cluster", "role_assignments__ministry")
+        .order_by("username")
+    )
+    query = request.GET.get("q", "").strip()
+    if query:
+        accounts = accounts.filter(username__icontains=query) | accounts.filter(
+            first_name__icontains=query
+        )
+    return render(
+        request,
+        "emulation/accounts_list.html",
+        {"page": paginate(request, accounts), "query": query},
+    )
+
+
+def _form_error(form, error):
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def account_create(request):
+    access.require_ministry_staff(request.user)
+    ministries = access.managed_ministries(request.user)
+    form = AccountCreateForm(request.POST or None, ministries=ministries)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_create(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request, _("Đã tạo tài khoản %(name)s.") % {"name": form.cleaned_data["username"]}
+            )
+            return redirect("accounts_list")
+    return render(request, "emulation/account_form.html", {"form": form})
+
+
+def account_detail(request, pk):
+    account = access.get_account_for_user(request.user, pk)
+    ministries = access.managed_ministries(request.user)
+    form = RoleGrantForm(request.POST or None, ministries=ministries)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_grant(actor=request.user, user=account, **form.cleaned_data)
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã cấp quyền."))
+            return redirect("account_detail", pk=account.pk)
+    assignments = account.role_assignments.select_related("ministry", "cluster")
+    return render(
+        request,
+        "emulation/account_detail.html",
+        {"account": account, "assignments": assignments, "form": form},
+    )
+
+
+@require_POST
+def account_revoke(request, pk, assignment_pk):
+    account = access.get_account_for_user(request.user, pk)
+    assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=account)
+    try:
+        services.account_revoke(actor=request.user, assignment=assignment)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã thu hồi quyền."))
+    return redirect("account_detail", pk=account.pk)
+
+
+@require_POST
+def account_set_active(request, pk):
+    account = access.get_account_for_user(request.user, pk)
+    active = request.POST.get("active") == "1"
+    try:
+        services.account_set_active(actor=request.user, user=account, active=active)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã mở khóa tài khoản.") if active else _("Đã khóa tài khoản."))
+    return redirect("account_detail", pk=account.pk)

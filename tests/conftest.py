@@ -1,0 +1,182 @@
+"""Shared fixtures: one small world with every role, and the switches for tests that need a
+real browser or a real Celery worker (skipped outside CI with the reason printed; a failure
+under REQUIRE_SERVICES=1, as in .ci/run)."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.test import Client
+
+from emulation.models import RoleAssignment
+from tests.factories import (
+    ClusterFactory,
+    MinistryFactory,
+    UnitFactory,
+    UserFactory,
+    cluster_year_with_units,
+    grant,
+)
+
+# Playwright's sync API runs an event loop in the test thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+Role = RoleAssignment.Role
+CHROMIUM = "/usr/bin/chromium"
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+YEAR = 2021
+
+
+def _missing_services(item):
+    if item.get_closest_marker("browser") and not shutil.which(CHROMIUM):
+        yield f"needs {CHROMIUM} (apt-get install chromium)"
+    if item.get_closest_marker("worker"):
+        if not os.environ.get("CELERY_BROKER_URL"):
+            yield "needs a Celery broker: set CELERY_BROKER_URL (redis://127.0.0.1:6379/0)"
+        if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            yield "needs a database a worker process can share: set DATABASE_URL (PostgreSQL)"
+
+
+def pytest_runtest_setup(item):
+    reasons = list(_missing_services(item))
+    if reasons:
+        if REQUIRE_SERVICES:
+            pytest.fail("REQUIRE_SERVICES=1 but this test " + "; ".join(reasons))
+        pytest.skip("; ".join(reasons))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def world(db):
+    """A ministry with two clusters of three units each (year 2021) and one user per role,
+    plus staff of another ministry."""
+    ministry = MinistryFactory(name="Bộ Tư pháp thử nghiệm")
+    cluster = ClusterFactory(ministry=ministry, number=2, name="Cụm thi đua số 2")
+    other_cluster = ClusterFactory(ministry=ministry, number=1, name="Cụm thi đua số 1")
+    units = [UnitFactory(ministry=ministry, name=f"Trường số {i}") for i in range(1, 4)]
+    other_units = [UnitFactory(ministry=ministry, name=f"Cục số {i}") for i in range(1, 4)]
+    cluster_year = cluster_year_with_units(cluster, YEAR, units)
+    other_cluster_year = cluster_year_with_units(other_cluster, YEAR, other_units)
+    other_ministry = MinistryFactory(name="Bộ Khác")
+    users = SimpleNamespace(
+        secretary=grant(UserFactory(username="thuky"), Role.CLUSTER_SECRETARY, ministry, cluster),
+        other_secretary=grant(
+            UserFactory(username="thuky.khac"), Role.CLUSTER_SECRETARY, ministry, other_cluster
+        ),
+        staff=grant(UserFactory(username="vu"), Role.MINISTRY_STAFF, ministry),
+        leader=grant(UserFactory(username="lanhdao"), Role.LEADER, ministry),
+        foreign_staff=grant(UserFactory(username="vu.khac"), Role.MINISTRY_STAFF, other_ministry),
+    )
+    return SimpleNamespace(
+        ministry=ministry,
+        other_ministry=other_ministry,
+        cluster=cluster,
+        other_cluster=other_cluster,
+        cluster_year=cluster_year,
+        other_cluster_year=other_cluster_year,
+        units=units,
+        other_units=other_units,
+        year=YEAR,
+        users=users,
+    )
+
+
+@pytest.fixture
+def client_as(world):
+    """``client_as("staff")`` is a test client logged in as that role; ``client_as(None)``
+    is anonymous."""
+
+    def make(role):
+        client = Client()
+        if role is not None:
+            client.force_login(getattr(world.users, role))
+        return client
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager_unless_worker(request, settings):
+    """Tasks run in-process, except in tests marked ``worker``, which use the real one."""
+    from config.celery import app
+
+    eager = request.node.get_closest_marker("worker") is None
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = eager
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """A real ``celery worker`` process on the test database and a queue of its own.
+
+    Tests using it must use ``transactional_db`` so the worker sees committed rows."""
+    from django.conf import settings
+
+    from config.celery import app
+
+    queue = f"thidua-test-{uuid.uuid4().hex[:8]}"
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    test_db = settings.DATABASES["default"]["NAME"]
+    env = {
+        **os.environ,
+        "DATABASE_URL": urlunsplit(parts._replace(path="/" + test_db)),
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--without-gossip",
+            "--without-mingle",
+            "-Q",
+            queue,
+            "--loglevel=WARNING",
+        ],
+        env=env,
+    )
+    previous_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                pytest.fail("the Celery worker exited at start-up")
+            if app.control.ping(timeout=0.5, destination=None):
+                break
+            if time.monotonic() > deadline:
+                pytest.fail("the Celery worker did not answer within 30 s")
+        yield process
+    finally:
+        app.conf.task_default_queue = previous_queue
+        process.terminate()
+        process.wait(timeout=20)

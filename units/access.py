@@ -1,0 +1,28 @@
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from emulation.roles import scope_of
+from units.models import Unit
+
+
+def visible_units(user):
+    """Units of the user's ministries, or (secretaries, cluster leaders) of their clusters."""
+    scope = scope_of(user)
+    if scope.is_superuser:
+        return Unit.objects.all()
+    clusters = scope.leader_clusters | scope.secretary_clusters
+    return Unit.objects.filter(
+        Q(ministry_id__in=scope.staff_ministries | scope.leader_ministries)
+        | Q(pk__in=Unit.objects.filter(memberships__cluster_year__cluster_id__in=clusters))
+    )
+
+
+def get_unit_for_user(user, pk, *, manage=False):
+    unit = get_object_or_404(Unit.objects.select_related("ministry"), pk=pk)
+    if not visible_units(user).filter(pk=unit.pk).exists():
+        raise Http404
+    if manage and not scope_of(user).manages_ministry(unit.ministry_id):
+        raise PermissionDenied
+    return unit
