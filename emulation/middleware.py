@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.locale import LocaleMiddleware
 from django.urls import resolve
+from django.utils import translation
 
 PUBLIC_URL_NAMES = {"login", "set_language", "health"}
 
@@ -21,3 +24,16 @@ class LoginRequiredMiddleware:
         if match.url_name in PUBLIC_URL_NAMES or match.namespace == "admin":
             return None
         return redirect_to_login(request.get_full_path())
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Vietnamese unless the user chose another language (the language cookie set by the
+    switch). The browser's Accept-Language is ignored: an office PC set up in English
+    should still show the Vietnamese the civil servant expects."""
+
+    def process_request(self, request):
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if code not in dict(settings.LANGUAGES):
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
+        request.LANGUAGE_CODE = translation.get_language()
