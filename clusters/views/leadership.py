@@ -147,7 +147,7 @@ def year_rollover(request, pk, year):
     form = None
     if next_term is None:
         form = LeadershipForm(
-            request.POST or None,
+            request.POST if request.method == "POST" else None,
             initial=_suggested_initial(suggestion),
             cluster_year=cluster_year,
             optional=True,
