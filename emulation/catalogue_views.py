@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,7 +37,7 @@ def catalogue_list(request):
 
 
 def _catalogue_url(award_title):
-    return f"{redirect('catalogue_list').url}?regime={award_title.regime.code}"
+    return f"{reverse('catalogue_list')}?regime={award_title.regime.code}"
 
 
 def _award_title_form(request, award_title=None):

@@ -6,9 +6,10 @@ import pytest
 
 from clusters import pledge_services
 from clusters.leadership_services import leadership_save
-from clusters.models import ClusterYear, LeadershipTerm, Pledge, RotationPolicy
-from emulation.models import AuditEntry
+from clusters.models import ClusterYear, LeadershipTerm, Membership, Pledge, RotationPolicy
+from emulation.models import AuditEntry, AwardTitle
 from tests.clusters.cyear.conftest import leadership_data, set_policy, sign_all, title
+from tests.factories import UnitFactory
 
 
 def _year_url(world, tail=""):
@@ -364,7 +365,7 @@ def test_locked_pledge_edit_is_refused_with_a_message(pledge, world, client_as, 
 
 
 def test_catalogue_edit_saves_and_audits(world, client_as):
-    flag = AwardTitle_get("luat-2003-nd-91-2017", "co-thi-dua-bo")
+    flag = _award_title("luat-2003-nd-91-2017", "co-thi-dua-bo")
     data = {
         "regime": flag.regime_id,
         "code": flag.code,
@@ -389,7 +390,7 @@ def test_catalogue_edit_saves_and_audits(world, client_as):
 
 
 def test_catalogue_edit_refuses_a_threshold_over_100_keeping_input(world, client_as):
-    flag = AwardTitle_get("luat-2003-nd-91-2017", "co-thi-dua-bo")
+    flag = _award_title("luat-2003-nd-91-2017", "co-thi-dua-bo")
     response = client_as("staff").post(
         f"/catalogue/{flag.pk}/edit/",
         {
@@ -413,7 +414,7 @@ def test_catalogue_edit_refuses_a_threshold_over_100_keeping_input(world, client
 
 
 def test_catalogue_delete_of_an_unused_entry(world, client_as):
-    entry = AwardTitle_get("luat-2022-nd-152-2025", "bang-khen-ttg-ca-nhan")
+    entry = _award_title("luat-2022-nd-152-2025", "bang-khen-ttg-ca-nhan")
     response = client_as("staff").post(f"/catalogue/{entry.pk}/delete/", follow=True)
     assert not type(entry).objects.filter(pk=entry.pk).exists()
     assert "Đã xóa “Bằng khen của Thủ tướng Chính phủ (cá nhân)”." in response.content.decode()
@@ -436,7 +437,21 @@ def test_catalogue_delete_of_a_used_entry_is_refused_in_vietnamese(pledge, world
     ]
 
 
-def AwardTitle_get(regime, code):
-    from emulation.models import AwardTitle
-
+def _award_title(regime, code):
     return AwardTitle.objects.get(regime__code=regime, code=code)
+
+
+def test_member_added_after_signing_shows_not_signed(pledge, world, client_as):
+    pledge_services.pledge_open(actor=world.users.secretary, pledge=pledge)
+    sign_all(pledge, world.units, world.users.secretary)
+    newcomer = UnitFactory(ministry=world.ministry, name="Trường số 9")
+    Membership.objects.create(cluster_year=world.cluster_year, unit=newcomer)
+
+    response = client_as("leader").get(_year_url(world, "pledge/"))
+
+    rows = {row.unit.name: row.signature for row in response.context["rows"]}
+    assert rows["Trường số 9"] is None
+    assert response.context["signed_count"] == 3
+    html = response.content.decode()
+    assert "Còn đơn vị chưa ký giao ước (kể cả thành viên vào cụm sau khi ký)." in html
+    assert "(3/4 đơn vị đã ký)" in html
