@@ -3,7 +3,7 @@ the pledge board. Each issues a fixed number of queries whatever the data size."
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from clusters.models import (
@@ -68,6 +68,36 @@ class Suggestion:
     deputy_unit: Unit | None
     selection: str
     reason: str
+    head_person: tuple = ("", "")  # (name, position) last seen acting for the unit
+    deputy_person: tuple = ("", "")
+
+
+def _last_person(cluster, unit):
+    """Who last acted for ``unit`` as head or deputy of the cluster: likely the same person."""
+    if unit is None:
+        return ("", "")
+    term = (
+        LeadershipTerm.objects.filter(cluster_year__cluster=cluster)
+        .filter(Q(head_unit=unit) | Q(deputy_unit=unit))
+        .order_by("-cluster_year__year")
+        .first()
+    )
+    if term is None:
+        return ("", "")
+    if term.head_unit_id == unit.pk:
+        return (term.head_name, term.head_position)
+    return (term.deputy_name, term.deputy_position)
+
+
+def _suggestion(cluster, head, deputy, reason):
+    return Suggestion(
+        head_unit=head,
+        deputy_unit=deputy,
+        selection=LeadershipTerm.Selection.ROTATION,
+        reason=reason,
+        head_person=_last_person(cluster, head),
+        deputy_person=_last_person(cluster, deputy),
+    )
 
 
 def leadership_suggest(*, cluster, year):
@@ -114,20 +144,20 @@ def leadership_suggest(*, cluster, year):
     if policy.method == RotationPolicy.Method.DEPUTY_BECOMES_HEAD and previous:
         deputy = previous.deputy_unit
         if deputy.pk in members and deputy.pk not in recent_heads:
-            return Suggestion(
-                head_unit=deputy,
-                deputy_unit=next_in_order(deputy.pk, {deputy.pk} | recent_heads),
-                selection=LeadershipTerm.Selection.ROTATION,
-                reason=_("Cụm phó năm %(year)s làm Cụm trưởng năm sau.") % {"year": year - 1},
+            return _suggestion(
+                cluster,
+                deputy,
+                next_in_order(deputy.pk, {deputy.pk} | recent_heads),
+                _("Cụm phó năm %(year)s làm Cụm trưởng năm sau.") % {"year": year - 1},
             )
     head = next_in_order(previous.head_unit_id if previous else None, recent_heads)
     if head is None:
         return None
-    return Suggestion(
-        head_unit=head,
-        deputy_unit=next_in_order(head.pk, {head.pk} | recent_heads),
-        selection=LeadershipTerm.Selection.ROTATION,
-        reason=_("Đơn vị kế tiếp trong thứ tự luân phiên."),
+    return _suggestion(
+        cluster,
+        head,
+        next_in_order(head.pk, {head.pk} | recent_heads),
+        _("Đơn vị kế tiếp trong thứ tự luân phiên."),
     )
 
 

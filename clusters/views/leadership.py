@@ -27,9 +27,18 @@ def _year_url(cluster_year):
 def _suggested_initial(suggestion):
     if suggestion is None:
         return {}
-    initial = {"head_unit": suggestion.head_unit, "selection": suggestion.selection}
+    initial = {
+        "head_unit": suggestion.head_unit,
+        "head_name": suggestion.head_person[0],
+        "head_position": suggestion.head_person[1],
+        "selection": suggestion.selection,
+    }
     if suggestion.deputy_unit:
-        initial["deputy_unit"] = suggestion.deputy_unit
+        initial.update(
+            deputy_unit=suggestion.deputy_unit,
+            deputy_name=suggestion.deputy_person[0],
+            deputy_position=suggestion.deputy_person[1],
+        )
     return initial
 
 

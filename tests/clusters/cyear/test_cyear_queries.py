@@ -47,7 +47,7 @@ def test_history_page_queries_are_bounded(
 ):
     _grow(world, years, members)
     client = client_as("leader")
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(15):
         response = client.get(f"/clusters/{world.cluster.pk}/leadership/")
     assert len(response.context["page"]) == years
 

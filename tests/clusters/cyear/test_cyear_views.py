@@ -104,8 +104,12 @@ def test_leadership_form_is_prefilled_with_the_suggestion(world, client_as):
 
     response = client_as("secretary").get(_year_url(world, "leadership/"))
 
-    assert response.context["form"].initial["head_unit"] == b
-    assert response.context["form"].initial["deputy_unit"] == c
+    initial = response.context["form"].initial
+    assert initial["head_unit"] == b
+    # the person who last acted for b (as 2020 deputy) is offered again; c never acted
+    assert (initial["head_name"], initial["head_position"]) == ("Đặng Vũ Huân", "Tổng biên tập")
+    assert initial["deputy_unit"] == c
+    assert (initial["deputy_name"], initial["deputy_position"]) == ("", "")
     assert "Cụm phó năm 2020 làm Cụm trưởng năm sau." in response.content.decode()
 
 
