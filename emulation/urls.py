@@ -28,3 +28,13 @@ urlpatterns = [
         name="account_revoke",
     ),
 ]
+
+# The award catalogue (danh mục khen thưởng) of each legal regime.
+from emulation import catalogue_views  # noqa: E402
+
+urlpatterns += [
+    path("catalogue/", catalogue_views.catalogue_list, name="catalogue_list"),
+    path("catalogue/new/", catalogue_views.catalogue_create, name="catalogue_create"),
+    path("catalogue/<int:pk>/edit/", catalogue_views.catalogue_edit, name="catalogue_edit"),
+    path("catalogue/<int:pk>/delete/", catalogue_views.catalogue_delete, name="catalogue_delete"),
+]

@@ -8,7 +8,7 @@ from emulation.demo import ACCOUNTS
 # Each step is idempotent and builds on the ones before it.
 STEPS = [
     "emulation.demo.seed_core",
-    # cluster year start: leadership, pledge (issue 3)
+    "clusters.demo.seed_cluster_year_start",  # leadership, rotation, pledges (issue 3)
     # year-end evaluation: scoring, vote, minutes (issue 4)
     # proposals, review, decisions (issue 5)
     # year-end reports (issue 6)

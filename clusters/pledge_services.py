@@ -1,0 +1,254 @@
+"""The pledge (giao ước thi đua): commitments, title registrations, signatures and its
+states draft → open → signed (every member signed) → locked; reopening needs ministry staff
+and a reason."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from clusters.models import Commitment, Pledge, PledgeSignature, TitleRegistration
+from emulation.audit import audit_record
+from emulation.concurrency import claim_version
+from emulation.errors import DomainError
+from emulation.models import AwardTitle
+from emulation.roles import scope_of
+
+State = Pledge.State
+
+
+def _require_writer(actor, cluster_year):
+    if not scope_of(actor).writes_cluster(cluster_year.cluster):
+        raise DomainError(_("Bạn không có quyền sửa hồ sơ của cụm này."))
+
+
+def _locked_for_update(pledge):
+    """Re-read the pledge under a row lock so two writers are serialised."""
+    fresh = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    pledge.state, pledge.version = fresh.state, fresh.version
+    return pledge
+
+
+def _require_editable(pledge):
+    if pledge.state == State.LOCKED:
+        raise DomainError(
+            _("Giao ước đã khóa. Cần cán bộ Vụ Thi đua - Khen thưởng mở lại (ghi rõ lý do).")
+        )
+
+
+def _member_ids(pledge):
+    return set(pledge.cluster_year.memberships.values_list("unit_id", flat=True))
+
+
+def _require_member(pledge, unit, field="unit"):
+    if unit.pk not in _member_ids(pledge):
+        raise DomainError(
+            _("%(unit)s không phải thành viên của cụm năm %(year)s.")
+            % {"unit": unit.name, "year": pledge.cluster_year.year},
+            field=field,
+        )
+
+
+def _set_state(*, actor, pledge, state, reason=""):
+    before = pledge.state
+    pledge.state = state
+    pledge.save(update_fields=["state"])
+    audit_record(
+        actor=actor,
+        action=f"pledge_{state}",
+        obj=pledge,
+        before={"state": before},
+        after={"state": state},
+        reason=reason,
+    )
+
+
+def pledge_all_signed(pledge):
+    members = _member_ids(pledge)
+    signed = set(pledge.signatures.values_list("unit_id", flat=True))
+    return bool(members) and members <= signed
+
+
+@transaction.atomic
+def pledge_create(*, actor, cluster_year):
+    """A draft pledge, its commitments copied from last year's as a start."""
+    _require_writer(actor, cluster_year)
+    if Pledge.objects.filter(cluster_year=cluster_year).exists():
+        raise DomainError(_("Năm này đã có giao ước."))
+    pledge = Pledge.objects.create(cluster_year=cluster_year)
+    previous = Pledge.objects.filter(
+        cluster_year__cluster=cluster_year.cluster_id, cluster_year__year=cluster_year.year - 1
+    ).first()
+    texts = list(previous.commitments.values_list("text", flat=True)) if previous else []
+    Commitment.objects.bulk_create(
+        [Commitment(pledge=pledge, order=i, text=t) for i, t in enumerate(texts, 1)]
+    )
+    audit_record(actor=actor, action="pledge_create", obj=pledge, after={"commitments": texts})
+    return pledge
+
+
+@transaction.atomic
+def pledge_update(*, actor, pledge, expected_version, commitments, place, conference_date):
+    """Replace the ordered commitments and the place and date of signing."""
+    _require_writer(actor, pledge.cluster_year)
+    _locked_for_update(pledge)
+    _require_editable(pledge)
+    texts = [t.strip() for t in commitments if t.strip()]
+    if not texts:
+        raise DomainError(_("Giao ước cần ít nhất một nội dung."), field="commitments")
+    before = {
+        "commitments": list(pledge.commitments.values_list("text", flat=True)),
+        "place": pledge.signed_at_place,
+        "conference_date": pledge.conference_date,
+    }
+    claim_version(pledge, expected_version)
+    pledge.signed_at_place = place
+    pledge.conference_date = conference_date
+    pledge.save(update_fields=["signed_at_place", "conference_date"])
+    pledge.commitments.all().delete()
+    Commitment.objects.bulk_create(
+        [Commitment(pledge=pledge, order=i, text=t) for i, t in enumerate(texts, 1)]
+    )
+    audit_record(
+        actor=actor,
+        action="pledge_update",
+        obj=pledge,
+        before=before,
+        after={"commitments": texts, "place": place, "conference_date": conference_date},
+    )
+    return pledge
+
+
+@transaction.atomic
+def pledge_open(*, actor, pledge):
+    """Draft → open for signing."""
+    _require_writer(actor, pledge.cluster_year)
+    _locked_for_update(pledge)
+    if pledge.state != State.DRAFT:
+        raise DomainError(_("Chỉ mở ký được giao ước đang ở trạng thái dự thảo."))
+    if not pledge.commitments.exists():
+        raise DomainError(_("Giao ước chưa có nội dung nào: hãy nhập nội dung trước khi mở ký."))
+    _set_state(actor=actor, pledge=pledge, state=State.OPEN)
+    return pledge
+
+
+@transaction.atomic
+def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on):
+    """Record that a member signed; when every member has signed the pledge is signed."""
+    _require_writer(actor, pledge.cluster_year)
+    _locked_for_update(pledge)
+    _require_editable(pledge)
+    if pledge.state == State.DRAFT:
+        raise DomainError(_("Giao ước còn là dự thảo: hãy mở ký trước."))
+    _require_member(pledge, unit)
+    if pledge.signatures.filter(unit=unit).exists():
+        raise DomainError(_("%(unit)s đã ký giao ước.") % {"unit": unit.name}, field="unit")
+    signature = PledgeSignature.objects.create(
+        pledge=pledge,
+        unit=unit,
+        signer_name=signer_name,
+        signer_position=signer_position,
+        signed_on=signed_on,
+        recorded_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action="pledge_signature",
+        obj=pledge,
+        after={
+            "unit": unit.pk,
+            "signer_name": signer_name,
+            "signer_position": signer_position,
+            "signed_on": signed_on,
+        },
+    )
+    if pledge.state == State.OPEN and pledge_all_signed(pledge):
+        _set_state(actor=actor, pledge=pledge, state=State.SIGNED)
+    return signature
+
+
+@transaction.atomic
+def pledge_lock(*, actor, pledge):
+    """Signed → locked: nothing changes any more unless ministry staff reopen it."""
+    _require_writer(actor, pledge.cluster_year)
+    _locked_for_update(pledge)
+    if pledge.state != State.SIGNED or not pledge_all_signed(pledge):
+        raise DomainError(_("Chỉ khóa được giao ước khi mọi thành viên đã ký."))
+    _set_state(actor=actor, pledge=pledge, state=State.LOCKED)
+    return pledge
+
+
+@transaction.atomic
+def pledge_reopen(*, actor, pledge, reason):
+    """Locked → signed (or open, if a member has not signed): ministry staff, with a reason."""
+    if not scope_of(actor).manages_ministry(pledge.cluster_year.cluster.ministry_id):
+        raise DomainError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng được mở lại giao ước đã khóa."))
+    if not reason.strip():
+        raise DomainError(_("Hãy ghi lý do mở lại giao ước."), field="reason")
+    _locked_for_update(pledge)
+    if pledge.state != State.LOCKED:
+        raise DomainError(_("Giao ước chưa khóa."))
+    state = State.SIGNED if pledge_all_signed(pledge) else State.OPEN
+    _set_state(actor=actor, pledge=pledge, state=state, reason=reason.strip())
+    return pledge
+
+
+@transaction.atomic
+def registration_add(*, actor, pledge, unit, award_title, person_name):
+    """A unit registers a target title: collective titles for the unit, individual ones for a
+    named person; only titles of the regime the year is under."""
+    _require_writer(actor, pledge.cluster_year)
+    _locked_for_update(pledge)
+    _require_editable(pledge)
+    _require_member(pledge, unit)
+    if award_title.regime_id != pledge.cluster_year.emulation_year.regime_id:
+        raise DomainError(
+            _("Danh hiệu này không thuộc chế độ áp dụng cho năm %(year)s.")
+            % {"year": pledge.cluster_year.year},
+            field="award_title",
+        )
+    person_name = person_name.strip()
+    if award_title.subject == AwardTitle.Subject.INDIVIDUAL and not person_name:
+        raise DomainError(
+            _("“%(title)s” là danh hiệu cá nhân: hãy ghi họ tên người đăng ký.")
+            % {"title": award_title.name_vi},
+            field="person_name",
+        )
+    if award_title.subject == AwardTitle.Subject.COLLECTIVE and person_name:
+        raise DomainError(
+            _("“%(title)s” là danh hiệu tập thể: để trống họ tên cá nhân.")
+            % {"title": award_title.name_vi},
+            field="person_name",
+        )
+    duplicate = pledge.registrations.filter(
+        unit=unit, award_title=award_title, person_name__iexact=person_name
+    )
+    if duplicate.exists():
+        raise DomainError(_("Đăng ký này đã có."), field="award_title")
+    registration = TitleRegistration.objects.create(
+        pledge=pledge, unit=unit, award_title=award_title, person_name=person_name
+    )
+    audit_record(
+        actor=actor,
+        action="registration_add",
+        obj=pledge,
+        after={"unit": unit.pk, "award_title": award_title.code, "person_name": person_name},
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_remove(*, actor, registration):
+    pledge = registration.pledge
+    _require_writer(actor, pledge.cluster_year)
+    _locked_for_update(pledge)
+    _require_editable(pledge)
+    audit_record(
+        actor=actor,
+        action="registration_remove",
+        obj=pledge,
+        before={
+            "unit": registration.unit_id,
+            "award_title": registration.award_title.code,
+            "person_name": registration.person_name,
+        },
+    )
+    registration.delete()

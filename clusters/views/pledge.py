@@ -1,0 +1,210 @@
+"""The pledge (giao ước thi đua) of a cluster-year: read by all who see the cluster, kept by
+its secretary or ministry staff; reopening a locked pledge is for ministry staff."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusters import pledge_services
+from clusters.access import can_manage_cluster, can_write_cluster, get_cluster_year_for_user
+from clusters.cyear_forms import PledgeForm, RegistrationForm, ReopenForm, SignatureForm
+from clusters.cyear_selectors import pledge_board, pledge_of
+from clusters.models import Pledge, TitleRegistration
+from emulation.errors import DomainError
+
+
+def _pledge_url(cluster_year):
+    return redirect("clusters:pledge", pk=cluster_year.cluster.pk, year=cluster_year.year)
+
+
+def _existing_pledge(cluster_year):
+    pledge = pledge_of(cluster_year=cluster_year)
+    if pledge is None:
+        raise Http404
+    pledge.cluster_year = cluster_year
+    return pledge
+
+
+def _form_error(form, error):
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def pledge_detail(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    pledge = pledge_of(cluster_year=cluster_year)
+    rows = pledge_board(cluster_year=cluster_year, pledge=pledge)
+    can_write = can_write_cluster(request.user, cluster_year.cluster)
+    return render(
+        request,
+        "clusters/pledge_detail.html",
+        {
+            "cluster": cluster_year.cluster,
+            "cluster_year": cluster_year,
+            "pledge": pledge,
+            "rows": rows,
+            "signed_count": sum(1 for r in rows if r.signature),
+            "unregistered": [r.unit for r in rows if not r.registrations],
+            "can_write": can_write and pledge is not None and pledge.state != Pledge.State.LOCKED,
+            "can_create": can_write and pledge is None,
+            "can_reopen": pledge is not None
+            and pledge.state == Pledge.State.LOCKED
+            and can_manage_cluster(request.user, cluster_year.cluster),
+        },
+    )
+
+
+@require_POST
+def pledge_create(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    try:
+        pledge_services.pledge_create(actor=request.user, cluster_year=cluster_year)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã lập dự thảo giao ước (chép nội dung năm trước)."))
+    return _pledge_url(cluster_year)
+
+
+def pledge_edit(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    pledge = _existing_pledge(cluster_year)
+    initial = {
+        "version": pledge.version,
+        "commitments": "\n".join(c.text for c in pledge.commitments.all()),
+        "place": pledge.signed_at_place,
+        "conference_date": pledge.conference_date,
+    }
+    form = PledgeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pledge_services.pledge_update(
+                actor=request.user,
+                pledge=pledge,
+                expected_version=form.cleaned_data["version"],
+                commitments=form.commitment_lines(),
+                place=form.cleaned_data["place"],
+                conference_date=form.cleaned_data["conference_date"],
+            )
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu nội dung giao ước."))
+            return _pledge_url(cluster_year)
+    return _form_page(request, pledge, form, _("Sửa nội dung giao ước"))
+
+
+def _form_page(request, pledge, form, title):
+    cluster_year = pledge.cluster_year
+    return render(
+        request,
+        "clusters/pledge_form.html",
+        {
+            "cluster": cluster_year.cluster,
+            "cluster_year": cluster_year,
+            "pledge": pledge,
+            "form": form,
+            "title": title,
+        },
+    )
+
+
+def _transition(request, pk, year, service, done):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    pledge = _existing_pledge(cluster_year)
+    try:
+        service(actor=request.user, pledge=pledge)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return _pledge_url(cluster_year)
+
+
+@require_POST
+def pledge_open(request, pk, year):
+    return _transition(
+        request, pk, year, pledge_services.pledge_open, _("Giao ước đã mở để các đơn vị ký.")
+    )
+
+
+@require_POST
+def pledge_lock(request, pk, year):
+    return _transition(request, pk, year, pledge_services.pledge_lock, _("Đã khóa giao ước."))
+
+
+def pledge_reopen(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, manage=True)
+    pledge = _existing_pledge(cluster_year)
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pledge_services.pledge_reopen(
+                actor=request.user, pledge=pledge, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã mở lại giao ước."))
+            return _pledge_url(cluster_year)
+    return _form_page(request, pledge, form, _("Mở lại giao ước đã khóa"))
+
+
+def pledge_sign(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    pledge = _existing_pledge(cluster_year)
+    form = SignatureForm(
+        request.POST or None,
+        cluster_year=cluster_year,
+        signed_unit_ids=pledge.signatures.values_list("unit_id", flat=True),
+        initial={"signed_on": pledge.conference_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            pledge_services.pledge_sign(actor=request.user, pledge=pledge, **form.cleaned_data)
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã ghi chữ ký của %(unit)s.") % {"unit": form.cleaned_data["unit"].name},
+            )
+            return _pledge_url(cluster_year)
+    return _form_page(request, pledge, form, _("Ghi chữ ký giao ước"))
+
+
+def registration_add(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    pledge = _existing_pledge(cluster_year)
+    form = RegistrationForm(
+        request.POST or None, cluster_year=cluster_year, initial={"unit": request.GET.get("unit")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            pledge_services.registration_add(actor=request.user, pledge=pledge, **form.cleaned_data)
+        except DomainError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã ghi đăng ký danh hiệu."))
+            return _pledge_url(cluster_year)
+    return _form_page(request, pledge, form, _("Đăng ký danh hiệu thi đua"))
+
+
+@require_POST
+def registration_remove(request, pk, year, registration_pk):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    pledge = _existing_pledge(cluster_year)
+    registration = get_object_or_404(
+        TitleRegistration.objects.select_related("award_title"),
+        pk=registration_pk,
+        pledge=pledge,
+    )
+    registration.pledge = pledge
+    try:
+        pledge_services.registration_remove(actor=request.user, registration=registration)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã xóa đăng ký danh hiệu."))
+    return _pledge_url(cluster_year)
