@@ -118,6 +118,12 @@ def client_as(world):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Fixtures hash several passwords per test; the real hasher costs ~0.3 s each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager_unless_worker(request, settings):
     """Tasks run in-process, except in tests marked ``worker``, which use the real one."""
     from config.celery import app

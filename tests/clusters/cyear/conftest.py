@@ -9,12 +9,6 @@ from clusters.models import RotationPolicy, RotationSlot
 from emulation.models import AwardTitle
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The world fixture hashes five passwords per test; the real hasher costs ~0.3 s each."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def leadership_data(head, deputy, **extra):
     return {
         "head_unit": head,
