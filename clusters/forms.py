@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
+from clusters.services import cluster_number_check
+from emulation.errors import DomainError
 from units.models import Unit
 
 
@@ -15,6 +17,22 @@ class ClusterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["ministry"].queryset = ministries
         self.fields["ministry"].empty_label = None
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked before the model's unique constraint, so the message sits on the field.
+        if {"ministry", "kind", "number"} <= cleaned.keys():
+            probe = Cluster(
+                pk=self.instance.pk,
+                ministry=cleaned["ministry"],
+                kind=cleaned["kind"],
+                number=cleaned["number"],
+            )
+            try:
+                cluster_number_check(cluster=probe)
+            except DomainError as error:
+                self.add_error(error.field, error.message)
+        return cleaned
 
 
 class MembershipForm(forms.Form):

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -40,8 +41,8 @@ def accounts_list(request):
     )
     query = request.GET.get("q", "").strip()
     if query:
-        accounts = accounts.filter(username__icontains=query) | accounts.filter(
-            first_name__icontains=query
+        accounts = accounts.filter(
+            Q(username__icontains=query) | Q(first_name__icontains=query)
         )
     return render(
         request,

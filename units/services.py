@@ -6,11 +6,19 @@ from emulation.errors import DomainError
 from units.models import Unit
 
 
+def unit_name_check(*, unit):
+    """Two units of one ministry never share a name."""
+    duplicate = Unit.objects.filter(ministry_id=unit.ministry_id, name=unit.name).exclude(
+        pk=unit.pk
+    )
+    if duplicate.exists():
+        raise DomainError(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name")
+
+
 @transaction.atomic
 def unit_save(*, actor, unit):
     created = unit.pk is None
-    if Unit.objects.filter(ministry=unit.ministry, name=unit.name).exclude(pk=unit.pk).exists():
-        raise DomainError(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name")
+    unit_name_check(unit=unit)
     unit.save()
     audit_record(
         actor=actor,
