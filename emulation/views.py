@@ -41,9 +41,7 @@ def accounts_list(request):
     )
     query = request.GET.get("q", "").strip()
     if query:
-        accounts = accounts.filter(
-            Q(username__icontains=query) | Q(first_name__icontains=query)
-        )
+        accounts = accounts.filter(Q(username__icontains=query) | Q(first_name__icontains=query))
     return render(
         request,
         "emulation/accounts_list.html",
