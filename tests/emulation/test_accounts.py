@@ -11,6 +11,9 @@ from tests.html import field_errors, input_value, link_texts, messages, options
 User = get_user_model()
 Role = RoleAssignment.Role
 ACCOUNT_LINK = r"/accounts/\d+/$"
+INVALID_CHOICE = (
+    "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi."
+)
 
 
 def new_account(world, **overrides):
@@ -158,12 +161,12 @@ def test_the_create_form_offers_only_what_the_staff_member_holds(client_as, worl
         (
             "ministry",
             {"ministry": "other"},
-            "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi.",
+            INVALID_CHOICE,
         ),
         (
             "cluster",
             {"cluster": "foreign"},
-            "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi.",
+            INVALID_CHOICE,
         ),
         ("cluster", {"cluster": ""}, "Thư ký cụm phải được gán cho một cụm thi đua."),
         (
