@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.locale import LocaleMiddleware
 from django.urls import resolve
+from django.utils import translation
 
 PUBLIC_URL_NAMES = {"login", "set_language", "health"}
 
@@ -21,3 +24,17 @@ class LoginRequiredMiddleware:
         if match.url_name in PUBLIC_URL_NAMES or match.namespace == "admin":
             return None
         return redirect_to_login(request.get_full_path())
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Vietnamese unless the user picked another language with the switch (its cookie).
+
+    Django's own middleware would follow the browser's Accept-Language, and many browsers
+    in Vietnam are set to English: the default here is Vietnamese, English one click away."""
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -1,0 +1,80 @@
+"""In a real browser: the cluster secretary of the demo signs in through the login page,
+opens Cụm thi đua số 2, sees its ten units, switches to English and back; the pages pass
+axe-core's serious and critical accessibility rules."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from clusters.models import Cluster
+from emulation.collation import vi_key
+from emulation.demo import CLUSTER_2_UNITS, seed_core
+
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback: restore the legal regimes the migrations load, which an earlier
+    # transactional test's flush may have removed.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
+
+
+def serious_accessibility_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+    )
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_secretary_opens_cluster_2_and_switches_language(live_server, page):
+    seed_core()
+    year = timezone.localdate().year
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    assert serious_accessibility_violations(page) == []
+    sign_in(page, live_server, "thuky.cum2")
+
+    expect(page.locator("h1")).to_have_text(f"Các cụm thi đua năm {year}")
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("link", name="Cụm thi đua số 2").click()
+
+    expect(page.locator("h1")).to_have_text("Cụm thi đua số 2")
+    members = page.locator("#members li")
+    expected = sorted((name for name, _, _ in CLUSTER_2_UNITS), key=vi_key)
+    expect(members).to_have_text(expected)
+    assert serious_accessibility_violations(page) == []
+
+    page.get_by_role("button", name="EN").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("button", name="EN")).to_have_attribute("aria-current", "true")
+    expect(members).to_have_count(10)
+
+    page.get_by_role("button", name="VI").click()
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.locator("h1")).to_have_text("Cụm thi đua số 2")
+    expect(members).to_have_text(expected)
+
+
+def test_a_secretary_cannot_open_the_other_cluster(live_server, page):
+    seed_core()
+    sign_in(page, live_server, "thuky.cum2")
+    expect(page.get_by_role("link", name="Cụm thi đua số 1")).to_have_count(0)
+    pk = Cluster.objects.get(name="Cụm thi đua số 1").pk
+    response = page.goto(f"{live_server.url}/clusters/{pk}/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Không tìm thấy trang")
