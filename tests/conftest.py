@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from importlib import import_module
 from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
 
@@ -51,6 +52,21 @@ def pytest_runtest_setup(item):
         pytest.skip("; ".join(reasons))
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "transactional_db"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests run last. pytest-django orders them so, but pytest then groups
+    tests by Playwright's session-wide ``browser_name`` parameter and can pull them forward;
+    their flush would empty what the migrations load (the legal regimes) for later tests."""
+    items.sort(key=_is_transactional)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
@@ -66,6 +82,20 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture
+def catalogue(db):
+    """The legal regimes, award catalogue and base salaries that migration 0003 loads.
+
+    A transactional test (browser, worker) ends with a flush that empties them; one that
+    needs them asks for this fixture, which loads them again when they are missing."""
+    from django.apps import apps
+
+    from emulation.models import LegalRegime
+
+    if not LegalRegime.objects.exists():
+        import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -13,12 +13,7 @@ from clusters.models import Cluster
 from emulation.collation import vi_key
 from emulation.demo import CLUSTER_2_UNITS, seed_core
 
-pytestmark = [
-    pytest.mark.browser,
-    # serialized_rollback: restore the legal regimes the migrations load, which an earlier
-    # transactional test's flush may have removed.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
 
 
@@ -41,8 +36,12 @@ def sign_in(page, live_server, username):
     page.get_by_role("button", name="Đăng nhập").click()
 
 
-def test_secretary_opens_cluster_2_and_switches_language(live_server, page):
+@pytest.fixture
+def demo(live_server, catalogue):
     seed_core()
+
+
+def test_secretary_opens_cluster_2_and_switches_language(live_server, page, demo):
     year = timezone.localdate().year
 
     page.goto(f"{live_server.url}/accounts/login/")
@@ -70,8 +69,7 @@ def test_secretary_opens_cluster_2_and_switches_language(live_server, page):
     expect(members).to_have_text(expected)
 
 
-def test_a_secretary_cannot_open_the_other_cluster(live_server, page):
-    seed_core()
+def test_a_secretary_cannot_open_the_other_cluster(live_server, page, demo):
     sign_in(page, live_server, "thuky.cum2")
     expect(page.get_by_role("link", name="Cụm thi đua số 1")).to_have_count(0)
     pk = Cluster.objects.get(name="Cụm thi đua số 1").pk
