@@ -82,7 +82,9 @@ def account_detail(request, pk):
         else:
             messages.success(request, _("Đã cấp quyền."))
             return redirect("account_detail", pk=account.pk)
-    assignments = account.role_assignments.select_related("ministry", "cluster")
+    assignments = account.role_assignments.filter(ministry__in=ministries).select_related(
+        "ministry", "cluster"
+    )
     return render(
         request,
         "emulation/account_detail.html",

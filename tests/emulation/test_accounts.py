@@ -329,6 +329,13 @@ def test_staff_cannot_revoke_their_own_role(client_as, world):
     assert staff.role_assignments.count() == 2
 
 
+def test_the_account_page_hides_roles_held_in_another_ministry(client_as, world):
+    secretary = grant(world.users.secretary, Role.LEADER, world.other_ministry)
+    html = client_as("staff").get(f"/accounts/{secretary.pk}/").content.decode()
+    assert "<span>Thư ký cụm – Cụm thi đua số 2</span>" in html
+    assert "Bộ Khác" not in html
+
+
 def test_staff_cannot_revoke_a_role_held_in_another_ministry(client_as, world):
     secretary = world.users.secretary
     foreign = grant(secretary, Role.LEADER, world.other_ministry).role_assignments.get(

@@ -76,3 +76,27 @@ def test_a_secretary_cannot_open_the_other_cluster(live_server, page, demo):
     response = page.goto(f"{live_server.url}/clusters/{pk}/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Không tìm thấy trang")
+
+
+def test_staff_create_an_account_after_fixing_a_mistake(live_server, page, demo):
+    sign_in(page, live_server, "vu.tdkt")
+    page.get_by_role("link", name="Tài khoản").click()
+    expect(page.locator("tbody tr")).to_have_count(4)
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("link", name="Tạo tài khoản").click()
+    page.get_by_label("Tên đăng nhập").fill("thuky.moi")
+    page.get_by_label("Họ và tên").fill("Đặng Thị Mới")
+    page.get_by_label("Mật khẩu ban đầu").fill("Mat-khau-du-dai-2026")
+    page.get_by_label("Vai trò").select_option(label="Thư ký cụm")
+    page.get_by_role("button", name="Tạo tài khoản").click()
+
+    expect(page.locator("#error_1_id_cluster")).to_have_text(
+        "Thư ký cụm phải được gán cho một cụm thi đua."
+    )
+    expect(page.get_by_label("Họ và tên")).to_have_value("Đặng Thị Mới")
+    assert serious_accessibility_violations(page) == []
+    page.get_by_label("Cụm thi đua").select_option(label="Cụm thi đua số 2")
+    page.get_by_role("button", name="Tạo tài khoản").click()
+
+    expect(page.get_by_role("alert")).to_have_text("Đã tạo tài khoản thuky.moi.")
+    expect(page.get_by_role("link", name="thuky.moi")).to_have_count(1)
