@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
@@ -46,6 +47,9 @@ class MembershipForm(forms.Form):
 
     def __init__(self, *args, cluster, **kwargs):
         super().__init__(*args, **kwargs)
+        # Active units, plus this year's members even if they have since stopped: saving the
+        # form must not silently drop them.
+        members = [unit.pk for unit in self.initial.get("units", [])]
         self.fields["units"].queryset = Unit.objects.filter(
-            ministry=cluster.ministry_id, is_active=True
+            Q(is_active=True) | Q(pk__in=members), ministry=cluster.ministry_id
         ).order_by("name")

@@ -326,6 +326,20 @@ def test_saving_the_same_members_writes_no_audit_entry(client_as, world):
     assert AuditEntry.objects.count() == 0
 
 
+def test_a_member_that_stopped_stays_a_member_until_unchecked(client_as, world):
+    stopped = world.units[2]
+    stopped.is_active = False
+    stopped.save()
+    inactive_outsider = UnitFactory(ministry=world.ministry, name="Đã giải thể", is_active=False)
+    client = client_as("staff")
+    path = f"/clusters/{world.cluster.pk}/years/2021/members/"
+    form = client.get(path)
+    assert str(stopped.pk) in selected_values(form, "units")
+    assert f'value="{inactive_outsider.pk}"' not in form.content.decode()
+    client.post(path, {"units": [u.pk for u in world.units]})
+    assert world.cluster_year.memberships.count() == 3
+
+
 def test_a_unit_of_another_ministry_cannot_become_a_member(client_as, world):
     stranger = UnitFactory(ministry=world.other_ministry, name="Đơn vị bộ khác")
     response = client_as("staff").post(
