@@ -6,6 +6,8 @@ from units.services import unit_name_check
 
 
 class UnitForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Unit
         fields = ["ministry", "name", "short_name", "kind", "is_active"]
@@ -14,6 +16,7 @@ class UnitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["ministry"].queryset = ministries
         self.fields["ministry"].empty_label = None
+        self.fields["version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
+from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from units.models import Unit
 
@@ -16,9 +17,12 @@ def unit_name_check(*, unit):
 
 
 @transaction.atomic
-def unit_save(*, actor, unit):
+def unit_save(*, actor, unit, expected_version=None):
+    """Create a unit, or save changes to one as loaded at ``expected_version``."""
     created = unit.pk is None
     unit_name_check(unit=unit)
+    if not created:
+        claim_version(unit, expected_version)
     unit.save()
     audit_record(
         actor=actor,

@@ -5,7 +5,7 @@ import pytest
 
 from emulation.models import AuditEntry
 from tests.factories import UnitFactory, cluster_year_with_units
-from tests.html import field_errors, input_value, link_texts, options
+from tests.html import field_errors, form_errors, input_value, link_texts, options
 
 UNIT_LINK = r"/units/\d+/$"
 OWN = ["Trường số 1", "Trường số 2", "Trường số 3"]
@@ -201,7 +201,12 @@ def test_only_ministry_staff_may_edit_a_unit(client_as, world, role, status):
     unit = world.units[0]
     client = client_as(role)
     assert client.get(f"/units/{unit.pk}/edit/").status_code == status
-    data = {"ministry": world.ministry.pk, "name": "Trường số 1 (mới)", "kind": "school"}
+    data = {
+        "ministry": world.ministry.pk,
+        "name": "Trường số 1 (mới)",
+        "kind": "school",
+        "version": 1,
+    }
     assert client.post(f"/units/{unit.pk}/edit/", data).status_code == (
         302 if status == 200 else status
     )
@@ -214,7 +219,7 @@ def test_staff_deactivate_a_unit_and_the_list_marks_it(client_as, world):
     client = client_as("staff")
     client.post(
         f"/units/{unit.pk}/edit/",
-        {"ministry": world.ministry.pk, "name": unit.name, "kind": unit.kind},
+        {"ministry": world.ministry.pk, "name": unit.name, "kind": unit.kind, "version": 1},
     )
     unit.refresh_from_db()
     assert unit.is_active is False
@@ -223,3 +228,25 @@ def test_staff_deactivate_a_unit_and_the_list_marks_it(client_as, world):
     assert 'Trường số 1</a> <span class="badge text-bg-secondary">Ngừng hoạt động</span>' in (
         client.get("/units/").content.decode()
     )
+
+
+def test_the_second_of_two_simultaneous_edits_is_told_not_saved(client_as, world):
+    unit = world.units[0]
+    first, second = client_as("staff"), client_as("staff")
+    path = f"/units/{unit.pk}/edit/"
+    assert input_value(first.get(path), "version") == "1"
+    assert input_value(second.get(path), "version") == "1"
+    data = {"ministry": world.ministry.pk, "kind": "school", "is_active": "on", "version": 1}
+
+    assert first.post(path, {**data, "name": "Tên của người thứ nhất"}).status_code == 302
+    response = second.post(path, {**data, "name": "Tên của người thứ hai"})
+
+    assert response.status_code == 200
+    assert form_errors(response) == [
+        "Dữ liệu này vừa được người khác lưu sau khi bạn mở trang. "
+        "Hãy tải lại trang để xem bản mới nhất rồi nhập lại thay đổi của bạn."
+    ]
+    assert input_value(response, "name") == "Tên của người thứ hai"
+    unit.refresh_from_db()
+    assert (unit.name, unit.version) == ("Tên của người thứ nhất", 2)
+    assert input_value(second.get(path), "version") == "2"
