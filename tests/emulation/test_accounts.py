@@ -208,6 +208,14 @@ def test_a_weak_password_is_refused_in_vietnamese(client_as, world):
     assert not User.objects.filter(username="thuky.moi").exists()
 
 
+def test_a_password_like_the_username_is_refused(client_as, world):
+    response = client_as("staff").post(
+        "/accounts/new/", new_account(world, username="nguyenvanmoi", password="nguyenvanmoi1")
+    )
+    assert field_errors(response, "password") == ["Mật khẩu quá giống với Tên đăng nhập."]
+    assert not User.objects.filter(username="nguyenvanmoi").exists()
+
+
 def test_a_superuser_cannot_pair_a_cluster_with_another_ministry(world):
     admin = UserFactory(username="quantri", is_superuser=True, is_staff=True)
     client = Client()
