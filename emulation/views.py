@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import DatabaseError, connection
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,6 +30,12 @@ def home(request):
 
 
 def health(request):
+    """For the load balancer: up only when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
 
 

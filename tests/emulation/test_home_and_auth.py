@@ -211,6 +211,9 @@ def test_the_language_switch_ignores_an_unknown_language(client, db):
     assert '<html lang="vi">' in client.get("/accounts/login/").content.decode()
 
 
-def test_health_answers_without_login(client, db):
-    response = client.get("/health/")
+def test_health_answers_without_login_after_asking_the_database(
+    client, db, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        response = client.get("/health/")
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
