@@ -32,12 +32,15 @@ def cluster_number_check(*, cluster):
 def cluster_save(*, actor, cluster):
     created = cluster.pk is None
     cluster_number_check(cluster=cluster)
+    fields = ["ministry_id", "kind", "number", "name"]
+    before = None if created else Cluster.objects.filter(pk=cluster.pk).values(*fields).first()
     cluster.save()
     audit_record(
         actor=actor,
         action="cluster_create" if created else "cluster_update",
         obj=cluster,
-        after={"number": cluster.number, "name": cluster.name, "kind": cluster.kind},
+        before=before,
+        after={name: getattr(cluster, name) for name in fields},
     )
     return cluster
 

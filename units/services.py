@@ -21,13 +21,17 @@ def unit_save(*, actor, unit, expected_version=None):
     """Create a unit, or save changes to one as loaded at ``expected_version``."""
     created = unit.pk is None
     unit_name_check(unit=unit)
+    fields = ["ministry_id", "name", "short_name", "kind", "is_active"]
+    before = None
     if not created:
+        before = Unit.objects.filter(pk=unit.pk).values(*fields).first()
         claim_version(unit, expected_version)
     unit.save()
     audit_record(
         actor=actor,
         action="unit_create" if created else "unit_update",
         obj=unit,
-        after={"name": unit.name, "kind": unit.kind, "is_active": unit.is_active},
+        before=before,
+        after={name: getattr(unit, name) for name in fields},
     )
     return unit

@@ -174,7 +174,13 @@ def test_staff_create_a_cluster_and_the_change_is_audited(client_as, world):
     assert (cluster.ministry, cluster.kind, cluster.number) == (world.ministry, "khoi", 3)
     entry = AuditEntry.objects.get(object_type="clusters.cluster", object_id=str(cluster.pk))
     assert (entry.actor, entry.action) == (world.users.staff, "cluster_create")
-    assert entry.after == {"number": 3, "name": "Khối thi đua số 3", "kind": "khoi"}
+    assert entry.before is None
+    assert entry.after == {
+        "ministry_id": world.ministry.pk,
+        "kind": "khoi",
+        "number": 3,
+        "name": "Khối thi đua số 3",
+    }
 
 
 def test_a_duplicate_cluster_number_is_refused_next_to_the_field(client_as, world):
@@ -245,7 +251,8 @@ def test_editing_a_cluster_is_audited(client_as, world):
         {"ministry": world.ministry.pk, "kind": "cum", "number": 2, "name": "Cụm số 2 mới"},
     )
     entry = AuditEntry.objects.get(object_id=str(world.cluster.pk), object_type="clusters.cluster")
-    assert (entry.action, entry.after["name"]) == ("cluster_update", "Cụm số 2 mới")
+    assert entry.action == "cluster_update"
+    assert (entry.before["name"], entry.after["name"]) == ("Cụm thi đua số 2", "Cụm số 2 mới")
 
 
 def test_editing_a_cluster_to_a_taken_number_is_refused(client_as, world):

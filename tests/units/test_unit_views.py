@@ -224,7 +224,9 @@ def test_staff_deactivate_a_unit_and_the_list_marks_it(client_as, world):
     unit.refresh_from_db()
     assert unit.is_active is False
     entry = AuditEntry.objects.get(action="unit_update")
-    assert entry.after == {"name": "Trường số 1", "kind": "institute", "is_active": False}
+    common = {"ministry_id": world.ministry.pk, "name": "Trường số 1", "short_name": ""}
+    assert entry.before == {**common, "kind": "institute", "is_active": True}
+    assert entry.after == {**common, "kind": "institute", "is_active": False}
     assert 'Trường số 1</a> <span class="badge text-bg-secondary">Ngừng hoạt động</span>' in (
         client.get("/units/").content.decode()
     )
