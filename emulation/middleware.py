@@ -27,14 +27,13 @@ class LoginRequiredMiddleware:
 
 
 class LanguageMiddleware(LocaleMiddleware):
-    """Vietnamese unless the user picked another language with the switch (its cookie).
-
-    Django's own middleware would follow the browser's Accept-Language, and many browsers
-    in Vietnam are set to English: the default here is Vietnamese, English one click away."""
+    """Vietnamese unless the user chose another language (the language cookie set by the
+    switch). The browser's Accept-Language is ignored: an office PC set up in English
+    should still show the Vietnamese the civil servant expects."""
 
     def process_request(self, request):
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
-        translation.activate(language)
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if code not in dict(settings.LANGUAGES):
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
         request.LANGUAGE_CODE = translation.get_language()

@@ -85,26 +85,6 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def catalogue(db):
-    """The legal regimes, award catalogue and base salaries that migration 0003 loads.
-
-    A transactional test (browser, worker) ends with a flush that empties them; one that
-    needs them asks for this fixture, which loads them again when they are missing."""
-    from django.apps import apps
-
-    from emulation.models import LegalRegime
-
-    if not LegalRegime.objects.exists():
-        import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Hashing a password the production way takes ~0.3 s; tests create many users."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
 def world(db):
     """A ministry with two clusters of three units each (year 2021) and one user per role,
     plus staff of another ministry."""
@@ -151,6 +131,12 @@ def client_as(world):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Fixtures hash several passwords per test; the real hasher costs ~0.3 s each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -216,3 +202,17 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         app.conf.task_default_queue = previous_queue
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture
+def catalogue(db):
+    """The legal regimes, award catalogue and base salaries that migration 0003 loads.
+
+    A transactional test (browser, worker) ends with a flush that empties them; one that
+    needs them asks for this fixture, which loads them again when they are missing."""
+    from django.apps import apps
+
+    from emulation.models import LegalRegime
+
+    if not LegalRegime.objects.exists():
+        import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
