@@ -28,9 +28,11 @@ def grow(world, size):
 PAGES = {
     "home": (lambda w: f"/?year={w.year}", 4),
     "cluster list": (lambda w: "/clusters/", 6),
-    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 7),
+    # 7 of its own + 4 for the leadership and pledge panels (issue 3).
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 11),
     "unit list": (lambda w: "/units/", 6),
-    "unit page": (lambda w: f"/units/{w.units[0].pk}/", 6),
+    # 6 of its own + 1 for the years the unit led its cluster (issue 3).
+    "unit page": (lambda w: f"/units/{w.units[0].pk}/", 7),
     "account list": (lambda w: "/accounts/", 8),
     "account page": (lambda w: f"/accounts/{w.users.secretary.pk}/", 9),
 }
