@@ -60,3 +60,7 @@ class AccountCreateForm(RoleFieldsMixin):
 
 class RoleGrantForm(RoleFieldsMixin):
     pass
+
+
+class AccountSearchForm(forms.Form):
+    q = forms.CharField(label=_("Tìm"), required=False, max_length=150)

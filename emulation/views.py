@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from clusters.selectors import cluster_years_for_user
 from emulation import access, services
 from emulation.errors import DomainError
-from emulation.forms import AccountCreateForm, RoleGrantForm
+from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
 from emulation.models import RoleAssignment
 from emulation.pagination import paginate
 from emulation.selectors import selected_year
@@ -46,7 +46,8 @@ def accounts_list(request):
         .prefetch_related("role_assignments__cluster", "role_assignments__ministry")
         .order_by("username")
     )
-    query = request.GET.get("q", "").strip()
+    search = AccountSearchForm(request.GET)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
     if query:
         accounts = accounts.filter(Q(username__icontains=query) | Q(first_name__icontains=query))
     return render(
