@@ -4,6 +4,7 @@ nothing is stored."""
 import pytest
 
 from emulation.models import AuditEntry
+from tests.html import field_errors
 
 GARBAGE = {
     "ministry": "không-phải-số",
@@ -54,3 +55,10 @@ def test_garbage_is_answered_with_errors_and_stores_nothing(client_as, world, pa
 @pytest.mark.parametrize("page", ["/", "/clusters/", "/units/", "/accounts/"])
 def test_nonsense_in_a_list_address_still_shows_the_list(client_as, page, query):
     assert client_as("staff").get(f"{page}?{query}").status_code == 200
+
+
+def test_a_nul_byte_at_login_is_refused_not_a_crash(client, db):
+    response = client.post("/accounts/login/", {"username": "thu\x00ky", "password": "x"})
+    assert response.status_code == 200
+    # Django's Vietnamese catalogue has no translation for this one message.
+    assert field_errors(response, "username") == ["Null characters are not allowed."]

@@ -100,3 +100,14 @@ def test_staff_create_an_account_after_fixing_a_mistake(live_server, page, demo)
 
     expect(page.get_by_role("alert")).to_have_text("Đã tạo tài khoản thuky.moi.")
     expect(page.get_by_role("link", name="thuky.moi")).to_have_count(1)
+
+
+def test_the_staff_pages_pass_the_accessibility_rules(live_server, page, demo):
+    sign_in(page, live_server, "vu.tdkt")
+    for path in ["/clusters/", "/clusters/new/", "/units/", "/units/new/", "/accounts/password/"]:
+        page.goto(f"{live_server.url}{path}")
+        assert (path, serious_accessibility_violations(page)) == (path, [])
+    page.goto(f"{live_server.url}/units/new/")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#error_1_id_name")).to_have_text("Trường này là bắt buộc.")
+    assert serious_accessibility_violations(page) == []
