@@ -1,7 +1,10 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
+from clusters.services import cluster_number_check
+from emulation.errors import DomainError
 from units.models import Unit
 
 
@@ -16,6 +19,22 @@ class ClusterForm(forms.ModelForm):
         self.fields["ministry"].queryset = ministries
         self.fields["ministry"].empty_label = None
 
+    def clean(self):
+        cleaned = super().clean()
+        # Checked before the model's unique constraint, so the message sits on the field.
+        if {"ministry", "kind", "number"} <= cleaned.keys():
+            probe = Cluster(
+                pk=self.instance.pk,
+                ministry=cleaned["ministry"],
+                kind=cleaned["kind"],
+                number=cleaned["number"],
+            )
+            try:
+                cluster_number_check(cluster=probe)
+            except DomainError as error:
+                self.add_error(error.field, error.message)
+        return cleaned
+
 
 class MembershipForm(forms.Form):
     units = forms.ModelMultipleChoiceField(
@@ -28,6 +47,9 @@ class MembershipForm(forms.Form):
 
     def __init__(self, *args, cluster, **kwargs):
         super().__init__(*args, **kwargs)
+        # Active units, plus this year's members even if they have since stopped: saving the
+        # form must not silently drop them.
+        members = [unit.pk for unit in self.initial.get("units", [])]
         self.fields["units"].queryset = Unit.objects.filter(
-            ministry=cluster.ministry_id, is_active=True
+            Q(is_active=True) | Q(pk__in=members), ministry=cluster.ministry_id
         ).order_by("name")

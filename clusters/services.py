@@ -19,20 +19,28 @@ def emulation_year_get_or_create(*, ministry, year):
     return emulation_year
 
 
-@transaction.atomic
-def cluster_save(*, actor, cluster):
-    created = cluster.pk is None
+def cluster_number_check(*, cluster):
+    """A ministry numbers its clusters (and, separately, its blocks) without repeats."""
     duplicate = Cluster.objects.filter(
-        ministry=cluster.ministry, kind=cluster.kind, number=cluster.number
+        ministry_id=cluster.ministry_id, kind=cluster.kind, number=cluster.number
     ).exclude(pk=cluster.pk)
     if duplicate.exists():
         raise DomainError(_("Bộ, ngành này đã có cụm, khối mang số này."), field="number")
+
+
+@transaction.atomic
+def cluster_save(*, actor, cluster):
+    created = cluster.pk is None
+    cluster_number_check(cluster=cluster)
+    fields = ["ministry_id", "kind", "number", "name"]
+    before = None if created else Cluster.objects.filter(pk=cluster.pk).values(*fields).first()
     cluster.save()
     audit_record(
         actor=actor,
         action="cluster_create" if created else "cluster_update",
         obj=cluster,
-        after={"number": cluster.number, "name": cluster.name, "kind": cluster.kind},
+        before=before,
+        after={name: getattr(cluster, name) for name in fields},
     )
     return cluster
 

@@ -3,8 +3,28 @@
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext_lazy as _
 
 from emulation.models import AuditEntry
+
+# How each action reads in the audit trail; a feature adds its own actions here. An action
+# without a label is shown by its code.
+ACTION_LABELS = {
+    "account_create": _("Tạo tài khoản"),
+    "account_activate": _("Mở khóa tài khoản"),
+    "account_deactivate": _("Khóa tài khoản"),
+    "role_grant": _("Cấp quyền"),
+    "role_revoke": _("Thu hồi quyền"),
+    "cluster_create": _("Thêm cụm thi đua"),
+    "cluster_update": _("Sửa cụm thi đua"),
+    "memberships_update": _("Sửa danh sách thành viên"),
+    "unit_create": _("Thêm đơn vị"),
+    "unit_update": _("Sửa đơn vị"),
+}
+
+
+def action_label(action):
+    return ACTION_LABELS.get(action, action)
 
 
 def _jsonable(data):

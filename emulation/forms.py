@@ -1,9 +1,12 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
 from emulation.models import RoleAssignment
+
+User = get_user_model()
 
 
 class RoleFieldsMixin(forms.Form):
@@ -38,11 +41,26 @@ class AccountCreateForm(RoleFieldsMixin):
     )
     field_order = ["username", "full_name", "email", "password", "role", "ministry", "cluster"]
 
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        validate_password(password)
-        return password
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            # Compared with the new account's own name and e-mail, not only with common ones.
+            account = User(
+                username=cleaned.get("username", ""),
+                first_name=cleaned.get("full_name", ""),
+                email=cleaned.get("email", ""),
+            )
+            try:
+                validate_password(password, user=account)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
 
 
 class RoleGrantForm(RoleFieldsMixin):
     pass
+
+
+class AccountSearchForm(forms.Form):
+    q = forms.CharField(label=_("Tìm"), required=False, max_length=150)

@@ -62,6 +62,13 @@ def account_grant(*, actor, user, role, ministry, cluster=None):
 def account_revoke(*, actor, assignment):
     if not scope_of(actor).manages_ministry(assignment.ministry_id):
         raise DomainError(_("Bạn chỉ được thu hồi quyền trong bộ, ngành mà bạn quản lý."))
+    if assignment.user_id == actor.pk:
+        raise DomainError(_("Bạn không thể tự thu hồi quyền của mình."))
+    if not assignment.user.role_assignments.exclude(pk=assignment.pk).exists():
+        # An account without any role drops out of every list: lock it instead.
+        raise DomainError(
+            _("Đây là quyền cuối cùng của tài khoản. Hãy khóa tài khoản thay vì thu hồi quyền.")
+        )
     audit_record(
         actor=actor,
         action="role_revoke",
@@ -79,6 +86,8 @@ def account_revoke(*, actor, assignment):
 def account_set_active(*, actor, user, active):
     if user.pk == actor.pk:
         raise DomainError(_("Bạn không thể tự khóa tài khoản của mình."))
+    if user.is_superuser and not actor.is_superuser:
+        raise DomainError(_("Chỉ quản trị hệ thống mới được khóa tài khoản quản trị."))
     ministries = set(user.role_assignments.values_list("ministry_id", flat=True))
     scope = scope_of(actor)
     if not ministries or not all(scope.manages_ministry(m) for m in ministries):

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -7,7 +9,7 @@ from django.views.decorators.http import require_POST
 from clusters.selectors import cluster_years_for_user
 from emulation import access, services
 from emulation.errors import DomainError
-from emulation.forms import AccountCreateForm, RoleGrantForm
+from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
 from emulation.models import RoleAssignment
 from emulation.pagination import paginate
 from emulation.selectors import selected_year
@@ -28,6 +30,12 @@ def home(request):
 
 
 def health(request):
+    """For the load balancer: up only when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
 
 
@@ -38,11 +46,10 @@ def accounts_list(request):
         .prefetch_related("role_assignments__cluster", "role_assignments__ministry")
         .order_by("username")
     )
-    query = request.GET.get("q", "").strip()
+    search = AccountSearchForm(request.GET)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
     if query:
-        accounts = accounts.filter(username__icontains=query) | accounts.filter(
-            first_name__icontains=query
-        )
+        accounts = accounts.filter(Q(username__icontains=query) | Q(first_name__icontains=query))
     return render(
         request,
         "emulation/accounts_list.html",
@@ -83,7 +90,9 @@ def account_detail(request, pk):
         else:
             messages.success(request, _("Đã cấp quyền."))
             return redirect("account_detail", pk=account.pk)
-    assignments = account.role_assignments.select_related("ministry", "cluster")
+    assignments = account.role_assignments.filter(ministry__in=ministries).select_related(
+        "ministry", "cluster"
+    )
     return render(
         request,
         "emulation/account_detail.html",

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from importlib import import_module
 from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
 
@@ -49,6 +50,21 @@ def pytest_runtest_setup(item):
         if REQUIRE_SERVICES:
             pytest.fail("REQUIRE_SERVICES=1 but this test " + "; ".join(reasons))
         pytest.skip("; ".join(reasons))
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "transactional_db"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests run last. pytest-django orders them so, but pytest then groups
+    tests by Playwright's session-wide ``browser_name`` parameter and can pull them forward;
+    their flush would empty what the migrations load (the legal regimes) for later tests."""
+    items.sort(key=_is_transactional)
 
 
 @pytest.fixture(scope="session")
@@ -186,3 +202,17 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         app.conf.task_default_queue = previous_queue
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture
+def catalogue(db):
+    """The legal regimes, award catalogue and base salaries that migration 0003 loads.
+
+    A transactional test (browser, worker) ends with a flush that empties them; one that
+    needs them asks for this fixture, which loads them again when they are missing."""
+    from django.apps import apps
+
+    from emulation.models import LegalRegime
+
+    if not LegalRegime.objects.exists():
+        import_module("emulation.migrations.0003_award_catalogue").load(apps, None)

@@ -27,6 +27,7 @@ class Unit(models.Model):
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     kind = models.CharField(_("loại hình"), max_length=20, choices=Kind, default=Kind.OTHER)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("đơn vị")

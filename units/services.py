@@ -2,20 +2,36 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
+from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from units.models import Unit
 
 
-@transaction.atomic
-def unit_save(*, actor, unit):
-    created = unit.pk is None
-    if Unit.objects.filter(ministry=unit.ministry, name=unit.name).exclude(pk=unit.pk).exists():
+def unit_name_check(*, unit):
+    """Two units of one ministry never share a name."""
+    duplicate = Unit.objects.filter(ministry_id=unit.ministry_id, name=unit.name).exclude(
+        pk=unit.pk
+    )
+    if duplicate.exists():
         raise DomainError(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name")
+
+
+@transaction.atomic
+def unit_save(*, actor, unit, expected_version=None):
+    """Create a unit, or save changes to one as loaded at ``expected_version``."""
+    created = unit.pk is None
+    unit_name_check(unit=unit)
+    fields = ["ministry_id", "name", "short_name", "kind", "is_active"]
+    before = None
+    if not created:
+        before = Unit.objects.filter(pk=unit.pk).values(*fields).first()
+        claim_version(unit, expected_version)
     unit.save()
     audit_record(
         actor=actor,
         action="unit_create" if created else "unit_update",
         obj=unit,
-        after={"name": unit.name, "kind": unit.kind, "is_active": unit.is_active},
+        before=before,
+        after={name: getattr(unit, name) for name in fields},
     )
     return unit

@@ -51,7 +51,11 @@ def _unit_form(request, unit=None):
     form = UnitForm(request.POST or None, instance=unit, ministries=ministries)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.unit_save(actor=request.user, unit=form.save(commit=False))
+            saved = services.unit_save(
+                actor=request.user,
+                unit=form.save(commit=False),
+                expected_version=form.cleaned_data["version"],
+            )
         except DomainError as error:
             form.add_error(error.field, error.message)
         else:

@@ -1,0 +1,113 @@
+"""In a real browser: the cluster secretary of the demo signs in through the login page,
+opens Cụm thi đua số 2, sees its ten units, switches to English and back; the pages pass
+axe-core's serious and critical accessibility rules."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from clusters.models import Cluster
+from emulation.collation import vi_key
+from emulation.demo import CLUSTER_2_UNITS, seed_core
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
+
+
+def serious_accessibility_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+    )
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+@pytest.fixture
+def demo(live_server, catalogue):
+    seed_core()
+
+
+def test_secretary_opens_cluster_2_and_switches_language(live_server, page, demo):
+    year = timezone.localdate().year
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    assert serious_accessibility_violations(page) == []
+    sign_in(page, live_server, "thuky.cum2")
+
+    expect(page.locator("h1")).to_have_text(f"Các cụm thi đua năm {year}")
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("link", name="Cụm thi đua số 2").click()
+
+    expect(page.locator("h1")).to_have_text("Cụm thi đua số 2")
+    members = page.locator("#members li")
+    expected = sorted((name for name, _, _ in CLUSTER_2_UNITS), key=vi_key)
+    expect(members).to_have_text(expected)
+    assert serious_accessibility_violations(page) == []
+
+    page.get_by_role("button", name="EN").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("button", name="EN")).to_have_attribute("aria-current", "true")
+    expect(members).to_have_count(10)
+
+    page.get_by_role("button", name="VI").click()
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.locator("h1")).to_have_text("Cụm thi đua số 2")
+    expect(members).to_have_text(expected)
+
+
+def test_a_secretary_cannot_open_the_other_cluster(live_server, page, demo):
+    sign_in(page, live_server, "thuky.cum2")
+    expect(page.get_by_role("link", name="Cụm thi đua số 1")).to_have_count(0)
+    pk = Cluster.objects.get(name="Cụm thi đua số 1").pk
+    response = page.goto(f"{live_server.url}/clusters/{pk}/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Không tìm thấy trang")
+
+
+def test_staff_create_an_account_after_fixing_a_mistake(live_server, page, demo):
+    sign_in(page, live_server, "vu.tdkt")
+    page.get_by_role("link", name="Tài khoản").click()
+    expect(page.locator("tbody tr")).to_have_count(4)
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("link", name="Tạo tài khoản").click()
+    page.get_by_label("Tên đăng nhập").fill("thuky.moi")
+    page.get_by_label("Họ và tên").fill("Đặng Thị Mới")
+    page.get_by_label("Mật khẩu ban đầu").fill("Mat-khau-du-dai-2026")
+    page.get_by_label("Vai trò").select_option(label="Thư ký cụm")
+    page.get_by_role("button", name="Tạo tài khoản").click()
+
+    expect(page.locator("#error_1_id_cluster")).to_have_text(
+        "Thư ký cụm phải được gán cho một cụm thi đua."
+    )
+    expect(page.get_by_label("Họ và tên")).to_have_value("Đặng Thị Mới")
+    assert serious_accessibility_violations(page) == []
+    page.get_by_label("Cụm thi đua").select_option(label="Cụm thi đua số 2")
+    page.get_by_role("button", name="Tạo tài khoản").click()
+
+    expect(page.get_by_role("alert")).to_have_text("Đã tạo tài khoản thuky.moi.")
+    expect(page.get_by_role("link", name="thuky.moi")).to_have_count(1)
+
+
+def test_the_staff_pages_pass_the_accessibility_rules(live_server, page, demo):
+    sign_in(page, live_server, "vu.tdkt")
+    for path in ["/clusters/", "/clusters/new/", "/units/", "/units/new/", "/accounts/password/"]:
+        page.goto(f"{live_server.url}{path}")
+        assert (path, serious_accessibility_violations(page)) == (path, [])
+    page.goto(f"{live_server.url}/units/new/")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#error_1_id_name")).to_have_text("Trường này là bắt buộc.")
+    assert serious_accessibility_violations(page) == []

@@ -1,0 +1,52 @@
+"""Every list page issues a bounded number of SQL queries, whatever the data size: the same
+bound holds for the small world and for one ten times larger."""
+
+import pytest
+
+from emulation.models import RoleAssignment
+from tests.factories import ClusterFactory, UnitFactory, UserFactory, cluster_year_with_units, grant
+
+Role = RoleAssignment.Role
+
+
+def grow(world, size):
+    """``size`` more clusters of ``size`` units each, accounts for them, and a few more
+    years of history for the first cluster (and so for its first unit)."""
+    for n in range(size):
+        cluster = ClusterFactory(ministry=world.ministry, number=10 + n, name=f"Cụm mở rộng {n}")
+        units = [UnitFactory(ministry=world.ministry) for _ in range(size)]
+        cluster_year_with_units(cluster, world.year, units)
+        grant(UserFactory(), Role.CLUSTER_SECRETARY, world.ministry, cluster)
+        grant(UserFactory(), Role.LEADER, world.ministry, cluster)
+    for year in range(world.year - size // 3, world.year):
+        cluster_year_with_units(world.cluster, year, world.units + world.other_units)
+
+
+# Page -> (address, most queries). Session, user, role scope, then the page's own reads
+# (count, rows, prefetches). A feature that adds a panel to a page raises its bound here, on
+# purpose, and keeps it flat across sizes.
+PAGES = {
+    "home": (lambda w: f"/?year={w.year}", 4),
+    "cluster list": (lambda w: "/clusters/", 6),
+    # 7 of its own + 4 for the leadership and pledge panels (issue 3).
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 11),
+    "unit list": (lambda w: "/units/", 6),
+    # 6 of its own + 1 for the years the unit led its cluster (issue 3).
+    "unit page": (lambda w: f"/units/{w.units[0].pk}/", 7),
+    "account list": (lambda w: "/accounts/", 8),
+    "account page": (lambda w: f"/accounts/{w.users.secretary.pk}/", 9),
+}
+
+
+@pytest.mark.parametrize("size", [0, 10], ids=["small", "ten-times-larger"])
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("role", ["staff", "secretary"])
+def test_list_pages_issue_a_bounded_number_of_queries(
+    client_as, world, django_assert_max_num_queries, page, role, size
+):
+    grow(world, size)
+    client = client_as(role)
+    address, most = PAGES[page]
+    with django_assert_max_num_queries(most):
+        response = client.get(address(world))
+    assert response.status_code == (403 if role == "secretary" and "account" in page else 200)
