@@ -18,7 +18,8 @@ AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
 
 
 def serious_accessibility_violations(page):
-    page.add_script_tag(path=str(AXE))
+    # Evaluated over the DevTools protocol: the page's CSP rightly refuses injected tags.
+    page.evaluate(AXE.read_text())
     result = page.evaluate(
         "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
     )
