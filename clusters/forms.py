@@ -9,6 +9,8 @@ from units.models import Unit
 
 
 class ClusterForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Cluster
         fields = ["ministry", "kind", "number", "name", "description"]
@@ -18,6 +20,7 @@ class ClusterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["ministry"].queryset = ministries
         self.fields["ministry"].empty_label = None
+        self.fields["version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from clusters.models import Cluster, ClusterYear, Membership
 from emulation.audit import audit_record
+from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from emulation.models import EmulationYear, LegalRegime
 
@@ -29,11 +30,15 @@ def cluster_number_check(*, cluster):
 
 
 @transaction.atomic
-def cluster_save(*, actor, cluster):
+def cluster_save(*, actor, cluster, expected_version=None):
+    """Create a cluster, or save changes to one as loaded at ``expected_version``."""
     created = cluster.pk is None
     cluster_number_check(cluster=cluster)
     fields = ["ministry_id", "kind", "number", "name"]
-    before = None if created else Cluster.objects.filter(pk=cluster.pk).values(*fields).first()
+    before = None
+    if not created:
+        before = Cluster.objects.filter(pk=cluster.pk).values(*fields).first()
+        claim_version(cluster, expected_version)
     cluster.save()
     audit_record(
         actor=actor,

@@ -21,6 +21,7 @@ class Cluster(models.Model):
     name = VietnameseCharField(_("tên"), max_length=200)
     kind = models.CharField(_("loại"), max_length=4, choices=Kind, default=Kind.CLUSTER)
     description = models.TextField(_("mô tả"), blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("cụm thi đua")

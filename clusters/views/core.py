@@ -65,7 +65,11 @@ def cluster_detail(request, pk):
 
 def _save_cluster(request, form):
     try:
-        saved = services.cluster_save(actor=request.user, cluster=form.save(commit=False))
+        saved = services.cluster_save(
+            actor=request.user,
+            cluster=form.save(commit=False),
+            expected_version=form.cleaned_data["version"],
+        )
     except DomainError as error:
         form.add_error(error.field, error.message)
         return None

@@ -239,7 +239,13 @@ def test_only_ministry_staff_may_edit_a_cluster(client_as, world, role, status):
     client = client_as(role)
     path = f"/clusters/{world.cluster.pk}/edit/"
     assert client.get(path).status_code == status
-    data = {"ministry": world.ministry.pk, "kind": "cum", "number": 2, "name": "Đổi tên"}
+    data = {
+        "ministry": world.ministry.pk,
+        "kind": "cum",
+        "number": 2,
+        "name": "Đổi tên",
+        "version": 1,
+    }
     assert client.post(path, data).status_code == (302 if status == 200 else status)
     world.cluster.refresh_from_db()
     assert world.cluster.name == ("Đổi tên" if status == 200 else "Cụm thi đua số 2")
@@ -248,7 +254,13 @@ def test_only_ministry_staff_may_edit_a_cluster(client_as, world, role, status):
 def test_editing_a_cluster_is_audited(client_as, world):
     client_as("staff").post(
         f"/clusters/{world.cluster.pk}/edit/",
-        {"ministry": world.ministry.pk, "kind": "cum", "number": 2, "name": "Cụm số 2 mới"},
+        {
+            "ministry": world.ministry.pk,
+            "kind": "cum",
+            "number": 2,
+            "name": "Cụm số 2 mới",
+            "version": 1,
+        },
     )
     entry = AuditEntry.objects.get(object_id=str(world.cluster.pk), object_type="clusters.cluster")
     assert entry.action == "cluster_update"
@@ -263,6 +275,23 @@ def test_editing_a_cluster_to_a_taken_number_is_refused(client_as, world):
     assert field_errors(response, "number") == ["Bộ, ngành này đã có cụm, khối mang số này."]
     world.cluster.refresh_from_db()
     assert world.cluster.number == 2
+
+
+def test_the_second_of_two_simultaneous_cluster_edits_is_told_not_saved(client_as, world):
+    first, second = client_as("staff"), client_as("staff")
+    path = f"/clusters/{world.cluster.pk}/edit/"
+    assert input_value(first.get(path), "version") == "1"
+    assert input_value(second.get(path), "version") == "1"
+    data = {"ministry": world.ministry.pk, "kind": "cum", "number": 2, "version": 1}
+
+    assert first.post(path, {**data, "name": "Tên của người thứ nhất"}).status_code == 302
+    response = second.post(path, {**data, "name": "Tên của người thứ hai"})
+
+    assert response.status_code == 200
+    assert input_value(response, "name") == "Tên của người thứ hai"
+    assert "Dữ liệu này vừa được người khác lưu sau khi bạn mở trang." in response.content.decode()
+    world.cluster.refresh_from_db()
+    assert (world.cluster.name, world.cluster.version) == ("Tên của người thứ nhất", 2)
 
 
 def test_edit_pages_send_anonymous_users_to_login(client_as, world):
