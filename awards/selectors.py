@@ -1,0 +1,105 @@
+"""Reads of the awards app: ranking and vote figures for nomination lines, the ministry's
+queue, award histories."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from awards.models import Award, Nomination, Proposal
+from clusters.models import CriterionGroup, Score, VoteCount
+from emulation.roles import scope_of
+
+
+def ranking_for(*, cluster_year):
+    """``{unit_id: (total, rank)}`` from the cluster-agreed scores: each capped group counts
+    at most its maximum, bonus points add, penalty points subtract; equal totals share a rank.
+
+    One function on purpose: the scoring feature's own selector can replace it."""
+    rows = (
+        Score.objects.filter(cluster_year=cluster_year, agreed_score__isnull=False)
+        .values("unit_id", "criterion__group__kind", "criterion__group__max_points")
+        .annotate(points=Sum("agreed_score"))
+    )
+    totals = defaultdict(Decimal)
+    for row in rows:
+        points = row["points"]
+        kind = row["criterion__group__kind"]
+        if kind == CriterionGroup.Kind.CAPPED:
+            points = min(points, row["criterion__group__max_points"])
+        elif kind == CriterionGroup.Kind.PENALTY:
+            points = -abs(points)
+        totals[row["unit_id"]] += points
+    ordered = sorted(totals.values(), reverse=True)
+    return {unit_id: (total, ordered.index(total) + 1) for unit_id, total in totals.items()}
+
+
+def vote_shares_for(*, cluster_year):
+    """``{(award_code, unit_id): share %}`` from the closed votes of the cluster-year."""
+    counts = VoteCount.objects.filter(
+        vote__cluster_year=cluster_year, vote__state="closed"
+    ).select_related("vote__award_title")
+    shares = {}
+    for count in counts:
+        base = count.vote.valid_ballots or count.vote.voters_entitled
+        if base:
+            share = (Decimal(count.votes) * 100 / Decimal(base)).quantize(Decimal("0.01"))
+            shares[(count.vote.award_title.code, count.unit_id)] = share
+    return shares
+
+
+def proposal_detail_lines(*, proposal):
+    return list(
+        proposal.nominations.select_related("award_title", "unit", "person", "award").order_by(
+            "award_title__order", "rank", "id"
+        )
+    )
+
+
+def proposals_for_staff(*, user):
+    """Proposals sent to the ministry (not drafts) of the ministries the user manages."""
+    scope = scope_of(user)
+    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
+    if not scope.is_superuser:
+        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
+    return (
+        proposals.select_related("cluster_year__cluster__ministry")
+        .annotate(
+            line_count=Count("nominations", distinct=True),
+            approved_count=Count(
+                "nominations",
+                filter=Q(nominations__outcome=Nomination.Outcome.APPROVED),
+                distinct=True,
+            ),
+        )
+        .order_by("-cluster_year__year", "cluster_year__cluster__number")
+    )
+
+
+def queue_summary(*, user):
+    scope = scope_of(user)
+    if not (scope.is_superuser or scope.staff_ministries):
+        return None
+    counts = dict(
+        proposals_for_staff(user=user)
+        .order_by()
+        .values_list("state")
+        .annotate(n=Count("id", distinct=True))
+    )
+    return counts
+
+
+def awards_of_unit(*, unit):
+    return (
+        Award.objects.filter(unit=unit, person__isnull=True)
+        .select_related("award_title", "decision")
+        .order_by("-year", "award_title__order")
+    )
+
+
+def awards_of_person(*, person):
+    return (
+        Award.objects.filter(person=person)
+        .select_related("award_title", "decision")
+        .order_by("-year", "award_title__order")
+    )
