@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from awards.models import Award, Nomination, Proposal
+from awards.models import Award, Decision, Nomination, Proposal
 from clusters.models import CriterionGroup, Score, VoteCount
+from emulation.models import AuditEntry
 from emulation.roles import scope_of
 
 
@@ -80,13 +81,13 @@ def queue_summary(*, user):
     scope = scope_of(user)
     if not (scope.is_superuser or scope.staff_ministries):
         return None
-    counts = dict(
-        proposals_for_staff(user=user)
-        .order_by()
-        .values_list("state")
-        .annotate(n=Count("id", distinct=True))
-    )
-    return counts
+    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
+    if not scope.is_superuser:
+        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
+    counts = dict(proposals.order_by().values_list("state").annotate(n=Count("id")))
+    return [
+        (label, counts.get(value, 0)) for value, label in Proposal.State.choices if value in counts
+    ]
 
 
 def awards_of_unit(*, unit):
@@ -103,3 +104,21 @@ def awards_of_person(*, person):
         .select_related("award_title", "decision")
         .order_by("-year", "award_title__order")
     )
+
+
+def decision_of(*, proposal):
+    if proposal.state != Proposal.State.DECIDED:
+        return None
+    return Decision.objects.filter(proposal=proposal).first()
+
+
+def proposal_audit_entries(*, proposal, lines, limit=100):
+    """The audit trail of a proposal, its lines, its decision and its awards, newest first."""
+    targets = Q(object_type="awards.proposal", object_id=str(proposal.pk))
+    line_ids = [str(line.pk) for line in lines]
+    targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
+    decision_ids = Decision.objects.filter(proposal=proposal).values_list("pk", flat=True)
+    award_ids = Award.objects.filter(decision__proposal=proposal).values_list("pk", flat=True)
+    targets |= Q(object_type="awards.decision", object_id__in=[str(i) for i in decision_ids])
+    targets |= Q(object_type="awards.award", object_id__in=[str(i) for i in award_ids])
+    return list(AuditEntry.objects.filter(targets).select_related("actor")[:limit])
