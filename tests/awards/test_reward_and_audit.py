@@ -28,6 +28,7 @@ def test_reward_is_multiplier_times_base_salary_rounded_up_to_ten_thousand(
     db, code, on_date, expected
 ):
     amount, note = reward_amount(award_title=_title(code), on_date=on_date)
+    assert " × " in note
     assert amount == expected
     assert isinstance(amount, Decimal)
 
