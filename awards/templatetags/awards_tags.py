@@ -42,3 +42,11 @@ def person_award_history(person):
 @register.inclusion_tag("awards/_queue_summary.html", takes_context=True)
 def proposal_queue_summary(context):
     return {"summary": selectors.queue_summary(user=context["request"].user)}
+
+
+@register.filter
+def vnd(amount):
+    """11920000 -> "11.920.000" (Vietnamese grouping); None -> "—"."""
+    if amount is None:
+        return "—"
+    return f"{int(amount):,}".replace(",", ".")
