@@ -55,7 +55,7 @@ def _decision_snapshot(decision):
 @transaction.atomic
 def decision_record(*, actor, proposal, number, dated, signer_name, signer_position=""):
     proposal = (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("cluster_year__cluster")
         .get(pk=proposal.pk)
     )
@@ -123,7 +123,7 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
 
 @transaction.atomic
 def award_revoke(*, actor, award, reason):
-    award = Award.objects.select_for_update().get(pk=award.pk)
+    award = Award.objects.select_for_update(of=("self",)).get(pk=award.pk)
     require_staff(actor, award.decision.proposal)
     reason = (reason or "").strip()
     if not reason:
@@ -148,7 +148,7 @@ def award_revoke(*, actor, award, reason):
 @transaction.atomic
 def nomination_forward(*, actor, line, forwarded_on, forwarded_number):
     line = (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("award_title", "proposal__cluster_year__cluster")
         .get(pk=line.pk)
     )

@@ -160,7 +160,7 @@ def missing_parts(proposal, lines):
 @transaction.atomic
 def proposal_submit(*, actor, proposal):
     proposal = (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
         .get(pk=proposal.pk)
     )

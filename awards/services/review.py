@@ -22,7 +22,7 @@ Outcome = Nomination.Outcome
 
 def _locked(proposal):
     return (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
         .get(pk=proposal.pk)
     )
@@ -86,7 +86,7 @@ def proposal_return(*, actor, proposal, reason):
 
 def _reviewable_line(actor, line):
     line = (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("award_title", "unit", "person")
         .get(pk=line.pk)
     )
