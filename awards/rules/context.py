@@ -57,7 +57,10 @@ def rule_context(proposal, lines=None):
             ctx.person_disciplines.setdefault(record.person_id, []).append(record)
         for title in record.prior_titles.all():
             person_titles[record.person_id][record.year].add(title.code)
-    awards = Award.active.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids))
+    # Awards this very proposal produced are its outcome, not earlier history.
+    awards = Award.active.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)).exclude(
+        nomination__proposal=proposal
+    )
     for award_year, person_id, unit_id, code in awards.values_list(
         "year", "person_id", "unit_id", "award_title__code"
     ):

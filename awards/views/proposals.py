@@ -52,7 +52,8 @@ def proposal_detail(request, pk):
     cluster = proposal.cluster_year.cluster
     lines = selectors.proposal_detail_lines(proposal=proposal)
     stage = rules.APPROVAL if proposal.is_reviewable else rules.SUBMISSION
-    findings = rules.check_proposal(proposal, stage=stage, lines=lines)
+    decided = proposal.state == Proposal.State.DECIDED
+    findings = {} if decided else rules.check_proposal(proposal, stage=stage, lines=lines)
     decision = selectors.decision_of(proposal=proposal)
     return render(
         request,

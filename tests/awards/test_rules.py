@@ -479,3 +479,9 @@ def test_council_vote_rule_runs_only_at_approval(world, proposal):
 
 def test_rules_use_the_regime_of_the_year(world):
     assert world.cluster_year.emulation_year.regime.code == "luat-2003-nd-91-2017"
+
+
+def test_one_achievement_once_does_not_count_the_proposals_own_award(world, proposal):
+    nomination = line(proposal, "co-thi-dua-bo", world.units[0])
+    _grant(world, nomination)
+    assert run(general.one_achievement_once, nomination) == []

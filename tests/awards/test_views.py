@@ -263,3 +263,9 @@ def test_deadlines_form_saves_and_audits(client_as, world):
         url, {"pledge_deadline": "2030-03-01", "scores_deadline": "", "proposals_deadline": ""}
     )
     assert "Hạn phải thuộc năm 2021 hoặc năm sau." in response.content.decode()
+
+
+def test_a_decided_proposal_shows_no_rule_finding_against_its_own_awards(client_as, decided):
+    html = client_as("staff").get(reverse("awards:proposal", args=[decided.pk])).content.decode()
+    assert "Lỗi:" not in html
+    assert "11.920.000" in html
