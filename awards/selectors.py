@@ -122,3 +122,14 @@ def proposal_audit_entries(*, proposal, lines, limit=100):
     targets |= Q(object_type="awards.decision", object_id__in=[str(i) for i in decision_ids])
     targets |= Q(object_type="awards.award", object_id__in=[str(i) for i in award_ids])
     return list(AuditEntry.objects.filter(targets).select_related("actor")[:limit])
+
+
+def awards_of_decision(*, decision):
+    if decision is None:
+        return []
+    return list(decision.awards.select_related("award_title", "unit", "person"))
+
+
+def proposals_by_cluster_year(*, cluster_years):
+    proposals = Proposal.objects.filter(cluster_year__in=[cy.pk for cy in cluster_years])
+    return {proposal.cluster_year_id: proposal for proposal in proposals}

@@ -21,10 +21,7 @@ from emulation.selectors import selected_year
 def proposal_list(request):
     year = selected_year(request)
     cluster_years = list(cluster_years_for_user(user=request.user, year=year))
-    proposals = {
-        p.cluster_year_id: p
-        for p in Proposal.objects.filter(cluster_year__in=[cy.pk for cy in cluster_years])
-    }
+    proposals = selectors.proposals_by_cluster_year(cluster_years=cluster_years)
     scope = scope_of(request.user)
     rows = [(cy, proposals.get(cy.pk), scope.writes_cluster(cy.cluster)) for cy in cluster_years]
     return render(
@@ -65,9 +62,7 @@ def proposal_detail(request, pk):
             "can_write": scope.writes_cluster(cluster) and proposal.is_editable,
             "can_review": scope.manages_ministry(cluster.ministry_id),
             "decision": decision,
-            "awards": list(decision.awards.select_related("award_title", "unit", "person"))
-            if decision
-            else [],
+            "awards": selectors.awards_of_decision(decision=decision),
             "audit_entries": selectors.proposal_audit_entries(proposal=proposal, lines=lines),
         },
     )

@@ -6,6 +6,19 @@ from django.urls import reverse
 from emulation.models import AuditEntry, AwardTitle
 from units.models import Person, PersonYear, UnitYear
 
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def person(world):
+    return Person.objects.create(
+        unit=world.units[0], full_name="Trần Thị Bình", position="Giảng viên", gender="female"
+    )
+
+
 ROLES = ["secretary", "other_secretary", "leader", "staff", "foreign_staff"]
 READ = {"secretary": 200, "other_secretary": 404, "leader": 200, "staff": 200, "foreign_staff": 404}
 WRITE = {
