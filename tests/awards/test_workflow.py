@@ -469,3 +469,14 @@ def test_forwarding_a_ministry_level_award_is_refused(world, approved):
             forwarded_on=datetime.date(2022, 2, 1),
             forwarded_number="1",
         )
+
+
+def test_reopening_a_pending_line_is_refused(world, in_review):
+    with pytest.raises(DomainError, match="chưa được xét"):
+        services.nomination_reopen(actor=world.users.staff, line=in_review.nominations.get())
+
+
+def test_a_decided_line_cannot_be_approved_or_rejected_again(world, decided):
+    line = decided.nominations.get()
+    with pytest.raises(DomainError, match="Đã có quyết định"):
+        services.nomination_reject(actor=world.users.staff, line=line, reason="x")
