@@ -170,3 +170,16 @@ def person_year(person, year, *codes, regime_year=2021, **fields):
             AwardTitle.objects.filter(code__in=codes, regime__code="luat-2003-nd-91-2017")
         )
     return record
+
+
+@pytest.fixture
+def catalogue(transactional_db):
+    """The legal regimes, award catalogue and base salaries of emulation migration 0003.
+
+    A transactional test starts from a flushed database (an earlier one's teardown empties
+    every table, data migrations included), so tests that need the catalogue load it again."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)

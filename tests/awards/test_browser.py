@@ -24,7 +24,7 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def road(transactional_db, settings, tmp_path):
+def road(catalogue, transactional_db, settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
