@@ -31,6 +31,7 @@ STAFF_ONLY = {
     "foreign_staff": 200,
 }
 EVERYONE = dict.fromkeys(ROLES[1:], 200)
+OWN_MINISTRY_STAFF = {**STAFF_ONLY, "foreign_staff": 404}
 
 
 def _line(proposal):
@@ -57,6 +58,12 @@ VIEWS = [
     ("awards:decisions_export", None, None, STAFF_ONLY),
     ("awards:rules", None, None, STAFF_ONLY),
     ("awards:deadlines", None, None, STAFF_ONLY),
+    (
+        "awards:deadline_edit",
+        "draft",
+        lambda p: p.cluster_year.emulation_year_id,
+        OWN_MINISTRY_STAFF,
+    ),
 ]
 
 
