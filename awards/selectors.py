@@ -133,3 +133,18 @@ def awards_of_decision(*, decision):
 def proposals_by_cluster_year(*, cluster_years):
     proposals = Proposal.objects.filter(cluster_year__in=[cy.pk for cy in cluster_years])
     return {proposal.cluster_year_id: proposal for proposal in proposals}
+
+
+def pending_lines_for_staff(*, user):
+    """Lines waiting for a decision in proposals under review, across the user's ministries."""
+    scope = scope_of(user)
+    lines = Nomination.objects.filter(
+        outcome=Nomination.Outcome.PENDING, proposal__state=Proposal.State.IN_REVIEW
+    )
+    if not scope.is_superuser:
+        lines = lines.filter(
+            proposal__cluster_year__cluster__ministry_id__in=scope.staff_ministries
+        )
+    return lines.select_related(
+        "proposal__cluster_year__cluster", "award_title", "unit", "person"
+    ).order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")

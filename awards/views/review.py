@@ -3,6 +3,7 @@ the decision, revocation and forwarding."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -178,15 +179,12 @@ def nomination_forward(request, pk):
     )
 
 
-@require_POST
-def bulk_approve(request, pk):
+def _bulk_approve(request, queryset, *, action_url, back_url):
     """Step 1 lists exactly what will be approved; step 2 (``confirm``) approves it."""
-    proposal = get_proposal_for_user(request.user, pk, manage=True)
-    pending = proposal.nominations.filter(outcome=Nomination.Outcome.PENDING)
-    form = BulkApproveForm(request.POST, queryset=pending)
+    form = BulkApproveForm(request.POST, queryset=queryset)
     if not form.is_valid():
         messages.error(request, _("Hãy chọn ít nhất một dòng đề nghị đang chờ xét."))
-        return redirect(proposal)
+        return redirect(back_url)
     lines = list(form.cleaned_data["lines"].select_related("award_title", "unit", "person"))
     if request.POST.get("confirm") == "1":
         try:
@@ -197,9 +195,42 @@ def bulk_approve(request, pk):
             messages.error(request, error.message)
         else:
             messages.success(request, _("Đã đồng ý %(n)s dòng đề nghị.") % {"n": len(approved)})
-        return redirect(proposal)
+        return redirect(back_url)
     return render(
-        request, "awards/bulk_confirm.html", {"proposal": proposal, "lines": lines, "form": form}
+        request,
+        "awards/bulk_confirm.html",
+        {"lines": lines, "action_url": action_url, "back_url": back_url},
+    )
+
+
+@require_POST
+def bulk_approve(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, manage=True)
+    return _bulk_approve(
+        request,
+        proposal.nominations.filter(outcome=Nomination.Outcome.PENDING),
+        action_url=reverse("awards:bulk_approve", args=[proposal.pk]),
+        back_url=proposal.get_absolute_url(),
+    )
+
+
+def pending_lines(request):
+    require_ministry_staff(request.user)
+    return render(
+        request,
+        "awards/pending_lines.html",
+        {"page": paginate(request, selectors.pending_lines_for_staff(user=request.user))},
+    )
+
+
+@require_POST
+def bulk_approve_lines(request):
+    require_ministry_staff(request.user)
+    return _bulk_approve(
+        request,
+        selectors.pending_lines_for_staff(user=request.user),
+        action_url=reverse("awards:bulk_approve_lines"),
+        back_url=reverse("awards:pending_lines"),
     )
 
 
