@@ -182,7 +182,13 @@ CELERY_TASK_TIME_LIMIT = 360
 # Longer than the longest task, so an unacknowledged task is not started twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Emails secretaries a week before a deadline they have not met (once per deadline).
+    "awards-deadline-reminders": {
+        "task": "awards.tasks.send_deadline_reminders",
+        "schedule": 6 * 60 * 60,
+    },
+}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

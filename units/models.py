@@ -39,3 +39,128 @@ class Unit(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Person(models.Model):
+    """A member of a unit's staff who may be nominated for an individual award."""
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Nữ")
+        MALE = "male", _("Nam")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="people", verbose_name=_("đơn vị")
+    )
+    full_name = VietnameseCharField(_("họ và tên"), max_length=100)
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    gender = models.CharField(_("giới tính"), max_length=10, choices=Gender)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("cá nhân")
+        verbose_name_plural = _("cá nhân")
+        ordering = ["unit", "full_name"]
+
+    def __str__(self):
+        return self.full_name
+
+
+class PersonYear(models.Model):
+    """A person's record for one year: what the rules for individual awards read."""
+
+    class Rating(models.TextChoices):
+        EXCELLENT = "excellent", _("Hoàn thành xuất sắc nhiệm vụ")
+        GOOD = "good", _("Hoàn thành tốt nhiệm vụ")
+        COMPLETED = "completed", _("Hoàn thành nhiệm vụ")
+        NOT_COMPLETED = "not_completed", _("Không hoàn thành nhiệm vụ")
+
+    class Discipline(models.TextChoices):
+        NONE = "", _("Không")
+        REPRIMAND = "reprimand", _("Khiển trách")
+        WARNING = "warning", _("Cảnh cáo")
+        DEMOTION = "demotion", _("Hạ bậc lương, giáng chức")
+        DISMISSAL = "dismissal", _("Cách chức, buộc thôi việc")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    task_rating = models.CharField(
+        _("xếp loại nhiệm vụ"), max_length=15, choices=Rating, blank=True
+    )
+    prior_titles = models.ManyToManyField(
+        "emulation.AwardTitle",
+        blank=True,
+        related_name="+",
+        verbose_name=_("danh hiệu đã nhận (nhập tay)"),
+        help_text=_(
+            "Danh hiệu nhận trước khi dùng phần mềm; khen thưởng ghi trong phần mềm "
+            "được tính tự động."
+        ),
+    )
+    has_initiative = models.BooleanField(_("có sáng kiến được công nhận"), default=False)
+    initiative_ministry_wide = models.BooleanField(
+        _("sáng kiến có phạm vi ảnh hưởng toàn ngành"), default=False
+    )
+    research_accepted = models.BooleanField(
+        _("có đề tài nghiên cứu được nghiệm thu"), default=False
+    )
+    discipline_level = models.CharField(
+        _("hình thức kỷ luật"), max_length=15, choices=Discipline, blank=True
+    )
+    discipline_start = models.DateField(_("kỷ luật từ ngày"), null=True, blank=True)
+    discipline_end = models.DateField(_("kỷ luật đến ngày"), null=True, blank=True)
+    pending_review = models.BooleanField(
+        _("đang bị điều tra, thanh tra, kiểm tra hoặc khiếu nại"), default=False
+    )
+    pending_note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("hồ sơ năm của cá nhân")
+        verbose_name_plural = _("hồ sơ năm của cá nhân")
+        ordering = ["person", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="one_person_year"),
+            models.CheckConstraint(
+                condition=models.Q(discipline_end__isnull=True)
+                | models.Q(discipline_start__isnull=True)
+                | models.Q(discipline_end__gte=models.F("discipline_start")),
+                name="discipline_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.year}"
+
+
+class UnitYear(models.Model):
+    """A unit's own figures for one year, read by the collective titles' rules."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="year_records")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    task_rating = models.CharField(
+        _("xếp loại nhiệm vụ của tập thể"), max_length=15, choices=PersonYear.Rating, blank=True
+    )
+    staff_count = models.PositiveIntegerField(_("tổng số thành viên"), null=True, blank=True)
+    completed_count = models.PositiveIntegerField(
+        _("số thành viên hoàn thành nhiệm vụ"), null=True, blank=True
+    )
+    advanced_count = models.PositiveIntegerField(_("số Lao động tiên tiến"), null=True, blank=True)
+    grassroots_fighter_count = models.PositiveIntegerField(
+        _("số Chiến sĩ thi đua cơ sở"), null=True, blank=True
+    )
+    disciplined_count = models.PositiveIntegerField(
+        _("số thành viên bị kỷ luật từ khiển trách trở lên"), null=True, blank=True
+    )
+    pending_review = models.BooleanField(
+        _("đang bị điều tra, thanh tra, kiểm tra hoặc khiếu nại"), default=False
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("số liệu năm của đơn vị")
+        verbose_name_plural = _("số liệu năm của đơn vị")
+        ordering = ["unit", "-year"]
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_unit_year")]
+
+    def __str__(self):
+        return f"{self.unit} – {self.year}"

@@ -11,6 +11,7 @@ STEPS = [
     "clusters.demo.seed_cluster_year_start",  # leadership, rotation, pledges (issue 3)
     # year-end evaluation: scoring, vote, minutes (issue 4)
     # proposals, review, decisions (issue 5)
+    "awards.demo.seed_awards",
     # year-end reports (issue 6)
 ]
 

@@ -1,0 +1,263 @@
+"""Demo: Cụm thi đua số 2's 2020 proposal through return, resubmission, approval and the
+Minister's decision; people with yearly records; and Cụm thi đua số 1's 2020 draft that the
+rules refuse (a second Cờ thi đua cấp Bộ over the quota of one per cluster).
+
+Invented for the demo (the news report of 14/12/2020 gives none of it): the 2020 vote counts
+and minutes when the evaluation step has not made them, the people and their records, the
+proposal's number and text, the return reason, the council's votes, and the decision
+(number 256/QĐ-BTP, 20/01/2021, signed by the demo leader Phạm Quốc Hùng).
+
+To see the refusal in the browser: log in as thuky.cum1, open "Hồ sơ khen thưởng" → 2020 →
+Cụm thi đua số 1 and press "Gửi hồ sơ lên Bộ"."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from awards import services
+from awards.models import Nomination, Proposal
+from clusters.models import Cluster, ClusterYear, Minutes, Vote, VoteCount
+from emulation.errors import DomainError
+from emulation.models import AwardTitle, Ministry
+from units.models import Person, PersonYear, Unit, UnitYear
+
+YEAR = 2020
+INVENTED = "(số liệu minh họa do bản demo tự đặt)"
+
+
+def _pdf(name):
+    return ContentFile(b"%PDF-1.4\n% thidua demo " + name.encode() + b"\n%%EOF\n", name=name)
+
+
+def _title(cluster_year, code):
+    return AwardTitle.objects.get(regime=cluster_year.emulation_year.regime, code=code)
+
+
+def _closed_flag_vote(cluster_year, nominated_units, others):
+    """The closed vote for the ministry's flag: the evaluation step's if it ran, else a
+    minimal invented one."""
+    flag = _title(cluster_year, "co-thi-dua-bo")
+    vote, created = Vote.objects.get_or_create(
+        cluster_year=cluster_year,
+        award_title=flag,
+        defaults={
+            "state": Vote.State.CLOSED,
+            "voters_entitled": cluster_year.memberships.count(),
+            "ballots_cast": cluster_year.memberships.count(),
+            "valid_ballots": cluster_year.memberships.count(),
+            "quota": 1,
+        },
+    )
+    if created:
+        total = vote.voters_entitled
+        for index, unit in enumerate(nominated_units + others):
+            VoteCount.objects.create(
+                vote=vote,
+                unit=unit,
+                votes=max(total - 1 - 2 * index, 0),
+                nominated=unit in nominated_units,
+            )
+    return vote
+
+
+def _signed_minutes(cluster_year, secretary, held_on, chair):
+    minutes, _ = Minutes.objects.get_or_create(
+        cluster_year=cluster_year,
+        defaults={
+            "held_on": held_on,
+            "place": "Hà Nội",
+            "chair_name": chair,
+            "secretary_name": secretary.get_full_name(),
+            "agenda": f"Tổng kết công tác thi đua, khen thưởng năm {YEAR} {INVENTED}",
+        },
+    )
+    if not minutes.is_signed:
+        minutes.state = Minutes.State.SIGNED
+        minutes.signed_at = timezone.now()
+        minutes.signed_by = secretary
+        minutes.save()
+    return minutes
+
+
+def _people(units):
+    """A few persons with yearly records (invented)."""
+    by_name = {unit.name: unit for unit in units}
+    regime_titles = {
+        t.code: t for t in AwardTitle.objects.filter(regime__code="luat-2003-nd-91-2017")
+    }
+    rows = [
+        (
+            "Học viện Tư pháp",
+            "Nguyễn Văn An",
+            "Trưởng khoa",
+            "male",
+            {
+                2018: ("good", ["lao-dong-tien-tien"]),
+                2019: ("excellent", ["cstd-co-so"]),
+                2020: ("excellent", ["lao-dong-tien-tien", "cstd-co-so"]),
+            },
+        ),
+        (
+            "Trường Đại học Luật Hà Nội",
+            "Lê Thị Hoa",
+            "Giảng viên chính",
+            "female",
+            {2019: ("good", ["lao-dong-tien-tien"]), 2020: ("excellent", ["lao-dong-tien-tien"])},
+        ),
+        (
+            "Viện Khoa học pháp lý",
+            "Đỗ Minh Tuấn",
+            "Nghiên cứu viên",
+            "male",
+            {2020: ("good", ["lao-dong-tien-tien"])},
+        ),
+    ]
+    people = {}
+    for unit_name, full_name, position, gender, years in rows:
+        person, _ = Person.objects.get_or_create(
+            unit=by_name[unit_name],
+            full_name=full_name,
+            defaults={"position": position, "gender": gender},
+        )
+        for year, (rating, codes) in years.items():
+            record, _ = PersonYear.objects.get_or_create(
+                person=person, year=year, defaults={"task_rating": rating}
+            )
+            record.prior_titles.add(*[regime_titles[code] for code in codes])
+        people[full_name] = person
+    return people
+
+
+def _line(actor, proposal, unit, code, achievements, person=None):
+    return services.nomination_save(
+        actor=actor,
+        proposal=proposal,
+        line=Nomination(
+            unit=unit,
+            person=person,
+            award_title=_title(proposal.cluster_year, code),
+            achievements=f"{achievements} {INVENTED}",
+        ),
+        report_file=_pdf(f"bao-cao-thanh-tich-{unit.short_name or unit.pk}.pdf"),
+    )
+
+
+def _cover(actor, proposal, number, dated):
+    proposal = Proposal.objects.get(pk=proposal.pk)
+    return services.proposal_update(
+        actor=actor,
+        proposal=proposal,
+        version=proposal.version,
+        number=number,
+        dated=dated,
+        cover_file=_pdf("to-trinh.pdf"),
+    )
+
+
+def _refresh(proposal):
+    return Proposal.objects.get(pk=proposal.pk)
+
+
+def _cluster_2(ministry, secretary, staff):
+    cluster = Cluster.objects.get(ministry=ministry, kind=Cluster.Kind.CLUSTER, number=2)
+    cluster_year = ClusterYear.objects.select_related("emulation_year__regime").get(
+        cluster=cluster, year=YEAR
+    )
+    if Proposal.objects.filter(cluster_year=cluster_year).exists():
+        return
+    units = [m.unit for m in cluster_year.memberships.select_related("unit").order_by("unit__name")]
+    by_name = {unit.name: unit for unit in units}
+    leader = by_name["Trường Đại học Luật Hà Nội"]
+    vote = _closed_flag_vote(cluster_year, [leader], [u for u in units if u != leader])
+    flag_unit = vote.counts.filter(nominated=True).order_by("-votes").first().unit
+    _signed_minutes(cluster_year, secretary, datetime.date(2020, 12, 14), "Nguyễn Thanh Tịnh")
+    people = _people(units)
+    excellent = by_name["Học viện Tư pháp"]
+    UnitYear.objects.get_or_create(
+        unit=excellent,
+        year=YEAR,
+        defaults={
+            "task_rating": "excellent",
+            "staff_count": 120,
+            "completed_count": 120,
+            "advanced_count": 96,
+            "grassroots_fighter_count": 12,
+            "disciplined_count": 0,
+        },
+    )
+
+    proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
+    _cover(secretary, proposal, "15/TTr-CTĐ2", datetime.date(2020, 12, 18))
+    proposal = _refresh(proposal)
+    _line(secretary, proposal, flag_unit, "co-thi-dua-bo", "Đơn vị dẫn đầu Cụm thi đua số 2.")
+    _line(secretary, proposal, excellent, "tt-lao-dong-xuat-sac", "Hoàn thành xuất sắc nhiệm vụ.")
+    _line(
+        secretary,
+        proposal,
+        excellent,
+        "bang-khen-bo-ca-nhan",
+        "Hai năm liên tục Chiến sĩ thi đua cơ sở.",
+        person=people["Nguyễn Văn An"],
+    )
+    services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+    services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
+    services.proposal_return(
+        actor=staff,
+        proposal=_refresh(proposal),
+        reason="Báo cáo thành tích của Học viện Tư pháp chưa có xác nhận của thủ trưởng đơn vị "
+        f"{INVENTED}.",
+    )
+    line = _refresh(proposal).nominations.get(award_title__code="tt-lao-dong-xuat-sac")
+    services.nomination_save(
+        actor=secretary,
+        proposal=_refresh(proposal),
+        line=line,
+        version=line.version,
+        report_file=_pdf("bao-cao-thanh-tich-HVTP-co-xac-nhan.pdf"),
+    )
+    services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+    services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
+    for line in _refresh(proposal).nominations.all():
+        services.nomination_record_council_vote(
+            actor=staff, line=line, version=line.version, members=21, votes_for=20
+        )
+        services.nomination_approve(actor=staff, line=line)
+    services.decision_record(
+        actor=staff,
+        proposal=_refresh(proposal),
+        number="256/QĐ-BTP",
+        dated=datetime.date(2021, 1, 20),
+        signer_name="Phạm Quốc Hùng",
+        signer_position="Thứ trưởng",
+    )
+
+
+def _cluster_1_refused(ministry, secretary):
+    """A draft with a second ministry flag over the quota: submitting it is refused."""
+    cluster = Cluster.objects.get(ministry=ministry, kind=Cluster.Kind.CLUSTER, number=1)
+    cluster_year = ClusterYear.objects.get(cluster=cluster, year=YEAR)
+    if Proposal.objects.filter(cluster_year=cluster_year).exists():
+        return
+    units = [m.unit for m in cluster_year.memberships.select_related("unit").order_by("unit__name")]
+    _closed_flag_vote(cluster_year, units[:2], units[2:])
+    _signed_minutes(cluster_year, secretary, datetime.date(2020, 12, 16), "Chủ trì (minh họa)")
+    proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
+    _cover(secretary, proposal, "08/TTr-CTĐ1", datetime.date(2020, 12, 21))
+    for unit in units[:2]:
+        _line(secretary, _refresh(proposal), unit, "co-thi-dua-bo", "Đơn vị được cụm suy tôn.")
+    try:
+        services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+    except DomainError:
+        return  # refused, as the rules require: it stays a draft showing the cited error
+    raise AssertionError("the over-quota proposal should have been refused")
+
+
+def seed_awards():
+    ministry = Ministry.objects.get(name="Bộ Tư pháp")
+    User = get_user_model()
+    staff = User.objects.get(username="vu.tdkt")
+    _cluster_2(ministry, User.objects.get(username="thuky.cum2"), staff)
+    _cluster_1_refused(ministry, User.objects.get(username="thuky.cum1"))
+    return Unit.objects.filter(ministry=ministry, awards__isnull=False).distinct().count()

@@ -1,0 +1,33 @@
+"""The rules engine: one plain function per rule of domain.md §4 that the stored data can
+decide. Each returns findings (errors block, warnings inform) in Vietnamese, citing the legal
+basis of the year's regime; a rule whose data is not configured warns instead of guessing."""
+
+from awards.rules import collective, general, individual  # noqa: F401  (registers the rules)
+from awards.rules.base import APPROVAL, ERROR, REGISTRY, SUBMISSION, WARNING, Finding
+from awards.rules.context import rule_context
+
+__all__ = [
+    "APPROVAL",
+    "ERROR",
+    "REGISTRY",
+    "SUBMISSION",
+    "WARNING",
+    "Finding",
+    "check_line",
+    "check_proposal",
+    "rule_context",
+]
+
+
+def check_line(line, ctx, *, stage):
+    findings = []
+    for registered in REGISTRY:
+        if registered.applies(line, stage):
+            findings += registered.check(line, ctx)
+    return findings
+
+
+def check_proposal(proposal, *, stage, lines=None):
+    """``{line_id: [Finding, …]}`` for every line not rejected."""
+    ctx = rule_context(proposal, lines)
+    return {line.pk: check_line(line, ctx, stage=stage) for line in ctx.live_lines()}

@@ -1,0 +1,67 @@
+"""What a rule returns, and the registry the engine and the rules page read."""
+
+from dataclasses import dataclass
+
+ERROR, WARNING = "error", "warning"
+
+# Award catalogue codes (identical in every regime of emulation migration 0003).
+LDTT = "lao-dong-tien-tien"
+CSTDCS = "cstd-co-so"
+CSTD_BO = "cstd-bo"
+CSTD_TQ = "cstd-toan-quoc"
+TTLDTT = "tt-lao-dong-tien-tien"
+TTLDXS = "tt-lao-dong-xuat-sac"
+CO_BO = "co-thi-dua-bo"
+CO_CP = "co-thi-dua-chinh-phu"
+BK_BO_CA_NHAN = "bang-khen-bo-ca-nhan"
+BK_TTG_CA_NHAN = "bang-khen-ttg-ca-nhan"
+
+SUBMISSION, APPROVAL = "submission", "approval"
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str
+    rule: str
+    message: str
+
+    @property
+    def is_error(self):
+        return self.level == ERROR
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    description: str
+    check: object
+    award_codes: frozenset | None = None  # None: every award
+    stages: frozenset = frozenset({SUBMISSION, APPROVAL})
+
+    def applies(self, line, stage):
+        if stage not in self.stages:
+            return False
+        return self.award_codes is None or line.award_title.code in self.award_codes
+
+
+REGISTRY = []
+
+
+def rule(code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL)):
+    """Register a plain function ``check(line, ctx) -> list[Finding]`` as a rule."""
+
+    def register(check):
+        REGISTRY.append(
+            Rule(
+                code=code,
+                name=name,
+                description=description,
+                check=check,
+                award_codes=frozenset(awards) if awards else None,
+                stages=frozenset(stages),
+            )
+        )
+        return check
+
+    return register

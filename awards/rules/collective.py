@@ -1,0 +1,208 @@
+"""Rules for collective titles: advanced and excellent collectives, the flags."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from awards.rules.base import CO_BO, CO_CP, ERROR, TTLDTT, TTLDXS, WARNING, Finding, rule
+from units.models import PersonYear
+
+
+def _finding(level, code, line, text):
+    return Finding(
+        level,
+        code,
+        _("%(subject)s – %(award)s: %(text)s (%(citation)s).")
+        % {
+            "subject": line.subject_name,
+            "award": line.award_title.name_vi,
+            "text": text,
+            "citation": line.award_title.citation,
+        },
+    )
+
+
+def _not_collective(line, code):
+    if line.person_id:
+        return [_finding(ERROR, code, line, _("danh hiệu này chỉ xét cho tập thể"))]
+    return []
+
+
+def _unit_figures(line, ctx, code, fields):
+    """The unit's record for the year, or a warning naming what is not entered."""
+    record = ctx.unit_years.get(line.unit_id)
+    if record is None or any(getattr(record, f) is None for f in fields) or not record.staff_count:
+        return None, [
+            _finding(
+                WARNING,
+                code,
+                line,
+                _("chưa nhập đủ số liệu năm %(year)s của đơn vị, chưa thể kiểm tra điều kiện")
+                % {"year": ctx.year},
+            )
+        ]
+    return record, []
+
+
+def _advanced_share(line, ctx, code, record):
+    required = ctx.regime.collective_advanced_share
+    if required is None:
+        return [
+            _finding(
+                WARNING,
+                code,
+                line,
+                _("chưa cấu hình tỷ lệ Lao động tiên tiến tối thiểu của %(regime)s")
+                % {"regime": ctx.regime.name},
+            )
+        ]
+    share = Decimal(record.advanced_count) * 100 / Decimal(record.staff_count)
+    if share < required:
+        return [
+            _finding(
+                ERROR,
+                code,
+                line,
+                _("tỷ lệ Lao động tiên tiến %(share)s%% thấp hơn mức %(required)s%%")
+                % {"share": f"{share:.1f}", "required": required},
+            )
+        ]
+    return []
+
+
+@rule(
+    "tt-lao-dong-tien-tien",
+    gettext_lazy("Tập thể lao động tiên tiến"),
+    gettext_lazy(
+        "Tỷ lệ Lao động tiên tiến của tập thể đạt mức của chế độ pháp lý năm xét; không có "
+        "thành viên bị kỷ luật từ khiển trách trở lên."
+    ),
+    awards={TTLDTT},
+)
+def advanced_collective(line, ctx):
+    code = "tt-lao-dong-tien-tien"
+    findings = _not_collective(line, code)
+    if findings:
+        return findings
+    record, findings = _unit_figures(line, ctx, code, ["advanced_count", "disciplined_count"])
+    if record is None:
+        return findings
+    findings = _advanced_share(line, ctx, code, record)
+    if record.disciplined_count:
+        findings.append(
+            _finding(ERROR, code, line, _("có thành viên bị kỷ luật từ khiển trách trở lên"))
+        )
+    return findings
+
+
+@rule(
+    "tt-lao-dong-xuat-sac",
+    gettext_lazy("Tập thể lao động xuất sắc"),
+    gettext_lazy(
+        "Hoàn thành xuất sắc nhiệm vụ; 100% thành viên hoàn thành nhiệm vụ; tỷ lệ Lao động "
+        "tiên tiến đạt mức quy định; có ít nhất một Chiến sĩ thi đua cơ sở."
+    ),
+    awards={TTLDXS},
+)
+def excellent_collective(line, ctx):
+    code = "tt-lao-dong-xuat-sac"
+    findings = _not_collective(line, code)
+    if findings:
+        return findings
+    record, findings = _unit_figures(
+        line, ctx, code, ["completed_count", "advanced_count", "grassroots_fighter_count"]
+    )
+    if record is None:
+        return findings
+    if record.task_rating != PersonYear.Rating.EXCELLENT:
+        findings.append(_finding(ERROR, code, line, _("tập thể chưa hoàn thành xuất sắc nhiệm vụ")))
+    if record.completed_count < record.staff_count:
+        findings.append(
+            _finding(ERROR, code, line, _("chưa đủ 100% thành viên hoàn thành nhiệm vụ"))
+        )
+    findings += _advanced_share(line, ctx, code, record)
+    if record.grassroots_fighter_count < 1:
+        findings.append(_finding(ERROR, code, line, _("chưa có Chiến sĩ thi đua cơ sở")))
+    return findings
+
+
+def _quota(line, ctx, code, title_code, label):
+    title = line.award_title
+    if title.quota_per_cluster is None:
+        return [
+            _finding(
+                WARNING,
+                code,
+                line,
+                _("chưa cấu hình %(label)s trong danh mục khen thưởng: không kiểm tra số lượng")
+                % {"label": label},
+            )
+        ]
+    same = [
+        other
+        for other in ctx.live_lines()
+        if other.award_title.code == title_code and not other.person_id
+    ]
+    if len(same) > title.quota_per_cluster and line in same[title.quota_per_cluster :]:
+        return [
+            _finding(
+                ERROR,
+                code,
+                line,
+                _("vượt %(label)s: tối đa %(quota)s đơn vị mỗi cụm mỗi năm, hồ sơ đề nghị %(n)s")
+                % {"label": label, "quota": title.quota_per_cluster, "n": len(same)},
+            )
+        ]
+    return []
+
+
+@rule(
+    "co-thi-dua-bo",
+    gettext_lazy("Cờ thi đua cấp Bộ"),
+    gettext_lazy(
+        "Chỉ tặng cho đơn vị được cụm suy tôn dẫn đầu bằng bỏ phiếu (cuộc bỏ phiếu đã kết "
+        "thúc); số lượng mỗi cụm mỗi năm không vượt mức cấu hình trong danh mục."
+    ),
+    awards={CO_BO},
+)
+def ministry_flag(line, ctx):
+    code = "co-thi-dua-bo"
+    findings = _not_collective(line, code)
+    if findings:
+        return findings
+    if not ctx.vote_nominated.get((CO_BO, line.unit_id)):
+        findings.append(
+            _finding(
+                ERROR,
+                code,
+                line,
+                _("đơn vị không được cụm suy tôn trong cuộc bỏ phiếu đã kết thúc năm %(year)s")
+                % {"year": ctx.year},
+            )
+        )
+    return findings + _quota(line, ctx, code, CO_BO, _("số lượng Cờ thi đua cấp Bộ của cụm"))
+
+
+@rule(
+    "co-thi-dua-chinh-phu",
+    gettext_lazy("Cờ thi đua của Chính phủ"),
+    gettext_lazy(
+        "Chọn trong số các đơn vị được cụm suy tôn dẫn đầu; số lượng không vượt mức tối đa "
+        "cấu hình trong danh mục (chưa cấu hình thì chỉ cảnh báo)."
+    ),
+    awards={CO_CP},
+)
+def government_flag(line, ctx):
+    code = "co-thi-dua-chinh-phu"
+    findings = _not_collective(line, code)
+    if findings:
+        return findings
+    leader = ctx.vote_nominated.get((CO_BO, line.unit_id)) or ctx.vote_nominated.get(
+        (CO_CP, line.unit_id)
+    )
+    if not leader:
+        findings.append(
+            _finding(ERROR, code, line, _("đơn vị không phải đơn vị dẫn đầu được cụm suy tôn"))
+        )
+    return findings + _quota(line, ctx, code, CO_CP, _("mức tối đa Cờ thi đua của Chính phủ"))

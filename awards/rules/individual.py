@@ -1,0 +1,209 @@
+"""Rules for individual titles and forms (domain.md §4)."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from awards.rules.base import (
+    BK_BO_CA_NHAN,
+    BK_TTG_CA_NHAN,
+    CSTD_BO,
+    CSTD_TQ,
+    CSTDCS,
+    ERROR,
+    LDTT,
+    WARNING,
+    Finding,
+    rule,
+)
+from units.models import PersonYear
+
+GOOD_OR_BETTER = {PersonYear.Rating.EXCELLENT, PersonYear.Rating.GOOD}
+
+
+def _not_a_person(line, code):
+    return [
+        Finding(
+            ERROR,
+            code,
+            _("%(award)s chỉ xét cho cá nhân: hãy chọn cá nhân được đề nghị (%(citation)s).")
+            % {"award": line.award_title.name_vi, "citation": line.award_title.citation},
+        )
+    ]
+
+
+def _no_data(line, code, years):
+    return [
+        Finding(
+            WARNING,
+            code,
+            _(
+                "Chưa có hồ sơ năm %(years)s của %(subject)s: chưa thể kiểm tra điều kiện "
+                "%(award)s (%(citation)s)."
+            )
+            % {
+                "years": ", ".join(str(y) for y in years),
+                "subject": line.subject_name,
+                "award": line.award_title.name_vi,
+                "citation": line.award_title.citation,
+            },
+        )
+    ]
+
+
+def _unmet(line, code, condition):
+    return [
+        Finding(
+            ERROR,
+            code,
+            _("%(subject)s chưa đủ điều kiện %(award)s: %(condition)s (%(citation)s).")
+            % {
+                "subject": line.subject_name,
+                "award": line.award_title.name_vi,
+                "condition": condition,
+                "citation": line.award_title.citation,
+            },
+        )
+    ]
+
+
+def _years_without_data(line, ctx, years):
+    titles = ctx.titles_of(line)
+    return [y for y in years if ctx.person_year(line, y) is None and not titles.get(y)]
+
+
+def _check_title_years(line, ctx, code, title_code, years, condition):
+    """Each of ``years`` must hold ``title_code``; missing data warns instead of guessing."""
+    if not line.person_id:
+        return _not_a_person(line, code)
+    titles = ctx.titles_of(line)
+    if all(title_code in titles.get(y, set()) for y in years):
+        return []
+    missing = _years_without_data(line, ctx, years)
+    if missing:
+        return _no_data(line, code, missing)
+    return _unmet(line, code, condition)
+
+
+@rule(
+    "cstd-co-so",
+    gettext_lazy("Chiến sĩ thi đua cơ sở"),
+    gettext_lazy(
+        "Đạt Lao động tiên tiến trong năm và một trong: hoàn thành xuất sắc nhiệm vụ, sáng "
+        "kiến được công nhận, đề tài nghiên cứu được nghiệm thu."
+    ),
+    awards={CSTDCS},
+)
+def grassroots_fighter(line, ctx):
+    code = "cstd-co-so"
+    if not line.person_id:
+        return _not_a_person(line, code)
+    record = ctx.person_year(line)
+    titles = ctx.titles_of(line).get(ctx.year, set())
+    if record is None and LDTT not in titles:
+        return _no_data(line, code, [ctx.year])
+    if LDTT not in titles:
+        return _unmet(line, code, _("chưa đạt Lao động tiên tiến năm %(y)s") % {"y": ctx.year})
+    if record is None:
+        return _no_data(line, code, [ctx.year])
+    if not (
+        record.task_rating == PersonYear.Rating.EXCELLENT
+        or record.has_initiative
+        or record.research_accepted
+    ):
+        return _unmet(
+            line,
+            code,
+            _(
+                "không hoàn thành xuất sắc nhiệm vụ, không có sáng kiến hay đề tài nghiên cứu "
+                "được công nhận"
+            ),
+        )
+    return []
+
+
+@rule(
+    "cstd-bo",
+    gettext_lazy("Chiến sĩ thi đua cấp Bộ"),
+    gettext_lazy(
+        "Ba năm liên tục (năm xét và hai năm trước) đạt Chiến sĩ thi đua cơ sở và có sáng kiến "
+        "có phạm vi ảnh hưởng toàn ngành."
+    ),
+    awards={CSTD_BO},
+)
+def ministry_fighter(line, ctx):
+    code = "cstd-bo"
+    years = [ctx.year - 2, ctx.year - 1, ctx.year]
+    findings = _check_title_years(
+        line, ctx, code, CSTDCS, years, _("chưa đủ 3 năm liên tục Chiến sĩ thi đua cơ sở")
+    )
+    if findings:
+        return findings
+    record = ctx.person_year(line)
+    if record is None:
+        return _no_data(line, code, [ctx.year])
+    if not record.initiative_ministry_wide:
+        return _unmet(line, code, _("chưa có sáng kiến có phạm vi ảnh hưởng toàn ngành"))
+    return []
+
+
+@rule(
+    "cstd-toan-quoc",
+    gettext_lazy("Chiến sĩ thi đua toàn quốc"),
+    gettext_lazy("Hai lần liên tục đạt Chiến sĩ thi đua cấp Bộ (tính trong sáu năm đến năm xét)."),
+    awards={CSTD_TQ},
+)
+def national_fighter(line, ctx):
+    code = "cstd-toan-quoc"
+    if not line.person_id:
+        return _not_a_person(line, code)
+    titles = ctx.titles_of(line)
+    window = range(ctx.year - 5, ctx.year + 1)
+    if sum(1 for y in window if CSTD_BO in titles.get(y, set())) >= 2:
+        return []
+    if not any(titles.get(y) or ctx.person_year(line, y) for y in window):
+        return _no_data(line, code, list(window))
+    return _unmet(line, code, _("chưa đủ 2 lần liên tục Chiến sĩ thi đua cấp Bộ"))
+
+
+@rule(
+    "bang-khen-bo-ca-nhan",
+    gettext_lazy("Bằng khen của Bộ trưởng cho cá nhân"),
+    gettext_lazy("Hai năm liên tục (năm xét và năm trước) đạt Chiến sĩ thi đua cơ sở."),
+    awards={BK_BO_CA_NHAN},
+)
+def minister_certificate(line, ctx):
+    return _check_title_years(
+        line,
+        ctx,
+        "bang-khen-bo-ca-nhan",
+        CSTDCS,
+        [ctx.year - 1, ctx.year],
+        _("chưa đủ 2 năm liên tục Chiến sĩ thi đua cơ sở"),
+    )
+
+
+@rule(
+    "bang-khen-ttg-ca-nhan",
+    gettext_lazy("Bằng khen của Thủ tướng Chính phủ cho cá nhân"),
+    gettext_lazy(
+        "Đã được tặng Bằng khen cấp Bộ và 5 năm liên tục (đến năm xét) hoàn thành tốt nhiệm "
+        "vụ trở lên, trong đó có 3 lần Chiến sĩ thi đua cơ sở."
+    ),
+    awards={BK_TTG_CA_NHAN},
+)
+def prime_minister_certificate(line, ctx):
+    code = "bang-khen-ttg-ca-nhan"
+    if not line.person_id:
+        return _not_a_person(line, code)
+    titles = ctx.titles_of(line)
+    if not any(BK_BO_CA_NHAN in codes for y, codes in titles.items() if y < ctx.year):
+        return _unmet(line, code, _("chưa được tặng Bằng khen của Bộ trưởng"))
+    years = list(range(ctx.year - 4, ctx.year + 1))
+    missing = [y for y in years if ctx.person_year(line, y) is None]
+    if missing:
+        return _no_data(line, code, missing)
+    if any(ctx.person_year(line, y).task_rating not in GOOD_OR_BETTER for y in years):
+        return _unmet(line, code, _("chưa đủ 5 năm liên tục hoàn thành tốt nhiệm vụ trở lên"))
+    if sum(1 for y in years if CSTDCS in titles.get(y, set())) < 3:
+        return _unmet(line, code, _("chưa đủ 3 lần Chiến sĩ thi đua cơ sở trong 5 năm"))
+    return []

@@ -1,0 +1,150 @@
+"""Reads of the awards app: ranking and vote figures for nomination lines, the ministry's
+queue, award histories."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from awards.models import Award, Decision, Nomination, Proposal
+from clusters.models import CriterionGroup, Score, VoteCount
+from emulation.models import AuditEntry
+from emulation.roles import scope_of
+
+
+def ranking_for(*, cluster_year):
+    """``{unit_id: (total, rank)}`` from the cluster-agreed scores: each capped group counts
+    at most its maximum, bonus points add, penalty points subtract; equal totals share a rank.
+
+    One function on purpose: the scoring feature's own selector can replace it."""
+    rows = (
+        Score.objects.filter(cluster_year=cluster_year, agreed_score__isnull=False)
+        .values("unit_id", "criterion__group__kind", "criterion__group__max_points")
+        .annotate(points=Sum("agreed_score"))
+    )
+    totals = defaultdict(Decimal)
+    for row in rows:
+        points = row["points"]
+        kind = row["criterion__group__kind"]
+        if kind == CriterionGroup.Kind.CAPPED:
+            points = min(points, row["criterion__group__max_points"])
+        elif kind == CriterionGroup.Kind.PENALTY:
+            points = -abs(points)
+        totals[row["unit_id"]] += points
+    ordered = sorted(totals.values(), reverse=True)
+    return {unit_id: (total, ordered.index(total) + 1) for unit_id, total in totals.items()}
+
+
+def vote_shares_for(*, cluster_year):
+    """``{(award_code, unit_id): share %}`` from the closed votes of the cluster-year."""
+    counts = VoteCount.objects.filter(
+        vote__cluster_year=cluster_year, vote__state="closed"
+    ).select_related("vote__award_title")
+    shares = {}
+    for count in counts:
+        base = count.vote.valid_ballots or count.vote.voters_entitled
+        if base:
+            share = (Decimal(count.votes) * 100 / Decimal(base)).quantize(Decimal("0.01"))
+            shares[(count.vote.award_title.code, count.unit_id)] = share
+    return shares
+
+
+def proposal_detail_lines(*, proposal):
+    return list(
+        proposal.nominations.select_related("award_title", "unit", "person", "award").order_by(
+            "award_title__order", "rank", "id"
+        )
+    )
+
+
+def proposals_for_staff(*, user):
+    """Proposals sent to the ministry (not drafts) of the ministries the user manages."""
+    scope = scope_of(user)
+    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
+    if not scope.is_superuser:
+        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
+    return (
+        proposals.select_related("cluster_year__cluster__ministry")
+        .annotate(
+            line_count=Count("nominations", distinct=True),
+            approved_count=Count(
+                "nominations",
+                filter=Q(nominations__outcome=Nomination.Outcome.APPROVED),
+                distinct=True,
+            ),
+        )
+        .order_by("-cluster_year__year", "cluster_year__cluster__number")
+    )
+
+
+def queue_summary(*, user):
+    scope = scope_of(user)
+    if not (scope.is_superuser or scope.staff_ministries):
+        return None
+    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
+    if not scope.is_superuser:
+        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
+    counts = dict(proposals.order_by().values_list("state").annotate(n=Count("id")))
+    return [
+        (label, counts.get(value, 0)) for value, label in Proposal.State.choices if value in counts
+    ]
+
+
+def awards_of_unit(*, unit):
+    return (
+        Award.objects.filter(unit=unit, person__isnull=True)
+        .select_related("award_title", "decision")
+        .order_by("-year", "award_title__order")
+    )
+
+
+def awards_of_person(*, person):
+    return (
+        Award.objects.filter(person=person)
+        .select_related("award_title", "decision")
+        .order_by("-year", "award_title__order")
+    )
+
+
+def decision_of(*, proposal):
+    if proposal.state != Proposal.State.DECIDED:
+        return None
+    return Decision.objects.filter(proposal=proposal).first()
+
+
+def proposal_audit_entries(*, proposal, lines, limit=100):
+    """The audit trail of a proposal, its lines, its decision and its awards, newest first."""
+    targets = Q(object_type="awards.proposal", object_id=str(proposal.pk))
+    line_ids = [str(line.pk) for line in lines]
+    targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
+    decision_ids = Decision.objects.filter(proposal=proposal).values_list("pk", flat=True)
+    award_ids = Award.objects.filter(decision__proposal=proposal).values_list("pk", flat=True)
+    targets |= Q(object_type="awards.decision", object_id__in=[str(i) for i in decision_ids])
+    targets |= Q(object_type="awards.award", object_id__in=[str(i) for i in award_ids])
+    return list(AuditEntry.objects.filter(targets).select_related("actor")[:limit])
+
+
+def awards_of_decision(*, decision):
+    if decision is None:
+        return []
+    return list(decision.awards.select_related("award_title", "unit", "person"))
+
+
+def proposals_by_cluster_year(*, cluster_years):
+    proposals = Proposal.objects.filter(cluster_year__in=[cy.pk for cy in cluster_years])
+    return {proposal.cluster_year_id: proposal for proposal in proposals}
+
+
+def pending_lines_for_staff(*, user):
+    """Lines waiting for a decision in proposals under review, across the user's ministries."""
+    scope = scope_of(user)
+    lines = Nomination.objects.filter(
+        outcome=Nomination.Outcome.PENDING, proposal__state=Proposal.State.IN_REVIEW
+    )
+    if not scope.is_superuser:
+        lines = lines.filter(
+            proposal__cluster_year__cluster__ministry_id__in=scope.staff_ministries
+        )
+    return lines.select_related(
+        "proposal__cluster_year__cluster", "award_title", "unit", "person"
+    ).order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")

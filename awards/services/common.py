@@ -1,0 +1,54 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from emulation.errors import DomainError
+from emulation.roles import scope_of
+
+
+def require_writer(actor, proposal):
+    if not scope_of(actor).writes_cluster(proposal.cluster_year.cluster):
+        raise DomainError(_("Chỉ thư ký của cụm hoặc cán bộ Vụ được sửa hồ sơ này."))
+
+
+def require_staff(actor, proposal):
+    if not scope_of(actor).manages_ministry(proposal.cluster_year.cluster.ministry_id):
+        raise DomainError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng của bộ được xét duyệt hồ sơ."))
+
+
+def proposal_snapshot(proposal):
+    return {
+        "state": proposal.state,
+        "number": proposal.number,
+        "dated": proposal.dated,
+        "cover": proposal.cover_name,
+        "minutes": proposal.minutes_id,
+    }
+
+
+def line_snapshot(line):
+    return {
+        "unit": line.unit_id,
+        "person": line.person_id,
+        "award_title": line.award_title_id,
+        "achievements": line.achievements,
+        "vote_share": line.vote_share,
+        "rank": line.rank,
+        "report": line.report_name,
+        "outcome": line.outcome,
+        "council_members": line.council_members,
+        "council_votes_for": line.council_votes_for,
+    }
+
+
+def findings_error(findings_by_line):
+    """A DomainError listing every blocking finding, or None."""
+    errors = [f.message for findings in findings_by_line.values() for f in findings if f.is_error]
+    if errors:
+        return DomainError(" ".join(errors))
+    return None
+
+
+def notify_on_commit(event, proposal_id):
+    from awards.tasks import send_proposal_notification
+
+    transaction.on_commit(lambda: send_proposal_notification.delay(proposal_id, event))

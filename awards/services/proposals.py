@@ -1,0 +1,199 @@
+"""The cluster's side: create and edit a proposal and its lines, then submit it."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awards import rules
+from awards.models import Nomination, Proposal
+from awards.selectors import ranking_for, vote_shares_for
+from awards.services.common import (
+    findings_error,
+    line_snapshot,
+    notify_on_commit,
+    proposal_snapshot,
+    require_writer,
+)
+from awards.uploads import validated_upload
+from clusters.models import Minutes
+from emulation.audit import audit_record
+from emulation.concurrency import claim_version
+from emulation.errors import DomainError
+from emulation.roles import scope_of
+
+
+def _require_editable(proposal):
+    if not proposal.is_editable:
+        raise DomainError(
+            _("Hồ sơ ở trạng thái “%(state)s”: không sửa được.")
+            % {"state": proposal.get_state_display()}
+        )
+
+
+def _signed_minutes(cluster_year):
+    return Minutes.objects.filter(cluster_year=cluster_year, state=Minutes.State.SIGNED).first()
+
+
+@transaction.atomic
+def proposal_create(*, actor, cluster_year):
+    if not scope_of(actor).writes_cluster(cluster_year.cluster):
+        raise DomainError(_("Chỉ thư ký của cụm hoặc cán bộ Vụ được lập hồ sơ."))
+    if Proposal.objects.filter(cluster_year=cluster_year).exists():
+        raise DomainError(_("Cụm đã có hồ sơ khen thưởng năm này."))
+    proposal = Proposal.objects.create(
+        cluster_year=cluster_year, created_by=actor, minutes=_signed_minutes(cluster_year)
+    )
+    audit_record(
+        actor=actor, action="proposal_create", obj=proposal, after=proposal_snapshot(proposal)
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_update(*, actor, proposal, version, number, dated, cover_file=None):
+    require_writer(actor, proposal)
+    _require_editable(proposal)
+    before = proposal_snapshot(proposal)
+    claim_version(proposal, version)
+    proposal.number = number
+    proposal.dated = dated
+    if cover_file is not None:
+        proposal.cover_content_type, proposal.cover_name = validated_upload(
+            cover_file, field="cover_file"
+        )
+        proposal.cover_file = cover_file
+    proposal.save()
+    audit_record(
+        actor=actor,
+        action="proposal_update",
+        obj=proposal,
+        before=before,
+        after=proposal_snapshot(proposal),
+    )
+    return proposal
+
+
+def _check_line(proposal, line):
+    cluster_year = proposal.cluster_year
+    if line.award_title.regime_id != cluster_year.emulation_year.regime_id:
+        raise DomainError(
+            _("Danh hiệu này không thuộc danh mục của chế độ pháp lý năm %(year)s.")
+            % {"year": cluster_year.year},
+            field="award_title",
+        )
+    if not cluster_year.memberships.filter(unit_id=line.unit_id).exists():
+        raise DomainError(_("Đơn vị không phải thành viên của cụm năm này."), field="unit")
+    individual = line.award_title.subject == line.award_title.Subject.INDIVIDUAL
+    if individual and not line.person_id:
+        raise DomainError(_("Danh hiệu này dành cho cá nhân: hãy chọn cá nhân."), field="person")
+    if not individual and line.person_id:
+        raise DomainError(_("Danh hiệu này dành cho tập thể: bỏ trống ô cá nhân."), field="person")
+    if line.person_id and line.person.unit_id != line.unit_id:
+        raise DomainError(_("Cá nhân không thuộc đơn vị đã chọn."), field="person")
+
+
+def _fill_from_vote(proposal, lines):
+    """Vote share and rank come from the closed vote and the ranking, never typed."""
+    ranking = ranking_for(cluster_year=proposal.cluster_year)
+    shares = vote_shares_for(cluster_year=proposal.cluster_year)
+    for line in lines:
+        line.vote_share = shares.get((line.award_title.code, line.unit_id))
+        line.rank = ranking.get(line.unit_id, (None, None))[1]
+
+
+@transaction.atomic
+def nomination_save(*, actor, proposal, line, version=None, report_file=None):
+    require_writer(actor, proposal)
+    _require_editable(proposal)
+    created = line.pk is None
+    before = None
+    if not created:
+        before = line_snapshot(Nomination.objects.get(pk=line.pk))
+        claim_version(line, version)
+    line.proposal = proposal
+    _check_line(proposal, line)
+    if report_file is not None:
+        line.report_content_type, line.report_name = validated_upload(
+            report_file, field="report_file"
+        )
+        line.report_file = report_file
+    _fill_from_vote(proposal, [line])
+    line.save()
+    audit_record(
+        actor=actor,
+        action="nomination_create" if created else "nomination_update",
+        obj=line,
+        before=before,
+        after=line_snapshot(line),
+    )
+    return line
+
+
+@transaction.atomic
+def nomination_delete(*, actor, line):
+    proposal = line.proposal
+    require_writer(actor, proposal)
+    _require_editable(proposal)
+    audit_record(actor=actor, action="nomination_delete", obj=line, before=line_snapshot(line))
+    line.delete()
+
+
+def missing_parts(proposal, lines):
+    """What still stops the proposal from being sent, in Vietnamese."""
+    missing = []
+    if not proposal.number or not proposal.dated:
+        missing.append(_("số và ngày tờ trình"))
+    if not proposal.cover_file:
+        missing.append(_("tệp tờ trình"))
+    if proposal.minutes_id is None or not proposal.minutes.is_signed:
+        missing.append(_("biên bản họp đã ký của cụm"))
+    if not lines:
+        missing.append(_("ít nhất một dòng đề nghị"))
+    missing += [
+        _("báo cáo thành tích của %(name)s") % {"name": line.subject_name}
+        for line in lines
+        if not line.report_file
+    ]
+    return missing
+
+
+@transaction.atomic
+def proposal_submit(*, actor, proposal):
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
+        .get(pk=proposal.pk)
+    )
+    require_writer(actor, proposal)
+    if proposal.state not in Proposal.EDITABLE:
+        raise DomainError(
+            _("Hồ sơ ở trạng thái “%(state)s”: không gửi được.")
+            % {"state": proposal.get_state_display()}
+        )
+    before = proposal_snapshot(proposal)
+    proposal.minutes = _signed_minutes(proposal.cluster_year)
+    lines = list(proposal.nominations.select_related("award_title", "unit", "person"))
+    missing = missing_parts(proposal, lines)
+    if missing:
+        raise DomainError(
+            _("Chưa gửi được hồ sơ, còn thiếu: %(parts)s.") % {"parts": "; ".join(missing)}
+        )
+    _fill_from_vote(proposal, lines)
+    error = findings_error(rules.check_proposal(proposal, stage=rules.SUBMISSION, lines=lines))
+    if error:
+        raise error
+    Nomination.objects.bulk_update(lines, ["vote_share", "rank"])
+    resubmit = proposal.state == Proposal.State.RETURNED
+    proposal.state = Proposal.State.RESUBMITTED if resubmit else Proposal.State.SUBMITTED
+    proposal.submitted_at = timezone.now()
+    proposal.version += 1
+    proposal.save()
+    audit_record(
+        actor=actor,
+        action="proposal_resubmit" if resubmit else "proposal_submit",
+        obj=proposal,
+        before=before,
+        after=proposal_snapshot(proposal),
+    )
+    notify_on_commit("submitted", proposal.pk)
+    return proposal

@@ -1,0 +1,200 @@
+"""The ministry's desk: take a proposal up, return it, record the council's vote, approve or
+reject each line (reversible until the decision is issued)."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from awards import rules
+from awards.models import Nomination, Proposal
+from awards.services.common import (
+    findings_error,
+    line_snapshot,
+    notify_on_commit,
+    proposal_snapshot,
+    require_staff,
+)
+from emulation.audit import audit_record
+from emulation.concurrency import claim_version
+from emulation.errors import DomainError
+
+Outcome = Nomination.Outcome
+
+
+def _locked(proposal):
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
+        .get(pk=proposal.pk)
+    )
+
+
+def _wrong_state(proposal, verb):
+    return DomainError(
+        _("Hồ sơ ở trạng thái “%(state)s”: không thể %(verb)s.")
+        % {"state": proposal.get_state_display(), "verb": verb}
+    )
+
+
+@transaction.atomic
+def proposal_start_review(*, actor, proposal):
+    proposal = _locked(proposal)
+    require_staff(actor, proposal)
+    if proposal.state not in Proposal.AWAITING_REVIEW:
+        raise _wrong_state(proposal, _("tiếp nhận xét duyệt"))
+    before = proposal_snapshot(proposal)
+    proposal.state = Proposal.State.IN_REVIEW
+    proposal.version += 1
+    proposal.save()
+    audit_record(
+        actor=actor,
+        action="proposal_start_review",
+        obj=proposal,
+        before=before,
+        after=proposal_snapshot(proposal),
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_return(*, actor, proposal, reason):
+    proposal = _locked(proposal)
+    require_staff(actor, proposal)
+    if proposal.state not in (*Proposal.AWAITING_REVIEW, Proposal.State.IN_REVIEW):
+        raise _wrong_state(proposal, _("trả lại"))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Hãy ghi lý do trả lại hồ sơ."), field="reason")
+    before = proposal_snapshot(proposal)
+    proposal.state = Proposal.State.RETURNED
+    proposal.return_reason = reason
+    proposal.version += 1
+    proposal.save()
+    proposal.nominations.exclude(outcome=Outcome.PENDING).update(
+        outcome=Outcome.PENDING, outcome_reason=""
+    )
+    audit_record(
+        actor=actor,
+        action="proposal_return",
+        obj=proposal,
+        before=before,
+        after=proposal_snapshot(proposal),
+        reason=reason,
+    )
+    notify_on_commit("returned", proposal.pk)
+    return proposal
+
+
+def _reviewable_line(actor, line):
+    line = (
+        Nomination.objects.select_for_update(of=("self",))
+        .select_related("award_title", "unit", "person")
+        .get(pk=line.pk)
+    )
+    proposal = _locked(line.proposal)
+    line.proposal = proposal
+    require_staff(actor, proposal)
+    if not proposal.is_reviewable:
+        raise _wrong_state(proposal, _("xét từng dòng đề nghị (hãy tiếp nhận hồ sơ trước)"))
+    return line
+
+
+@transaction.atomic
+def nomination_record_council_vote(*, actor, line, version, members, votes_for):
+    line = _reviewable_line(actor, line)
+    if votes_for > members:
+        raise DomainError(
+            _("Số phiếu đồng ý không thể lớn hơn tổng số thành viên hội đồng."),
+            field="council_votes_for",
+        )
+    before = line_snapshot(line)
+    claim_version(line, version)
+    line.council_members, line.council_votes_for = members, votes_for
+    line.save()
+    audit_record(
+        actor=actor,
+        action="nomination_council_vote",
+        obj=line,
+        before=before,
+        after=line_snapshot(line),
+    )
+    return line
+
+
+def _set_outcome(actor, line, outcome, reason, action):
+    before = line_snapshot(line)
+    line.outcome, line.outcome_reason = outcome, reason
+    line.version += 1
+    line.save()
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=line,
+        before=before,
+        after=line_snapshot(line),
+        reason=reason,
+    )
+    return line
+
+
+def _approve(actor, line, reason, ctx):
+    if line.outcome != Outcome.PENDING:
+        raise DomainError(
+            _("Dòng đề nghị %(line)s đã được xét (%(outcome)s).")
+            % {"line": line, "outcome": line.get_outcome_display()}
+        )
+    error = findings_error({line.pk: rules.check_line(line, ctx, stage=rules.APPROVAL)})
+    if error:
+        raise error
+    return _set_outcome(actor, line, Outcome.APPROVED, reason, "nomination_approve")
+
+
+@transaction.atomic
+def nomination_approve(*, actor, line, reason=""):
+    line = _reviewable_line(actor, line)
+    ctx = rules.rule_context(line.proposal)
+    line = next(candidate for candidate in ctx.lines if candidate.pk == line.pk)
+    return _approve(actor, line, reason.strip(), ctx)
+
+
+@transaction.atomic
+def nomination_reject(*, actor, line, reason):
+    line = _reviewable_line(actor, line)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Hãy ghi lý do không đồng ý."), field="reason")
+    if line.outcome != Outcome.PENDING:
+        raise DomainError(_("Dòng đề nghị này đã được xét."))
+    return _set_outcome(actor, line, Outcome.REJECTED, reason, "nomination_reject")
+
+
+@transaction.atomic
+def nomination_reopen(*, actor, line, reason=""):
+    """Undo an approval or a rejection; possible until the decision is issued."""
+    line = _reviewable_line(actor, line)
+    if line.outcome == Outcome.PENDING:
+        raise DomainError(_("Dòng đề nghị này chưa được xét."))
+    return _set_outcome(actor, line, Outcome.PENDING, reason.strip(), "nomination_reopen")
+
+
+@transaction.atomic
+def nominations_bulk_approve(*, actor, line_ids):
+    """Approve exactly these lines, all or none."""
+    lines = list(
+        Nomination.objects.filter(pk__in=line_ids)
+        .select_related("proposal__cluster_year__cluster")
+        .order_by("proposal_id", "id")
+    )
+    if len(lines) != len(set(line_ids)) or not lines:
+        raise DomainError(_("Danh sách dòng đề nghị không hợp lệ, hãy chọn lại."))
+    approved = []
+    by_proposal = {}
+    for line in lines:
+        by_proposal.setdefault(line.proposal_id, []).append(line.pk)
+    for ids in by_proposal.values():
+        first = _reviewable_line(actor, Nomination(pk=ids[0]))
+        ctx = rules.rule_context(first.proposal)
+        for candidate in ctx.lines:
+            if candidate.pk in ids:
+                candidate.proposal = first.proposal
+                approved.append(_approve(actor, candidate, "", ctx))
+    return approved

@@ -1,0 +1,52 @@
+from django import template
+
+from awards import selectors
+from awards.models import Proposal
+from emulation.roles import scope_of
+
+register = template.Library()
+
+
+@register.inclusion_tag("awards/_proposal_panel.html", takes_context=True)
+def proposal_panel(context, cluster_year):
+    """The cluster page's panel: this year's proposal, or a button to start one."""
+    proposal = Proposal.objects.filter(cluster_year=cluster_year).first()
+    user = context["request"].user
+    return {
+        "cluster_year": cluster_year,
+        "proposal": proposal,
+        "line_count": proposal.nominations.count() if proposal else 0,
+        "can_write": scope_of(user).writes_cluster(cluster_year.cluster),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+def _history(awards):
+    awards = list(awards)
+    return {
+        "active": [a for a in awards if not a.is_revoked],
+        "revoked": [a for a in awards if a.is_revoked],
+    }
+
+
+@register.inclusion_tag("awards/_award_history.html")
+def unit_award_history(unit):
+    return _history(selectors.awards_of_unit(unit=unit))
+
+
+@register.inclusion_tag("awards/_award_history.html")
+def person_award_history(person):
+    return _history(selectors.awards_of_person(person=person))
+
+
+@register.inclusion_tag("awards/_queue_summary.html", takes_context=True)
+def proposal_queue_summary(context):
+    return {"summary": selectors.queue_summary(user=context["request"].user)}
+
+
+@register.filter
+def vnd(amount):
+    """11920000 -> "11.920.000" (Vietnamese grouping); None -> "—"."""
+    if amount is None:
+        return "—"
+    return f"{int(amount):,}".replace(",", ".")

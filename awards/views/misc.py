@@ -1,0 +1,99 @@
+"""Exports, the rules page and the deadlines of emulation years."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from awards import rules, selectors, services
+from awards.access import get_proposal_for_user
+from awards.exports import XLSX, audit_csv, decisions_xlsx, proposals_xlsx
+from awards.forms import DeadlinesForm
+from awards.models import Award, Nomination
+from awards.views.common import form_error, form_page
+from awards.views.review import queue_filter
+from emulation.access import managed_ministries, require_ministry_staff
+from emulation.errors import DomainError
+from emulation.models import EmulationYear
+from emulation.pagination import paginate
+
+
+def _download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def export_proposals(request):
+    proposals = queue_filter(request).qs
+    lines = (
+        Nomination.objects.filter(proposal__in=proposals.values("pk"))
+        .select_related("proposal__cluster_year__cluster", "unit", "person", "award_title")
+        .order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")
+    )
+    return _download(proposals_xlsx(lines), "ho-so-khen-thuong.xlsx", XLSX)
+
+
+def export_decisions(request):
+    require_ministry_staff(request.user)
+    awards = (
+        Award.objects.filter(
+            decision__proposal__cluster_year__cluster__ministry__in=managed_ministries(request.user)
+        )
+        .select_related(
+            "decision__proposal__cluster_year__cluster", "unit", "person", "award_title"
+        )
+        .order_by("-decision__dated", "decision_id", "id")
+    )
+    return _download(decisions_xlsx(awards), "quyet-dinh-khen-thuong.xlsx", XLSX)
+
+
+def export_audit(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, manage=True)
+    lines = list(proposal.nominations.all())
+    entries = selectors.proposal_audit_entries(proposal=proposal, lines=lines, limit=None)
+    return _download(
+        audit_csv(entries), f"nhat-ky-ho-so-{proposal.pk}.csv", "text/csv; charset=utf-8"
+    )
+
+
+def rules_list(request):
+    require_ministry_staff(request.user)
+    return render(request, "awards/rules.html", {"rules": rules.REGISTRY})
+
+
+def deadlines_list(request):
+    require_ministry_staff(request.user)
+    years = EmulationYear.objects.filter(ministry__in=managed_ministries(request.user))
+    return render(
+        request,
+        "awards/deadlines_list.html",
+        {"page": paginate(request, years.select_related("ministry", "regime"))},
+    )
+
+
+def deadlines_edit(request, pk):
+    require_ministry_staff(request.user)
+    emulation_year = get_object_or_404(
+        EmulationYear.objects.filter(ministry__in=managed_ministries(request.user)), pk=pk
+    )
+    form = DeadlinesForm.for_year(emulation_year, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.emulation_year_set_deadlines(
+                actor=request.user, emulation_year=emulation_year, **form.cleaned_data
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu các hạn của năm thi đua."))
+            return redirect("awards:deadlines")
+    return form_page(
+        request,
+        form,
+        title=_("Các hạn của năm thi đua %(y)s") % {"y": emulation_year},
+        back_url=reverse("awards:deadlines"),
+        submit=_("Lưu"),
+        intro=_("Thư ký cụm được nhắc qua email một tuần trước hạn nếu chưa hoàn thành."),
+    )

@@ -1,0 +1,161 @@
+"""The cluster's side: the list of its proposals, a proposal page, editing and submitting."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from awards import rules, selectors, services
+from awards.access import get_nomination_for_user, get_proposal_for_user
+from awards.forms import NominationForm, ProposalForm
+from awards.models import Proposal
+from awards.services.proposals import missing_parts
+from awards.views.common import file_download, form_error, form_page
+from clusters.access import get_cluster_year_for_user
+from clusters.selectors import cluster_years_for_user
+from emulation.errors import DomainError
+from emulation.roles import scope_of
+from emulation.selectors import selected_year
+
+
+def proposal_list(request):
+    year = selected_year(request)
+    cluster_years = list(cluster_years_for_user(user=request.user, year=year))
+    proposals = selectors.proposals_by_cluster_year(cluster_years=cluster_years)
+    scope = scope_of(request.user)
+    rows = [(cy, proposals.get(cy.pk), scope.writes_cluster(cy.cluster)) for cy in cluster_years]
+    return render(
+        request,
+        "awards/proposal_list.html",
+        {"year": year, "rows": rows, "years": range(year + 1, year - 6, -1)},
+    )
+
+
+@require_POST
+def proposal_create(request, cluster_pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, cluster_pk, year, write=True)
+    try:
+        proposal = services.proposal_create(actor=request.user, cluster_year=cluster_year)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("awards:list")
+    messages.success(request, _("Đã lập hồ sơ khen thưởng."))
+    return redirect(proposal)
+
+
+def proposal_detail(request, pk):
+    proposal = get_proposal_for_user(request.user, pk)
+    scope = scope_of(request.user)
+    cluster = proposal.cluster_year.cluster
+    lines = selectors.proposal_detail_lines(proposal=proposal)
+    stage = rules.APPROVAL if proposal.is_reviewable else rules.SUBMISSION
+    decided = proposal.state == Proposal.State.DECIDED
+    findings = {} if decided else rules.check_proposal(proposal, stage=stage, lines=lines)
+    decision = selectors.decision_of(proposal=proposal)
+    return render(
+        request,
+        "awards/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "lines": [(line, findings.get(line.pk, [])) for line in lines],
+            "missing": missing_parts(proposal, lines) if proposal.is_editable else [],
+            "can_write": scope.writes_cluster(cluster) and proposal.is_editable,
+            "can_review": scope.manages_ministry(cluster.ministry_id),
+            "decision": decision,
+            "awards": selectors.awards_of_decision(decision=decision),
+            "audit_entries": selectors.proposal_audit_entries(proposal=proposal, lines=lines),
+        },
+    )
+
+
+def proposal_edit(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, write=True)
+    form = ProposalForm.for_proposal(proposal, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_update(actor=request.user, proposal=proposal, **form.cleaned_data)
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu tờ trình."))
+            return redirect(proposal)
+    return form_page(
+        request,
+        form,
+        title=_("Tờ trình – %(p)s") % {"p": proposal.cluster_year},
+        back_url=proposal.get_absolute_url(),
+        submit=_("Lưu"),
+        multipart=True,
+    )
+
+
+def _nomination_form(request, proposal, line=None):
+    form = NominationForm(
+        request.POST or None, request.FILES or None, instance=line, proposal=proposal
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_save(
+                actor=request.user,
+                proposal=proposal,
+                line=form.save(commit=False),
+                version=form.cleaned_data.get("version"),
+                report_file=form.cleaned_data.get("report_file"),
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu dòng đề nghị."))
+            return redirect(proposal)
+    return form_page(
+        request,
+        form,
+        title=_("Dòng đề nghị – %(p)s") % {"p": proposal.cluster_year},
+        back_url=proposal.get_absolute_url(),
+        submit=_("Lưu"),
+        multipart=True,
+        intro=_("Tỷ lệ phiếu và thứ hạng được lấy tự động từ kết quả bỏ phiếu và xếp hạng."),
+    )
+
+
+def nomination_create(request, pk):
+    return _nomination_form(request, get_proposal_for_user(request.user, pk, write=True))
+
+
+def nomination_edit(request, pk):
+    line = get_nomination_for_user(request.user, pk, write=True)
+    return _nomination_form(request, line.proposal, line)
+
+
+@require_POST
+def nomination_delete(request, pk):
+    line = get_nomination_for_user(request.user, pk, write=True)
+    try:
+        services.nomination_delete(actor=request.user, line=line)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã xóa dòng đề nghị."))
+    return redirect(line.proposal)
+
+
+@require_POST
+def proposal_submit(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, write=True)
+    try:
+        services.proposal_submit(actor=request.user, proposal=proposal)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã gửi hồ sơ lên Bộ."))
+    return redirect(proposal)
+
+
+def proposal_cover(request, pk):
+    proposal = get_proposal_for_user(request.user, pk)
+    return file_download(proposal.cover_file, proposal.cover_name, proposal.cover_content_type)
+
+
+def nomination_report(request, pk):
+    line = get_nomination_for_user(request.user, pk)
+    return file_download(line.report_file, line.report_name, line.report_content_type)

@@ -1,0 +1,280 @@
+"""The ministry's desk: the queue, taking up, returning, reviewing lines, bulk approval,
+the decision, revocation and forwarding."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from awards import selectors, services
+from awards.access import get_award_for_user, get_nomination_for_user, get_proposal_for_user
+from awards.filters import ProposalFilter
+from awards.forms import (
+    BulkApproveForm,
+    CouncilVoteForm,
+    DecisionForm,
+    ForwardForm,
+    LineReviewForm,
+    ReasonForm,
+)
+from awards.models import Nomination
+from awards.views.common import form_error, form_page
+from clusters.access import visible_clusters
+from emulation.access import require_ministry_staff
+from emulation.errors import DomainError
+from emulation.pagination import paginate
+from emulation.roles import scope_of
+
+
+def queue_filter(request):
+    require_ministry_staff(request.user)
+    scope = scope_of(request.user)
+    clusters = visible_clusters(request.user)
+    if not scope.is_superuser:
+        clusters = clusters.filter(ministry_id__in=scope.staff_ministries)
+    return ProposalFilter(
+        request.GET,
+        queryset=selectors.proposals_for_staff(user=request.user),
+        clusters=clusters.order_by("ministry__name", "kind", "number"),
+    )
+
+
+def queue(request):
+    proposal_filter = queue_filter(request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "awards/queue.html",
+        {
+            "filter": proposal_filter,
+            "page": paginate(request, proposal_filter.qs),
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+def _post_action(request, proposal, service, success):
+    try:
+        service()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect(proposal)
+
+
+@require_POST
+def proposal_start_review(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, manage=True)
+    return _post_action(
+        request,
+        proposal,
+        lambda: services.proposal_start_review(actor=request.user, proposal=proposal),
+        _("Đã tiếp nhận hồ sơ để xét duyệt."),
+    )
+
+
+def proposal_return(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, manage=True)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_return(
+                actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã trả lại hồ sơ cho cụm."))
+            return redirect(proposal)
+    return form_page(
+        request,
+        form,
+        title=_("Trả lại hồ sơ – %(p)s") % {"p": proposal.cluster_year},
+        back_url=proposal.get_absolute_url(),
+        submit=_("Trả lại"),
+        intro=_("Cụm sẽ nhận email kèm lý do; các dòng đã xét trở về trạng thái chờ xét."),
+    )
+
+
+def nomination_review(request, pk):
+    line = get_nomination_for_user(request.user, pk, manage=True)
+    proposal = line.proposal
+    vote_form = CouncilVoteForm(
+        request.POST if request.POST.get("action") == "vote" else None,
+        initial={
+            "version": line.version,
+            "council_members": line.council_members,
+            "council_votes_for": line.council_votes_for,
+        },
+        prefix="vote",
+    )
+    review_form = LineReviewForm(
+        request.POST if request.POST.get("action") == "review" else None, prefix="review"
+    )
+    if request.method == "POST" and vote_form.is_bound and vote_form.is_valid():
+        data = vote_form.cleaned_data
+        try:
+            services.nomination_record_council_vote(
+                actor=request.user,
+                line=line,
+                version=data["version"],
+                members=data["council_members"],
+                votes_for=data["council_votes_for"],
+            )
+        except DomainError as error:
+            form_error(vote_form, error)
+        else:
+            messages.success(request, _("Đã ghi kết quả biểu quyết của hội đồng."))
+            return redirect("awards:line_review", pk=line.pk)
+    if request.method == "POST" and review_form.is_bound and review_form.is_valid():
+        data = review_form.cleaned_data
+        try:
+            if data["outcome"] == LineReviewForm.APPROVE:
+                services.nomination_approve(actor=request.user, line=line, reason=data["reason"])
+            else:
+                services.nomination_reject(actor=request.user, line=line, reason=data["reason"])
+        except DomainError as error:
+            form_error(review_form, error)
+        else:
+            messages.success(request, _("Đã ghi kết quả xét dòng đề nghị."))
+            return redirect(proposal)
+    return render(
+        request,
+        "awards/line_review.html",
+        {"line": line, "proposal": proposal, "vote_form": vote_form, "review_form": review_form},
+    )
+
+
+@require_POST
+def nomination_reopen(request, pk):
+    line = get_nomination_for_user(request.user, pk, manage=True)
+    return _post_action(
+        request,
+        line.proposal,
+        lambda: services.nomination_reopen(actor=request.user, line=line),
+        _("Đã hủy kết quả xét, dòng đề nghị trở về chờ xét."),
+    )
+
+
+def nomination_forward(request, pk):
+    line = get_nomination_for_user(request.user, pk, manage=True)
+    form = ForwardForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_forward(actor=request.user, line=line, **form.cleaned_data)
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã ghi việc trình Bộ Nội vụ."))
+            return redirect(line.proposal)
+    return form_page(
+        request,
+        form,
+        title=_("Trình Bộ Nội vụ – %(line)s") % {"line": line},
+        back_url=line.proposal.get_absolute_url(),
+        submit=_("Ghi"),
+    )
+
+
+def _bulk_approve(request, queryset, *, action_url, back_url):
+    """Step 1 lists exactly what will be approved; step 2 (``confirm``) approves it."""
+    form = BulkApproveForm(request.POST, queryset=queryset)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn ít nhất một dòng đề nghị đang chờ xét."))
+        return redirect(back_url)
+    lines = list(form.cleaned_data["lines"].select_related("award_title", "unit", "person"))
+    if request.POST.get("confirm") == "1":
+        try:
+            approved = services.nominations_bulk_approve(
+                actor=request.user, line_ids=[line.pk for line in lines]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã đồng ý %(n)s dòng đề nghị.") % {"n": len(approved)})
+        return redirect(back_url)
+    return render(
+        request,
+        "awards/bulk_confirm.html",
+        {"lines": lines, "action_url": action_url, "back_url": back_url},
+    )
+
+
+@require_POST
+def bulk_approve(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, manage=True)
+    return _bulk_approve(
+        request,
+        proposal.nominations.filter(outcome=Nomination.Outcome.PENDING),
+        action_url=reverse("awards:bulk_approve", args=[proposal.pk]),
+        back_url=proposal.get_absolute_url(),
+    )
+
+
+def pending_lines(request):
+    require_ministry_staff(request.user)
+    return render(
+        request,
+        "awards/pending_lines.html",
+        {"page": paginate(request, selectors.pending_lines_for_staff(user=request.user))},
+    )
+
+
+@require_POST
+def bulk_approve_lines(request):
+    require_ministry_staff(request.user)
+    return _bulk_approve(
+        request,
+        selectors.pending_lines_for_staff(user=request.user),
+        action_url=reverse("awards:bulk_approve_lines"),
+        back_url=reverse("awards:pending_lines"),
+    )
+
+
+def decision_create(request, pk):
+    proposal = get_proposal_for_user(request.user, pk, manage=True)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_record(actor=request.user, proposal=proposal, **form.cleaned_data)
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã ghi quyết định khen thưởng."))
+            return redirect(proposal)
+    return form_page(
+        request,
+        form,
+        title=_("Quyết định khen thưởng – %(p)s") % {"p": proposal.cluster_year},
+        back_url=proposal.get_absolute_url(),
+        submit=_("Ghi quyết định"),
+        intro=_(
+            "Các dòng đã được đồng ý trở thành khen thưởng; tiền thưởng = hệ số × mức lương cơ "
+            "sở tại ngày quyết định, làm tròn lên 10.000 đồng."
+        ),
+    )
+
+
+def award_revoke(request, pk):
+    award = get_award_for_user(request.user, pk, manage=True)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.award_revoke(
+                actor=request.user, award=award, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã thu hồi khen thưởng; hồ sơ vẫn được lưu."))
+            return redirect("awards:proposal", pk=award.decision.proposal_id)
+    return form_page(
+        request,
+        form,
+        title=_("Thu hồi khen thưởng – %(a)s") % {"a": award},
+        back_url=award.decision.get_absolute_url(),
+        submit=_("Thu hồi"),
+    )

@@ -1,0 +1,185 @@
+"""Fixtures for proposals: signed minutes, a closed flag vote, people, a proposal ready to
+send, and one at each state of the review."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from awards import services
+from awards.models import Nomination, Proposal
+from clusters.models import Minutes, Vote, VoteCount
+from emulation.models import AwardTitle
+from units.models import Person, PersonYear
+
+PDF = b"%PDF-1.4\n%test\n"
+
+
+def pdf(name="tai-lieu.pdf"):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def title(cluster_year, code):
+    return AwardTitle.objects.get(regime=cluster_year.emulation_year.regime, code=code)
+
+
+def sign_minutes(cluster_year, user=None):
+    minutes, _ = Minutes.objects.update_or_create(
+        cluster_year=cluster_year,
+        defaults={
+            "held_on": datetime.date(cluster_year.year, 12, 14),
+            "place": "Hà Nội",
+            "chair_name": "Chủ trì",
+            "secretary_name": "Thư ký",
+            "state": Minutes.State.SIGNED,
+            "signed_at": timezone.now(),
+            "signed_by": user,
+        },
+    )
+    return minutes
+
+
+def close_vote(cluster_year, code, nominated_units, other_units=(), votes=None):
+    units = list(nominated_units) + list(other_units)
+    vote, _ = Vote.objects.update_or_create(
+        cluster_year=cluster_year,
+        award_title=title(cluster_year, code),
+        defaults={
+            "state": Vote.State.CLOSED,
+            "voters_entitled": 10,
+            "ballots_cast": 10,
+            "valid_ballots": 10,
+        },
+    )
+    for index, unit in enumerate(units):
+        VoteCount.objects.update_or_create(
+            vote=vote,
+            unit=unit,
+            defaults={
+                "votes": (votes or {}).get(unit.pk, 9 - index),
+                "nominated": unit in nominated_units,
+            },
+        )
+    return vote
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private")},
+        },
+    }
+
+
+@pytest.fixture
+def flag(world):
+    return title(world.cluster_year, "co-thi-dua-bo")
+
+
+@pytest.fixture
+def draft(world, flag):
+    """A draft for world.cluster 2021 with every required part and one flag line."""
+    sign_minutes(world.cluster_year)
+    close_vote(world.cluster_year, "co-thi-dua-bo", [world.units[0]], world.units[1:])
+    proposal = services.proposal_create(
+        actor=world.users.secretary, cluster_year=world.cluster_year
+    )
+    services.proposal_update(
+        actor=world.users.secretary,
+        proposal=proposal,
+        version=proposal.version,
+        number="12/TTr-CTĐ2",
+        dated=datetime.date(2021, 12, 20),
+        cover_file=pdf("to-trinh.pdf"),
+    )
+    services.nomination_save(
+        actor=world.users.secretary,
+        proposal=proposal,
+        line=Nomination(unit=world.units[0], award_title=flag, achievements="Dẫn đầu cụm"),
+        report_file=pdf("bao-cao.pdf"),
+    )
+    return Proposal.objects.get(pk=proposal.pk)
+
+
+def _refresh(proposal):
+    return Proposal.objects.get(pk=proposal.pk)
+
+
+@pytest.fixture
+def submitted(world, draft):
+    services.proposal_submit(actor=world.users.secretary, proposal=draft)
+    return _refresh(draft)
+
+
+@pytest.fixture
+def in_review(world, submitted):
+    services.proposal_start_review(actor=world.users.staff, proposal=submitted)
+    return _refresh(submitted)
+
+
+@pytest.fixture
+def returned(world, in_review):
+    services.proposal_return(actor=world.users.staff, proposal=in_review, reason="Thiếu số liệu")
+    return _refresh(in_review)
+
+
+def record_vote(actor, line, members=20, votes_for=18):
+    line.refresh_from_db()
+    return services.nomination_record_council_vote(
+        actor=actor, line=line, version=line.version, members=members, votes_for=votes_for
+    )
+
+
+@pytest.fixture
+def approved(world, in_review):
+    line = in_review.nominations.get()
+    record_vote(world.users.staff, line)
+    services.nomination_approve(actor=world.users.staff, line=line)
+    return _refresh(in_review)
+
+
+@pytest.fixture
+def decided(world, approved):
+    services.decision_record(
+        actor=world.users.staff,
+        proposal=approved,
+        number="1234/QĐ-BTP",
+        dated=datetime.date(2022, 1, 15),
+        signer_name="Nguyễn Văn A",
+        signer_position="Thứ trưởng",
+    )
+    return _refresh(approved)
+
+
+@pytest.fixture
+def person(world):
+    return Person.objects.create(
+        unit=world.units[0], full_name="Trần Thị Bình", position="Giảng viên", gender="female"
+    )
+
+
+def person_year(person, year, *codes, regime_year=2021, **fields):
+    record, _ = PersonYear.objects.update_or_create(person=person, year=year, defaults=fields)
+    if codes:
+        record.prior_titles.set(
+            AwardTitle.objects.filter(code__in=codes, regime__code="luat-2003-nd-91-2017")
+        )
+    return record
+
+
+@pytest.fixture
+def catalogue(transactional_db):
+    """The legal regimes, award catalogue and base salaries of emulation migration 0003.
+
+    A transactional test starts from a flushed database (an earlier one's teardown empties
+    every table, data migrations included), so tests that need the catalogue load it again."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)

@@ -1,0 +1,87 @@
+from django import forms
+from django.utils.translation import gettext as _
+
+from emulation.models import AwardTitle, LegalRegime
+from units.models import Person, PersonYear, UnitYear
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PersonForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Person
+        fields = ["full_name", "position", "gender"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+
+class PersonYearForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = PersonYear
+        fields = [
+            "task_rating",
+            "prior_titles",
+            "has_initiative",
+            "initiative_ministry_wide",
+            "research_accepted",
+            "discipline_level",
+            "discipline_start",
+            "discipline_end",
+            "pending_review",
+            "pending_note",
+        ]
+        widgets = {
+            "prior_titles": forms.CheckboxSelectMultiple,
+            "discipline_start": DATE,
+            "discipline_end": DATE,
+        }
+
+    def __init__(self, *args, year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        regime = LegalRegime.for_year(year)
+        self.fields["prior_titles"].queryset = AwardTitle.objects.filter(
+            regime=regime, subject=AwardTitle.Subject.INDIVIDUAL
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("discipline_start"), data.get("discipline_end")
+        if start and end and end < start:
+            self.add_error("discipline_end", _("Ngày kết thúc kỷ luật phải sau ngày bắt đầu."))
+        return data
+
+
+class UnitYearForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = UnitYear
+        fields = [
+            "task_rating",
+            "staff_count",
+            "completed_count",
+            "advanced_count",
+            "grassroots_fighter_count",
+            "disciplined_count",
+            "pending_review",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        staff = data.get("staff_count")
+        for name in ("completed_count", "advanced_count", "grassroots_fighter_count"):
+            value = data.get(name)
+            if staff is not None and value is not None and value > staff:
+                self.add_error(name, _("Không thể lớn hơn tổng số thành viên."))
+        return data

@@ -1,0 +1,57 @@
+"""Writes of a unit's people and yearly records; each edit is audited."""
+
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils.translation import gettext as _
+
+from emulation.audit import audit_record
+from emulation.concurrency import claim_version
+from emulation.errors import DomainError
+from units.people_access import can_edit_people
+
+
+def _snapshot(instance, exclude=("id", "version")):
+    data = model_to_dict(instance, exclude=exclude)
+    if "prior_titles" in data:
+        data["prior_titles"] = sorted(t.pk for t in data["prior_titles"])
+    return data
+
+
+def _save(*, actor, instance, version, action, m2m=None):
+    unit = instance.unit if hasattr(instance, "unit") else instance.person.unit
+    if not can_edit_people(actor, unit):
+        raise DomainError(_("Chỉ cán bộ Vụ hoặc thư ký cụm của đơn vị được sửa hồ sơ cán bộ."))
+    model = type(instance)
+    created = instance.pk is None
+    before = None
+    if not created:
+        before = _snapshot(model.objects.get(pk=instance.pk))
+        claim_version(instance, version or 0)
+    instance.save()
+    if m2m is not None:
+        instance.prior_titles.set(m2m)
+    audit_record(
+        actor=actor,
+        action=f"{action}_create" if created else f"{action}_update",
+        obj=instance,
+        before=before,
+        after=_snapshot(instance),
+    )
+    return instance
+
+
+@transaction.atomic
+def person_save(*, actor, person, version=None):
+    return _save(actor=actor, instance=person, version=version, action="person")
+
+
+@transaction.atomic
+def person_year_save(*, actor, record, version=None, prior_titles=()):
+    return _save(
+        actor=actor, instance=record, version=version, action="person_year", m2m=prior_titles
+    )
+
+
+@transaction.atomic
+def unit_year_save(*, actor, record, version=None):
+    return _save(actor=actor, instance=record, version=version, action="unit_year")
