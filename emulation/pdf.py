@@ -4,6 +4,7 @@ WeasyPrint is imported inside the functions (it is heavy). It may read only the 
 fonts and PDF stylesheet, by path: no http(s), no file outside those folders, no data: URL,
 so nothing a user typed can make the renderer fetch anything."""
 
+import logging
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,6 +12,9 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+
+# WeasyPrint logs every layout step at INFO: keep its warnings only.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 ALLOWED_DIRS = (STATIC_DIR / "fonts", STATIC_DIR / "css")

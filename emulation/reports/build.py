@@ -7,7 +7,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from emulation import pdf
 from emulation.models import ReportVersion
@@ -15,6 +15,9 @@ from emulation.reports.data import data_version_of, report_context
 
 logger = logging.getLogger(__name__)
 Status = ReportVersion.Status
+UNAVAILABLE = _(
+    "Cơ sở dữ liệu tạm thời không truy cập được nên chưa tạo được báo cáo. Hãy thử lại sau ít phút."
+)
 
 
 def _claim(version_id):
@@ -39,7 +42,7 @@ def _set_status(version, status, message=""):
     )
 
 
-def report_version_build(*, version_id):
+def report_version_build(*, version_id, last_attempt=True):
     """Render the report and store the file, its checksum and the data version."""
     version = _claim(version_id)
     if version is None:
@@ -63,7 +66,10 @@ def report_version_build(*, version_id):
             version.save()
     except OperationalError:
         # Transient (database unreachable, deadlock…): put it back so the retry claims it.
-        _set_status(version, Status.QUEUED)
+        if last_attempt:
+            _set_status(version, Status.FAILED, UNAVAILABLE)
+        else:
+            _set_status(version, Status.QUEUED)
         raise
     except SoftTimeLimitExceeded:
         _set_status(

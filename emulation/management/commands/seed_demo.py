@@ -12,6 +12,7 @@ STEPS = [
     # year-end evaluation: scoring, vote, minutes (issue 4)
     # proposals, review, decisions (issue 5)
     # year-end reports (issue 6)
+    "emulation.demo_reports.seed_reports",
 ]
 
 

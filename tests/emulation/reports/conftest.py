@@ -132,7 +132,7 @@ def cluster2(world):
     return SimpleNamespace(cluster_year=cluster_year, units=units, report=report, vote=vote)
 
 
-def pdf_text(path_or_bytes, tmp_path, *, first=None, last=None):
+def pdf_text(path_or_bytes, tmp_path, *, first=None, last=None, crop=None):
     """The text of a PDF as poppler's pdftotext extracts it (UTF-8)."""
     if isinstance(path_or_bytes, bytes):
         target = tmp_path / "extract.pdf"
@@ -144,6 +144,8 @@ def pdf_text(path_or_bytes, tmp_path, *, first=None, last=None):
         args += ["-f", str(first)]
     if last:
         args += ["-l", str(last)]
+    for option, value in (crop or {}).items():  # x, y, W, H in points
+        args += [f"-{option}", str(value)]
     return subprocess.run(
         [*args, str(target), "-"], check=True, capture_output=True, text=True
     ).stdout
