@@ -37,8 +37,8 @@ class YearEndReportForm(forms.ModelForm):
         self.fields["version"].initial = self.instance.version
         for name, value in defaults.items():
             field = self.fields[name]
-            if not self.instance.pk and name != "issued_on":
-                field.initial = field.initial or value
+            if not self.instance.pk and not self.initial.get(name):
+                self.initial[name] = value
             if value and name != "recipients":
                 field.widget.attrs["placeholder"] = str(value)
 

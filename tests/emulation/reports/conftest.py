@@ -10,17 +10,22 @@ from types import SimpleNamespace
 import pytest
 
 from clusters.models import (
+    Commitment,
     Criterion,
     CriterionGroup,
     LeadershipTerm,
+    Pledge,
+    PledgeSignature,
     Score,
     ScoringTable,
+    TitleRegistration,
     Vote,
     VoteCount,
 )
 from emulation.demo import CLUSTER_2_UNITS
 from emulation.models import AwardTitle, YearEndReport
-from tests.factories import UnitFactory, cluster_year_with_units
+from tests.factories import cluster_year_with_units
+from units.models import Unit
 
 HEAD_NAME = "Nguyễn Văn Bình"
 NEXT_HEAD_NAME = "Hoàng Xuân Châu"
@@ -80,21 +85,80 @@ def _scoring(cluster_year, units):
                 )
 
 
-@pytest.fixture
-def cluster2(world):
-    """Cụm thi đua số 2 in 2020 with the ten units of the news report."""
-    units = [UnitFactory(ministry=world.ministry, name=name) for name, _s, _k in CLUSTER_2_UNITS]
-    cluster_year = cluster_year_with_units(world.cluster, 2020, units)
-    by_name = {u.name: u for u in units}
+def _pledge(cluster_year, units):
+    pledge = Pledge.objects.create(
+        cluster_year=cluster_year,
+        state=Pledge.State.SIGNED,
+        signed_at_place="Hà Nội",
+        conference_date=datetime.date(cluster_year.year, 1, 15),
+    )
+    Commitment.objects.create(pledge=pledge, order=1, text="Hoàn thành các chỉ tiêu được giao.")
+    Commitment.objects.create(pledge=pledge, order=2, text="Chấp hành nghiêm kỷ luật, kỷ cương.")
+    title = AwardTitle.objects.get(
+        regime=cluster_year.emulation_year.regime, code="tt-lao-dong-xuat-sac"
+    )
+    for unit in units[:-1]:  # the last unit registers nothing
+        PledgeSignature.objects.create(
+            pledge=pledge,
+            unit=unit,
+            signer_name=f"Thủ trưởng {unit.short_name or unit.pk}",
+            signer_position="Thủ trưởng",
+            signed_on=pledge.conference_date,
+        )
+        TitleRegistration.objects.create(pledge=pledge, unit=unit, award_title=title)
+
+
+def build_cluster_year(world, year, unit_names):
+    """World's Cụm thi đua số 2 in ``year`` with these units and every record a report reads:
+    leadership, pledge, agreed scores, a closed vote and a report with settings."""
+    units = [
+        Unit.objects.get_or_create(ministry=world.ministry, name=name)[0] for name in unit_names
+    ]
+    cluster_year = cluster_year_with_units(world.cluster, year, units)
     LeadershipTerm.objects.create(
         cluster_year=cluster_year,
-        head_unit=by_name["Học viện Tư pháp"],
+        head_unit=units[1],
         head_name=HEAD_NAME,
         head_position="Giám đốc",
-        deputy_unit=by_name["Viện Khoa học pháp lý"],
+        deputy_unit=units[2],
         deputy_name="Trần Thị Cúc",
-        deputy_position="Viện trưởng",
+        deputy_position="Tổng biên tập",
     )
+    _pledge(cluster_year, units)
+    _scoring(cluster_year, units)
+    flag = AwardTitle.objects.get(regime=cluster_year.emulation_year.regime, code="co-thi-dua-bo")
+    vote = Vote.objects.create(
+        cluster_year=cluster_year,
+        award_title=flag,
+        state=Vote.State.CLOSED,
+        voters_entitled=len(units),
+        ballots_cast=len(units),
+        valid_ballots=len(units),
+        quota=1,
+    )
+    VoteCount.objects.create(vote=vote, unit=units[0], votes=len(units) - 1, nominated=True)
+    VoteCount.objects.create(vote=vote, unit=units[1], votes=1)
+    report = YearEndReport.objects.create(
+        kind=YearEndReport.Kind.CLUSTER,
+        ministry=world.ministry,
+        year=year,
+        cluster_year=cluster_year,
+        superior_body="BỘ TƯ PHÁP",
+        number="12/BC-CTĐ2",
+        place="Hà Nội",
+        issued_on=datetime.date(year, 12, 14),
+        organisation="Các đơn vị đã triển khai kịp thời các phong trào thi đua.",
+        shortcomings="Do tác động của dịch bệnh Covid-19.",
+    )
+    return SimpleNamespace(cluster_year=cluster_year, units=units, report=report, vote=vote)
+
+
+@pytest.fixture
+def cluster2(world):
+    """Cụm thi đua số 2 in 2020 with the ten units of the news report, and its 2021
+    leadership (the world's 2021 cluster-year)."""
+    built = build_cluster_year(world, 2020, [name for name, _s, _k in CLUSTER_2_UNITS])
+    by_name = {u.name: u for u in built.units}
     LeadershipTerm.objects.create(
         cluster_year=world.cluster_year,  # 2021
         head_unit=by_name["Trường Cao đẳng Luật miền Bắc"],
@@ -104,32 +168,7 @@ def cluster2(world):
         deputy_name="Đặng Vũ Huân",
         deputy_position="Tổng biên tập",
     )
-    _scoring(cluster_year, units)
-    flag = AwardTitle.objects.get(regime=cluster_year.emulation_year.regime, code="co-thi-dua-bo")
-    vote = Vote.objects.create(
-        cluster_year=cluster_year,
-        award_title=flag,
-        state=Vote.State.CLOSED,
-        voters_entitled=10,
-        ballots_cast=10,
-        valid_ballots=10,
-        quota=1,
-    )
-    VoteCount.objects.create(vote=vote, unit=units[0], votes=9, nominated=True)
-    VoteCount.objects.create(vote=vote, unit=units[1], votes=1)
-    report = YearEndReport.objects.create(
-        kind=YearEndReport.Kind.CLUSTER,
-        ministry=world.ministry,
-        year=2020,
-        cluster_year=cluster_year,
-        superior_body="BỘ TƯ PHÁP",
-        number="12/BC-CTĐ2",
-        place="Hà Nội",
-        issued_on=datetime.date(2020, 12, 14),
-        organisation="Các đơn vị đã triển khai kịp thời các phong trào thi đua.",
-        shortcomings="Do tác động của dịch bệnh Covid-19.",
-    )
-    return SimpleNamespace(cluster_year=cluster_year, units=units, report=report, vote=vote)
+    return built
 
 
 def pdf_text(path_or_bytes, tmp_path, *, first=None, last=None, crop=None):
