@@ -24,7 +24,7 @@ def _claim(version_id):
     """queued -> building, under a row lock; None when another delivery already has it."""
     with transaction.atomic():
         version = (
-            ReportVersion.objects.select_for_update()
+            ReportVersion.objects.select_for_update(of=("self",))
             .select_related("report__ministry", "report__cluster_year__cluster__ministry")
             .filter(pk=version_id)
             .first()

@@ -32,6 +32,12 @@ NEXT_HEAD_NAME = "Hoàng Xuân Châu"
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The world's five users would otherwise take seconds to hash their passwords."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     """Generated files go to a temporary private storage."""
     settings.STORAGES = {
