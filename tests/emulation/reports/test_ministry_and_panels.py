@@ -30,7 +30,7 @@ def ministry_report(world, cluster2):
 
 
 @pytest.mark.parametrize(
-    ("role", "page", "edit"),
+    ("role", "view", "edit"),
     [
         ("staff", 200, 200),
         ("leader", 200, 403),
@@ -39,10 +39,10 @@ def ministry_report(world, cluster2):
         ("foreign_staff", 404, 404),
     ],
 )
-def test_ministry_report_pages_by_role(client_as, world, ministry_report, role, page, edit):
+def test_ministry_report_pages_by_role(client_as, world, ministry_report, role, view, edit):
     client = client_as(role)
 
-    assert client.get(ministry_url(world)).status_code == page
+    assert client.get(ministry_url(world)).status_code == view
     assert client.get(ministry_url(world, "reports:ministry_edit")).status_code == edit
 
 
