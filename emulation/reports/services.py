@@ -1,9 +1,12 @@
 """Writes on year-end reports: the narrative and settings, and requests for a new PDF."""
 
 import contextlib
+import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version
@@ -13,6 +16,12 @@ from emulation.reports.access import sees_report, writes_report
 from emulation.reports.data import DOCUMENT_FIELDS, NARRATIVE_FIELDS
 
 EDITABLE_FIELDS = NARRATIVE_FIELDS + DOCUMENT_FIELDS
+# A version still waiting or building this long after it was asked for (twice the task's hard
+# time limit) was lost, e.g. with a worker that died: it no longer blocks a new request.
+STALLED_AFTER = datetime.timedelta(minutes=10)
+STALLED_MESSAGE = _lazy(
+    "Bản này không được tạo xong (máy xử lý bị gián đoạn). Hãy bấm “Tạo lại bản PDF”."
+)
 
 
 def _snapshot(report):
@@ -78,9 +87,12 @@ def report_version_request(*, actor, report):
         with contextlib.suppress(StaleEditError):
             _ensure_saved(report)
     YearEndReport.objects.select_for_update().get(pk=report.pk)
-    pending = report.versions.exclude(status__in=ReportVersion.FINAL).first()
-    if pending is not None:
-        return pending
+    pending = report.versions.exclude(status__in=ReportVersion.FINAL)
+    stalled = pending.filter(requested_at__lt=timezone.now() - STALLED_AFTER)
+    stalled.update(status=ReportVersion.Status.FAILED, error_message=STALLED_MESSAGE)
+    current = pending.first()
+    if current is not None:
+        return current
     version = ReportVersion.objects.create(report=report, requested_by=actor)
     audit_record(actor=actor, action="report_version_request", obj=version)
     transaction.on_commit(lambda: build_report_version.delay(version.pk))

@@ -1,9 +1,11 @@
 """Requesting and building a version: enqueued after commit, idempotent, failures told."""
 
+import datetime
 import hashlib
 
 import pytest
 from django.db import OperationalError
+from django.utils import timezone
 
 from emulation.models import ReportVersion
 from emulation.reports import build, services
@@ -131,3 +133,23 @@ def test_a_database_error_on_the_last_attempt_marks_the_version_failed(cluster2,
     version.refresh_from_db()
     assert version.status == Status.FAILED
     assert version.error_message.startswith("Cơ sở dữ liệu tạm thời không truy cập được")
+
+
+def test_a_version_stalled_for_long_is_failed_and_no_longer_blocks_a_new_request(
+    cluster2, world, django_capture_on_commit_callbacks
+):
+    stalled = ReportVersion.objects.create(report=cluster2.report, status=Status.BUILDING)
+    ReportVersion.objects.filter(pk=stalled.pk).update(
+        requested_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        version = services.report_version_request(actor=world.users.leader, report=cluster2.report)
+
+    stalled.refresh_from_db()
+    assert version != stalled
+    assert len(callbacks) == 1
+    assert stalled.status == Status.FAILED
+    assert stalled.error_message == (
+        "Bản này không được tạo xong (máy xử lý bị gián đoạn). Hãy bấm “Tạo lại bản PDF”."
+    )
