@@ -1,8 +1,10 @@
 """A real Celery worker (own process, Redis, PostgreSQL) builds a report end to end; the
 leader asks for it in a real browser, watches it being built and downloads it."""
 
+import shutil
 import time
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
@@ -29,16 +31,12 @@ def legal_regimes(transactional_db):
 @pytest.fixture
 def private_media():
     """The worker process writes to the configured private storage: use it here too and
-    remove what the test created."""
-    root = default_storage.location
-    before = (
-        set(default_storage.listdir("reports")[0]) if default_storage.exists("reports") else set()
-    )
-    yield root
-    if default_storage.exists("reports"):
-        for folder in set(default_storage.listdir("reports")[0]) - before:
-            for name in default_storage.listdir(f"reports/{folder}")[1]:
-                default_storage.delete(f"reports/{folder}/{name}")
+    remove the folders the test created."""
+    reports = Path(default_storage.location) / "reports"
+    before = set(reports.iterdir()) if reports.exists() else set()
+    yield default_storage.location
+    for folder in (set(reports.iterdir()) if reports.exists() else set()) - before:
+        shutil.rmtree(folder)
 
 
 def _wait_until_final(version, seconds=60):
