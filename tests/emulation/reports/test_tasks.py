@@ -4,10 +4,11 @@ import datetime
 import hashlib
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import OperationalError
 from django.utils import timezone
 
-from emulation.models import ReportVersion
+from emulation.models import AuditEntry, ReportVersion
 from emulation.reports import build, services
 from emulation.reports.data import data_version_of, report_context
 from emulation.tasks import build_report_version
@@ -153,3 +154,27 @@ def test_a_version_stalled_for_long_is_failed_and_no_longer_blocks_a_new_request
     assert stalled.error_message == (
         "Bản này không được tạo xong (máy xử lý bị gián đoạn). Hãy bấm “Tạo lại bản PDF”."
     )
+
+
+def test_a_report_over_the_soft_time_limit_fails_with_a_message(cluster2, monkeypatch):
+    def too_slow(context, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(build.pdf, "report_pdf", too_slow)
+    version = ReportVersion.objects.create(report=cluster2.report)
+
+    build_report_version.apply(args=[version.pk])
+
+    version.refresh_from_db()
+    assert version.status == Status.FAILED
+    assert version.error_message == (
+        "Báo cáo quá dài nên không tạo xong trong thời gian cho phép. Hãy thử lại sau."
+    )
+
+
+def test_requesting_a_version_is_audited(cluster2, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        version = services.report_version_request(actor=world.users.staff, report=cluster2.report)
+
+    entry = AuditEntry.objects.get(action="report_version_request")
+    assert (entry.actor, entry.object_id) == (world.users.staff, str(version.pk))

@@ -387,3 +387,50 @@ def test_files_live_in_private_storage_and_no_url_serves_them_directly(
     assert (private_media / version.file.name).is_file()
     for url in (f"/{version.file.name}", f"/media/{version.file.name}"):
         assert client_as("staff").get(url).status_code == 404
+
+
+# --- every view, for the roles that must not get in ------------------------------------------
+
+
+def _all_urls(world, report, version):
+    return [
+        ("get", page_url(world)),
+        ("get", edit_url(world)),
+        ("post", generate_url(world)),
+        ("get", reverse("reports:versions", args=[report.pk])),
+        ("get", reverse("reports:download", args=[version.pk])),
+    ]
+
+
+def test_every_report_view_sends_anonymous_users_to_login(client_as, world, cluster2):
+    version = ready_version(cluster2.report)
+
+    for method, url in _all_urls(world, cluster2.report, version):
+        response = getattr(client_as(None), method)(url)
+        assert (response.status_code, response["Location"]) == (
+            302,
+            f"/accounts/login/?next={url}",
+        ), url
+
+
+@pytest.mark.parametrize("role", ["other_secretary", "foreign_staff"])
+def test_every_report_view_is_404_outside_the_users_scope(client_as, world, cluster2, role):
+    version = ready_version(cluster2.report)
+
+    for method, url in _all_urls(world, cluster2.report, version):
+        assert getattr(client_as(role), method)(url).status_code == 404, url
+    assert ReportVersion.objects.count() == 1
+
+
+def test_narrative_paragraphs_are_escaped_then_split():
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "emulation/reports/_pdf_narrative.html",
+        {"text": '<b>x</b> <img src="http://example.com/a.png">\nline two\n\npara two'},
+    )
+
+    assert html.strip() == (
+        "<p>&lt;b&gt;x&lt;/b&gt; &lt;img src=&quot;http://example.com/a.png&quot;&gt;<br>"
+        "line two</p>\n\n<p>para two</p>"
+    )
