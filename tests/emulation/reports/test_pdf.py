@@ -13,7 +13,12 @@ from emulation import pdf
 from emulation.demo import CLUSTER_2_UNITS
 from emulation.reports.data import document_settings, report_context, report_data
 from emulation.templatetags.reports import document_date, recipient_lines
-from tests.emulation.reports.conftest import HEAD_NAME, NEXT_HEAD_NAME, pdf_text
+from tests.emulation.reports.conftest import (
+    HEAD_NAME,
+    NEXT_HEAD_NAME,
+    build_cluster_year,
+    pdf_text,
+)
 
 A4 = (595.28, 841.89)
 STATIC_URL = pdf.STATIC_DIR.as_uri()
@@ -241,3 +246,16 @@ def test_ministry_wide_report_lists_every_cluster_with_leaders_and_top_unit(
     assert "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG CHỦ TỊCH" in flat
     assert "Tổng kết công tác thi đua, khen thưởng năm 2020 của các cụm, khối thi đua" in flat
     assert "Học viện Tư pháp (65);" in flat  # the first of the two leading units
+
+
+def test_a_table_that_spans_pages_repeats_its_header_row(world, tmp_path):
+    names = [f"Đơn vị thử nghiệm {i:02d}" for i in range(1, 46)]
+    built = build_cluster_year(world, 2019, names)
+
+    content = pdf.report_pdf(report_context(built.report))
+
+    page_two = [line for line in pdf_text(content, tmp_path, first=2, last=2).splitlines() if line]
+    first_row = next(i for i, line in enumerate(page_two) if line.startswith("Đơn vị thử"))
+    assert page_two[:first_row] == ["2", "TT", "Đơn vị", page_two[first_row - 1]]
+    assert page_two[first_row] == f"Đơn vị thử nghiệm {int(page_two[first_row - 1]):02d}"
+    assert page_two[first_row] != names[0]  # the table continues from page one
