@@ -216,7 +216,8 @@ def report_data(report):
     return ministry_report_data(report.ministry, report.year)
 
 
-def _default_settings(report, data):
+def default_settings(report, data):
+    """Document settings drawn from the ministry, the cluster and its leadership record."""
     ministry = report.ministry
     if report.kind == YearEndReport.Kind.CLUSTER:
         cluster = report.cluster_year.cluster
@@ -268,20 +269,16 @@ def _default_settings(report, data):
 
 def document_settings(report, data):
     """The document settings in force: what the report stores, else the defaults."""
-    defaults = _default_settings(report, data)
-    return {name: getattr(report, name) or defaults[name] for name in DOCUMENT_FIELDS} | {
-        "defaults": defaults
-    }
+    defaults = default_settings(report, data)
+    return {name: getattr(report, name) or defaults[name] for name in DOCUMENT_FIELDS}
 
 
 def report_context(report):
     """Everything the PDF shows, as plain data."""
     data = report_data(report)
-    settings = document_settings(report, data)
-    settings.pop("defaults")
     return {
         "data": data,
-        "doc": settings,
+        "doc": document_settings(report, data),
         "narrative": {name: getattr(report, name) for name in NARRATIVE_FIELDS},
     }
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from clusters.access import get_cluster_year_for_user
 from emulation.errors import DomainError
 from emulation.reports import access, selectors, services
-from emulation.reports.data import document_settings, report_data
+from emulation.reports.data import default_settings, report_data
 from emulation.reports.forms import YearEndReportForm
 
 
@@ -41,7 +41,7 @@ def _report_page(request, report):
 
 
 def _edit(request, report, back_url):
-    defaults = document_settings(report, report_data(report))["defaults"]
+    defaults = default_settings(report, report_data(report))
     form = YearEndReportForm(request.POST or None, instance=report, defaults=defaults)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
