@@ -224,3 +224,18 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+
+from emulation.models_reports import ReportVersion, YearEndReport  # noqa: E402
+
+__all__ = [
+    "AuditEntry",
+    "AwardTitle",
+    "BaseSalary",
+    "EmulationYear",
+    "LegalRegime",
+    "Ministry",
+    "ReportVersion",
+    "RoleAssignment",
+    "YearEndReport",
+]

@@ -59,12 +59,14 @@ def test_secretary_opens_cluster_2_and_switches_language(live_server, page, demo
     expect(members).to_have_text(expected)
     assert serious_accessibility_violations(page) == []
 
-    page.get_by_role("button", name="EN").click()
+    page.get_by_role("button", name="EN", exact=True).click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_role("button", name="EN")).to_have_attribute("aria-current", "true")
+    expect(page.get_by_role("button", name="EN", exact=True)).to_have_attribute(
+        "aria-current", "true"
+    )
     expect(members).to_have_count(10)
 
-    page.get_by_role("button", name="VI").click()
+    page.get_by_role("button", name="VI", exact=True).click()
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.locator("h1")).to_have_text("Cụm thi đua số 2")
     expect(members).to_have_text(expected)

@@ -13,6 +13,7 @@ STEPS = [
     # proposals, review, decisions (issue 5)
     "awards.demo.seed_awards",
     # year-end reports (issue 6)
+    "emulation.demo_reports.seed_reports",
 ]
 
 

@@ -13,7 +13,7 @@ from tests.factories import PASSWORD, UserFactory, grant
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
@@ -26,7 +26,9 @@ def _log_in(page, base, username):
     expect(page).to_have_url(f"{base}/")
 
 
-def test_secretary_records_leadership_and_ten_signatures_then_leader_reads(page, live_server):
+def test_secretary_records_leadership_and_ten_signatures_then_leader_reads(
+    page, live_server, catalogue
+):
     ministry = seed_core()
     cluster = Cluster.objects.get(ministry=ministry, number=2)
     grant(UserFactory(username="thuky.b"), RoleAssignment.Role.CLUSTER_SECRETARY, ministry, cluster)
