@@ -9,7 +9,7 @@ from emulation.demo import ACCOUNTS
 STEPS = [
     "emulation.demo.seed_core",
     # cluster year start: leadership, pledge (issue 3)
-    # year-end evaluation: scoring, vote, minutes (issue 4)
+    "clusters.demo_evaluation.seed_evaluation",  # year-end evaluation (issue 4)
     # proposals, review, decisions (issue 5)
     # year-end reports (issue 6)
 ]
