@@ -4,7 +4,8 @@
     I     | Thực hiện nhiệm vụ chuyên môn   | 40
     1     | Hoàn thành kế hoạch công tác năm | 10
     -     | Đúng hạn                         | 2      ← a level of the criterion above
-    IV    | Điểm thưởng                       | 5      ← "thưởng"/"cộng" = bonus, "trừ" = penalty
+    IV    | Điểm thưởng                       | 5      ← "điểm thưởng"/"điểm cộng" = bonus,
+                                                         "điểm trừ" = penalty
 
 The whole sheet is checked first; any error (listed by row and column) stores nothing."""
 
@@ -30,10 +31,10 @@ class TableImportError(DomainError):
 
 
 def _kind(title):
-    lowered = title.lower()
-    if "trừ" in lowered:
+    lowered = " ".join(title.lower().split())
+    if any(word in lowered for word in ("điểm trừ", "trừ điểm")):
         return CriterionGroup.Kind.PENALTY
-    if "thưởng" in lowered or "cộng" in lowered:
+    if any(word in lowered for word in ("điểm thưởng", "điểm cộng", "cộng điểm")):
         return CriterionGroup.Kind.BONUS
     return CriterionGroup.Kind.CAPPED
 

@@ -8,6 +8,8 @@ The number nominated is held to ``Vote.quota`` (default ``AwardTitle.quota_per_c
 with no quota configured the vote cannot be closed (a warning, never a guess). When more
 candidates pass than the quota allows, they are ranked by votes; a tie at the boundary is
 broken by the chair, whose choice is recorded (``won_tie_break``, ``tie_break_note``).
+A ballot may approve several candidates (the usual paper ballot crosses out the names the
+voter does not agree with), so only each candidate's votes are bounded by the valid ballots.
 
 While a vote is open its running totals are visible to, and entered by, the cluster's
 secretary only (not ministry staff, not leaders); once closed everyone who sees the cluster
@@ -170,14 +172,6 @@ def vote_record_counts(
                 % {"unit": by_unit[unit_id].unit.name, "n": number, "v": valid_ballots},
                 field=f"unit_{unit_id}",
             )
-    if quota and sum(votes.values()) > valid_ballots * quota:
-        raise DomainError(
-            _(
-                "Tổng số phiếu bầu vượt quá số phiếu hợp lệ × số lượng được suy tôn "
-                "(mỗi phiếu chọn tối đa %(q)s đơn vị)."
-            )
-            % {"q": quota}
-        )
     claim_version(vote, expected_version)
     vote.voters_entitled, vote.ballots_cast = voters_entitled, ballots_cast
     vote.valid_ballots, vote.quota = valid_ballots, quota
