@@ -81,3 +81,9 @@ def grid_world(world, units, criteria):
     groups = max(1, criteria // 10)
     build_table(world.ministry, 2022, groups=groups, criteria=criteria // groups)
     return cluster_year, members
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """The world's five users are hashed with PBKDF2 otherwise: seconds per test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
