@@ -24,7 +24,7 @@ from clusters.evaluation.scores import (
     scores_save,
 )
 from clusters.evaluation.tables import scoring_table_for
-from clusters.models import Criterion, Evidence
+from clusters.models import Criterion, Evidence, Score
 from emulation.errors import DomainError
 
 
@@ -89,11 +89,9 @@ def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
 
 
 def score_grid(request, pk, year):
-    cluster_year = get_cluster_year_for_user(request.user, pk, year)
-    if request.method == "POST":
-        cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    post = request.method == "POST"
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=post)
     layout = grid_layout(cluster_year=cluster_year)
-    frozen = cluster_year_is_frozen(cluster_year=cluster_year)
     typed, errors = None, {}
     if request.method == "POST":
         typed, errors = cells_from_post(request.POST, layout)
@@ -117,6 +115,7 @@ def score_grid(request, pk, year):
                 % {"n": len(errors)},
             )
     scores = grid_scores(cluster_year=cluster_year)
+    frozen = cluster_year_is_frozen(cluster_year=cluster_year)
     return render(
         request,
         "clusters/score_grid.html",
@@ -140,7 +139,11 @@ def score_grid(request, pk, year):
 
 @require_POST
 def score_cell(request, pk, year, unit_pk, criterion_pk):
-    """htmx: save one cell, answer with the re-rendered cell (message at the cell)."""
+    """htmx: save one cell and answer with its status (version, message or "saved").
+
+    The inputs themselves are never swapped, so keys typed while the request is in flight
+    are not lost; requests of one cell are queued (``hx-sync``) so each carries the
+    version the previous one produced."""
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     layout = grid_layout(cluster_year=cluster_year)
     unit = next((u for u in layout.units if u.pk == unit_pk), None)
@@ -160,19 +163,15 @@ def score_cell(request, pk, year, unit_pk, criterion_pk):
             errors = error.cell_errors
         except DomainError as error:
             errors = {key: [error.message]}
-    scores = grid_scores(cluster_year=cluster_year)
-    cell = _cell(
-        cluster_year,
-        unit,
-        criterion,
-        scores.get(key),
-        evidence_counts(cluster_year=cluster_year),
-        None if saved else typed.get(key),
-        errors.get(key, ()),
-    )
+    score = Score.objects.filter(cluster_year=cluster_year, unit=unit, criterion=criterion).first()
+    cell = {
+        "prefix": cell_prefix(unit.pk, criterion.pk),
+        "version": score.version if score else "",
+        "errors": errors.get(key, ()),
+    }
     return render(
         request,
-        "clusters/_score_cell.html",
+        "clusters/_score_cell_status.html",
         {"cell": cell, "editable": True, "saved": saved},
     )
 

@@ -82,8 +82,13 @@ def test_positive_score_on_a_criterion_requiring_evidence_needs_a_file_first(wor
             "Tiêu chí này bắt buộc có tài liệu minh chứng: hãy tải minh chứng lên trước."
         ]
     }
-    evidence_add(actor=world.users.secretary, cluster_year=world.cluster_year, unit=unit,
-                 criterion=table.c["c2"], upload=ContentFile(PDF, name="ke-hoach.pdf"))
+    evidence_add(
+        actor=world.users.secretary,
+        cluster_year=world.cluster_year,
+        unit=unit,
+        criterion=table.c["c2"],
+        upload=ContentFile(PDF, name="ke-hoach.pdf"),
+    )
     assert save({(unit, table.c["c2"]): (3, 2)}) == 1
     assert stored(world)[(unit.pk, table.c["c2"].pk)] == (D(3), D(2))
 
@@ -99,8 +104,11 @@ def test_a_cell_saved_by_someone_else_since_the_page_was_loaded_is_refused(world
     stale = CellInput(self_score=D(4), agreed_score=D(4), version=score.version)
     save({(unit, table.c["c1"]): (6, 6)})
     with pytest.raises(ScoreGridError) as caught:
-        scores_save(actor=world.users.secretary, cluster_year=world.cluster_year,
-                    cells={(unit.pk, table.c["c1"].pk): stale})
+        scores_save(
+            actor=world.users.secretary,
+            cluster_year=world.cluster_year,
+            cells={(unit.pk, table.c["c1"].pk): stale},
+        )
     assert caught.value.cell_errors == {
         (unit.pk, table.c["c1"].pk): [
             "Ô này vừa được người khác lưu (6 / 6). Tải lại trang để xem."
@@ -112,8 +120,11 @@ def test_a_cell_saved_by_someone_else_since_the_page_was_loaded_is_refused(world
 def test_a_unit_outside_the_cluster_cannot_be_scored(world, table):
     outsider = world.other_units[0]
     with pytest.raises(ScoreGridError) as caught:
-        scores_save(actor=world.users.secretary, cluster_year=world.cluster_year,
-                    cells={(outsider.pk, table.c["c1"].pk): CellInput(self_score=D(1))})
+        scores_save(
+            actor=world.users.secretary,
+            cluster_year=world.cluster_year,
+            cells={(outsider.pk, table.c["c1"].pk): CellInput(self_score=D(1))},
+        )
     assert list(caught.value.cell_errors.values()) == [
         ["Ô này không thuộc bảng điểm của cụm năm nay."]
     ]
@@ -134,8 +145,12 @@ def test_a_cluster_specific_table_wins_over_the_ministry_table(world, table):
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("abc", "“abc” không phải là số."), ("-1", "Điểm phải từ 0 đến 6."),
-     ("6,5", "Điểm phải từ 0 đến 6."), ("1.234", "Điểm chỉ có tối đa 2 chữ số thập phân.")],
+    [
+        ("abc", "“abc” không phải là số."),
+        ("-1", "Điểm phải từ 0 đến 6."),
+        ("6,5", "Điểm phải từ 0 đến 6."),
+        ("1.234", "Điểm chỉ có tối đa 2 chữ số thập phân."),
+    ],
 )
 def test_typed_scores_outside_0_to_max_are_refused_with_a_vietnamese_message(typed, message):
     with pytest.raises(ValueError) as caught:

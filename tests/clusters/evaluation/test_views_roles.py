@@ -18,14 +18,27 @@ ROLES = ["secretary", "other_secretary", "staff", "leader", "foreign_staff"]
 def evaluation(world, table):
     cy = world.cluster_year
     unit, criterion = world.units[0], table.c["c2"]
-    evidence = evidence_add(actor=world.users.secretary, cluster_year=cy, unit=unit,
-                            criterion=criterion, upload=ContentFile(b"%PDF-1.4", name="kh.pdf"))
+    evidence = evidence_add(
+        actor=world.users.secretary,
+        cluster_year=cy,
+        unit=unit,
+        criterion=criterion,
+        upload=ContentFile(b"%PDF-1.4", name="kh.pdf"),
+    )
     title = AwardTitle.objects.get(regime=cy.emulation_year.regime, code="co-thi-dua-bo")
     vote = vote_create(actor=world.users.secretary, cluster_year=cy, award_title=title)
     minutes = minutes_save(
-        actor=world.users.secretary, cluster_year=cy, expected_version=None,
-        data={"held_on": datetime.date(2021, 12, 14), "place": "Hà Nội", "chair_name": "A",
-              "chair_position": "", "secretary_name": "B", "agenda": ""},
+        actor=world.users.secretary,
+        cluster_year=cy,
+        expected_version=None,
+        data={
+            "held_on": datetime.date(2021, 12, 14),
+            "place": "Hà Nội",
+            "chair_name": "A",
+            "chair_position": "",
+            "secretary_name": "B",
+            "agenda": "",
+        },
         attendance={unit.pk: (True, "", "")},
     )
     args = [world.cluster.pk, world.year]
@@ -54,40 +67,122 @@ def evaluation(world, table):
     }
 
 
-READ = {"secretary": 200, "other_secretary": 404, "staff": 200, "leader": 200,
-        "foreign_staff": 404}
-WRITE = {"secretary": 200, "other_secretary": 404, "staff": 200, "leader": 403,
-         "foreign_staff": 404}
-SECRETARY_ONLY = {"secretary": 302, "other_secretary": 404, "staff": 403, "leader": 403,
-                  "foreign_staff": 404}
-MANAGE = {"secretary": 403, "other_secretary": 404, "staff": 200, "leader": 403,
-          "foreign_staff": 404}
-TABLE = {"secretary": 404, "other_secretary": 404, "staff": 200, "leader": 200,
-         "foreign_staff": 404}
-STAFF_PAGE = {"secretary": 403, "other_secretary": 403, "staff": 200, "leader": 403,
-              "foreign_staff": 200}
+READ = {"secretary": 200, "other_secretary": 404, "staff": 200, "leader": 200, "foreign_staff": 404}
+WRITE = {
+    "secretary": 200,
+    "other_secretary": 404,
+    "staff": 200,
+    "leader": 403,
+    "foreign_staff": 404,
+}
+SECRETARY_ONLY = {
+    "secretary": 302,
+    "other_secretary": 404,
+    "staff": 403,
+    "leader": 403,
+    "foreign_staff": 404,
+}
+MANAGE = {
+    "secretary": 403,
+    "other_secretary": 404,
+    "staff": 200,
+    "leader": 403,
+    "foreign_staff": 404,
+}
+TABLE = {
+    "secretary": 404,
+    "other_secretary": 404,
+    "staff": 200,
+    "leader": 200,
+    "foreign_staff": 404,
+}
+STAFF_PAGE = {
+    "secretary": 403,
+    "other_secretary": 403,
+    "staff": 200,
+    "leader": 403,
+    "foreign_staff": 200,
+}
 
 GET_CASES = [
-    ("scores", READ), ("evidence", READ), ("download", READ), ("export", READ),
-    ("ranking", READ), ("votes", READ), ("vote", READ), ("minutes", READ),
-    ("import", WRITE), ("minutes_edit", WRITE), ("minutes_unsign", MANAGE),
-    ("table", TABLE), ("table_create", STAFF_PAGE), ("table_import", STAFF_PAGE),
+    ("scores", READ),
+    ("evidence", READ),
+    ("download", READ),
+    ("export", READ),
+    ("ranking", READ),
+    ("votes", READ),
+    ("vote", READ),
+    ("minutes", READ),
+    ("import", WRITE),
+    ("minutes_edit", WRITE),
+    ("minutes_unsign", MANAGE),
+    ("table", TABLE),
+    ("table_create", STAFF_PAGE),
+    ("table_import", STAFF_PAGE),
 ]
 POST_CASES = [
-    ("scores", {"secretary": 302, "other_secretary": 404, "staff": 302, "leader": 403,
-                "foreign_staff": 404}),
+    (
+        "scores",
+        {
+            "secretary": 302,
+            "other_secretary": 404,
+            "staff": 302,
+            "leader": 403,
+            "foreign_staff": 404,
+        },
+    ),
     ("cell", WRITE),
-    ("evidence_delete", {"secretary": 302, "other_secretary": 404, "staff": 302,
-                         "leader": 403, "foreign_staff": 404}),
-    ("votes", {"secretary": 200, "other_secretary": 404, "staff": 403, "leader": 403,
-               "foreign_staff": 404}),
-    ("vote", {"secretary": 200, "other_secretary": 404, "staff": 403, "leader": 403,
-              "foreign_staff": 404}),
-    ("vote_close", {"secretary": 200, "other_secretary": 404, "staff": 403, "leader": 403,
-                    "foreign_staff": 404}),
+    (
+        "evidence_delete",
+        {
+            "secretary": 302,
+            "other_secretary": 404,
+            "staff": 302,
+            "leader": 403,
+            "foreign_staff": 404,
+        },
+    ),
+    (
+        "votes",
+        {
+            "secretary": 200,
+            "other_secretary": 404,
+            "staff": 403,
+            "leader": 403,
+            "foreign_staff": 404,
+        },
+    ),
+    (
+        "vote",
+        {
+            "secretary": 200,
+            "other_secretary": 404,
+            "staff": 403,
+            "leader": 403,
+            "foreign_staff": 404,
+        },
+    ),
+    (
+        "vote_close",
+        {
+            "secretary": 200,
+            "other_secretary": 404,
+            "staff": 403,
+            "leader": 403,
+            "foreign_staff": 404,
+        },
+    ),
     ("vote_reopen", SECRETARY_ONLY),
-    ("minutes_sign", {"secretary": 302, "other_secretary": 404, "staff": 302, "leader": 403,
-                      "foreign_staff": 404}),
+    (
+        "minutes_sign",
+        {
+            "secretary": 302,
+            "other_secretary": 404,
+            "staff": 302,
+            "leader": 403,
+            "foreign_staff": 404,
+        },
+    ),
 ]
 
 

@@ -34,8 +34,13 @@ def open_vote(world, cluster_year, title):
 
 def record(world, vote, votes, *, entitled=10, cast=10, valid=10, quota=1):
     return vote_record_counts(
-        actor=world.users.secretary, vote=vote, expected_version=vote.version,
-        voters_entitled=entitled, ballots_cast=cast, valid_ballots=valid, quota=quota,
+        actor=world.users.secretary,
+        vote=vote,
+        expected_version=vote.version,
+        voters_entitled=entitled,
+        ballots_cast=cast,
+        valid_ballots=valid,
+        quota=quota,
         votes=votes,
     )
 
@@ -78,7 +83,9 @@ def test_a_tie_at_the_quota_boundary_needs_the_chairs_choice_which_is_recorded(
     vote = record(world, vote, {units[0].pk: 9, units[1].pk: 9}, quota=1)
     outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
     assert ([c.unit_id for c in outcome.tied], outcome.seats_left) == (
-        [units[0].pk, units[1].pk], 1)
+        [units[0].pk, units[1].pk],
+        1,
+    )
     with pytest.raises(DomainError) as caught:
         vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
     assert caught.value.field == "tie_break_units"
@@ -86,14 +93,25 @@ def test_a_tie_at_the_quota_boundary_needs_the_chairs_choice_which_is_recorded(
         "Có 2 đơn vị bằng phiếu ở vị trí cuối; chủ trì cần chọn đúng 1 đơn vị trong số đó."
     )
     with pytest.raises(DomainError) as caught:
-        vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version,
-                   tie_break_unit_ids=[units[1].pk])
+        vote_close(
+            actor=world.users.secretary,
+            vote=vote,
+            expected_version=vote.version,
+            tie_break_unit_ids=[units[1].pk],
+        )
     assert caught.value.field == "tie_break_note"
-    vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version,
-               tie_break_unit_ids=[units[1].pk],
-               tie_break_note="Chủ trì chọn đơn vị có tỷ lệ nữ cao hơn.")
-    rows = list(vote.counts.filter(votes__gt=0).order_by("unit__name")
-                .values_list("unit_id", "nominated", "won_tie_break"))
+    vote_close(
+        actor=world.users.secretary,
+        vote=vote,
+        expected_version=vote.version,
+        tie_break_unit_ids=[units[1].pk],
+        tie_break_note="Chủ trì chọn đơn vị có tỷ lệ nữ cao hơn.",
+    )
+    rows = list(
+        vote.counts.filter(votes__gt=0)
+        .order_by("unit__name")
+        .values_list("unit_id", "nominated", "won_tie_break")
+    )
     assert rows == [(units[0].pk, False, False), (units[1].pk, True, True)]
     vote.refresh_from_db()
     assert vote.tie_break_note == "Chủ trì chọn đơn vị có tỷ lệ nữ cao hơn."
@@ -108,13 +126,16 @@ def test_a_tie_above_the_boundary_needs_no_choice(world, flag, big_year):
     vote = record(world, vote, {units[0].pk: 9, units[1].pk: 9, units[2].pk: 8}, quota=2)
     outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
     assert (sorted(c.unit_id for c in outcome.nominated), outcome.tied) == (
-        [units[0].pk, units[1].pk], [])
+        [units[0].pk, units[1].pk],
+        [],
+    )
 
 
 def test_missing_quota_warns_and_the_vote_cannot_be_closed(world, big_year):
     cluster_year, units = big_year
-    title = AwardTitle.objects.get(regime=cluster_year.emulation_year.regime,
-                                   code="bang-khen-bo-tap-the")
+    title = AwardTitle.objects.get(
+        regime=cluster_year.emulation_year.regime, code="bang-khen-bo-tap-the"
+    )
     assert title.quota_per_cluster is None
     vote = open_vote(world, cluster_year, title)
     vote = record(world, vote, {units[0].pk: 9}, quota=None)
@@ -132,10 +153,16 @@ def test_missing_quota_warns_and_the_vote_cannot_be_closed(world, big_year):
 @pytest.mark.parametrize(
     ("counts", "field", "message"),
     [
-        ({"entitled": 10, "cast": 11, "valid": 10}, "ballots_cast",
-         "Số phiếu phát ra không được lớn hơn số thành viên có quyền bỏ phiếu."),
-        ({"entitled": 10, "cast": 9, "valid": 10}, "valid_ballots",
-         "Số phiếu hợp lệ không được lớn hơn số phiếu phát ra."),
+        (
+            {"entitled": 10, "cast": 11, "valid": 10},
+            "ballots_cast",
+            "Số phiếu phát ra không được lớn hơn số thành viên có quyền bỏ phiếu.",
+        ),
+        (
+            {"entitled": 10, "cast": 9, "valid": 10},
+            "valid_ballots",
+            "Số phiếu hợp lệ không được lớn hơn số phiếu phát ra.",
+        ),
     ],
 )
 def test_ballot_counts_must_nest(world, flag, big_year, counts, field, message):
@@ -183,4 +210,6 @@ def test_recording_counts_is_audited_with_before_and_after(world, flag, big_year
     record(world, vote, {units[0].pk: 9})
     entry = AuditEntry.objects.get(action="vote_counts")
     assert (entry.before["counts"][str(units[0].pk)], entry.after["counts"][str(units[0].pk)]) == (
-        0, 9)
+        0,
+        9,
+    )
