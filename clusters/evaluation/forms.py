@@ -65,7 +65,10 @@ class GroupForm(forms.Form):
     title = forms.CharField(label=_("Tên nhóm"), max_length=300)
     kind = forms.ChoiceField(label=_("Loại"), choices=CriterionGroup.Kind.choices)
     max_points = forms.DecimalField(label=_("Điểm tối đa"), **POINTS)
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, required=False)
+
+    def clean_order(self):
+        return self.cleaned_data["order"] or 0
 
 
 class CriterionForm(forms.Form):
@@ -80,7 +83,10 @@ class CriterionForm(forms.Form):
         required=False,
         help_text=_("Ví dụ: Đúng hạn = 2; Chậm 1–2 ngày = 1,5"),
     )
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, required=False)
+
+    def clean_order(self):
+        return self.cleaned_data["order"] or 0
 
     def __init__(self, *args, groups=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -259,7 +259,14 @@ def scores_save(*, actor, cluster_year, cells, layout=None):
             to_update.append(score)
         score.self_score, score.agreed_score, score.comment = new
         score.updated_by, score.updated_at = actor, now
-    Score.objects.bulk_create(to_create)
+    # An upsert: a cell created by a concurrent save of the same values (an htmx cell save
+    # racing the whole-grid submit) must not turn into a unique-constraint error.
+    Score.objects.bulk_create(
+        to_create,
+        update_conflicts=True,
+        unique_fields=["cluster_year", "unit", "criterion"],
+        update_fields=["self_score", "agreed_score", "comment", "updated_by", "updated_at"],
+    )
     Score.objects.bulk_update(
         to_update,
         ["self_score", "agreed_score", "comment", "version", "updated_by", "updated_at"],

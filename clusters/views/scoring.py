@@ -299,6 +299,7 @@ def ranking(request, pk, year):
             "cluster": cluster_year.cluster,
             "rows": rows,
             "chart": ranking_chart(rows),
+            "table": scoring_table_for(cluster_year=cluster_year, prefetch=False),
             "frozen": cluster_year_is_frozen(cluster_year=cluster_year),
         },
     )

@@ -13,7 +13,7 @@ from tests.factories import PASSWORD
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, world, table):
     a, b, _c = world.units
     c1, c3 = table.c["c1"], table.c["c3"]
