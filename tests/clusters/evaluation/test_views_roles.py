@@ -186,21 +186,21 @@ POST_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("page", "expected"), GET_CASES, ids=[c[0] for c in GET_CASES])
+@pytest.mark.parametrize(("page_name", "expected"), GET_CASES, ids=[c[0] for c in GET_CASES])
 @pytest.mark.parametrize("role", ROLES)
-def test_get_by_role(client_as, evaluation, page, expected, role):
-    assert client_as(role).get(evaluation[page]).status_code == expected[role]
+def test_get_by_role(client_as, evaluation, page_name, expected, role):
+    assert client_as(role).get(evaluation[page_name]).status_code == expected[role]
 
 
-@pytest.mark.parametrize(("page", "expected"), POST_CASES, ids=[c[0] for c in POST_CASES])
+@pytest.mark.parametrize(("page_name", "expected"), POST_CASES, ids=[c[0] for c in POST_CASES])
 @pytest.mark.parametrize("role", ROLES)
-def test_post_by_role(client_as, evaluation, page, expected, role):
-    assert client_as(role).post(evaluation[page], {}).status_code == expected[role]
+def test_post_by_role(client_as, evaluation, page_name, expected, role):
+    assert client_as(role).post(evaluation[page_name], {}).status_code == expected[role]
 
 
-@pytest.mark.parametrize("page", [c[0] for c in GET_CASES])
-def test_anonymous_is_sent_to_login(client_as, evaluation, page):
-    response = client_as(None).get(evaluation[page])
+@pytest.mark.parametrize("page_name", [c[0] for c in GET_CASES])
+def test_anonymous_is_sent_to_login(client_as, evaluation, page_name):
+    response = client_as(None).get(evaluation[page_name])
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
 
