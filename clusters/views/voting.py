@@ -24,6 +24,15 @@ from clusters.models import Vote
 from emulation.errors import DomainError
 
 
+def _show_error(request, form, error):
+    """At the field when the form has it, else as a page message (shown even when the vote
+    is closed or frozen and the form is no longer on the page)."""
+    if error.field in form.fields:
+        form.add_error(error.field, error.message)
+    else:
+        messages.error(request, error.message)
+
+
 def vote_list(request, pk, year):
     cluster_year = get_cluster_year_for_user(request.user, pk, year)
     secretary = is_cluster_secretary(request.user, cluster_year.cluster_id)
@@ -124,7 +133,7 @@ def vote_detail(request, pk, year, vote_pk):
                 votes=form.votes(),
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            _show_error(request, form, error)
         else:
             messages.success(request, _("Đã lưu kết quả kiểm phiếu."))
             return redirect("clusters:vote", pk=pk, year=year, vote_pk=vote.pk)
@@ -147,7 +156,7 @@ def vote_close_view(request, pk, year, vote_pk):
                 tie_break_note=form.cleaned_data.get("tie_break_note", ""),
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            _show_error(request, form, error)
         else:
             messages.success(request, _("Đã kết thúc bỏ phiếu."))
             return redirect("clusters:vote", pk=pk, year=year, vote_pk=vote.pk)

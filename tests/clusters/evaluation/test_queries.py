@@ -4,12 +4,17 @@ On PostgreSQL a full save is one INSERT (or one UPDATE) whatever the size. SQLit
 statement at 999 parameters, so Django splits the same bulk statement into batches there;
 the bound below adds exactly those extra batches and nothing else."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.urls import reverse
 
+from clusters.evaluation.minutes import minutes_save
 from clusters.evaluation.scores import grid_layout
-from clusters.models import Score
+from clusters.evaluation.votes import vote_close, vote_create, vote_record_counts
+from clusters.models import Score, ScoringTable
+from emulation.models import AwardTitle
 from tests.clusters.evaluation.conftest import grid_world
 
 SIZES = [(3, 5), (10, 40)]
@@ -93,3 +98,58 @@ def test_ranking_and_cluster_page_queries_do_not_grow(
     with django_assert_max_num_queries(25):
         response = client.get(reverse("clusters:detail", args=[world.cluster.pk]) + "?year=2022")
     assert response.content.decode().count('<rect class="chart-bar"') == units
+
+
+def _close_vote_and_write_minutes(world, cluster_year, members):
+    title = AwardTitle.objects.get(regime=cluster_year.emulation_year.regime, code="co-thi-dua-bo")
+    vote = vote_create(actor=world.users.secretary, cluster_year=cluster_year, award_title=title)
+    vote.cluster_year = cluster_year
+    n = len(members)
+    vote = vote_record_counts(
+        actor=world.users.secretary,
+        vote=vote,
+        expected_version=vote.version,
+        voters_entitled=n,
+        ballots_cast=n,
+        valid_ballots=n,
+        quota=1,
+        votes={members[0].pk: n},
+    )
+    vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    minutes_save(
+        actor=world.users.secretary,
+        cluster_year=cluster_year,
+        expected_version=None,
+        data={
+            "held_on": datetime.date(2022, 12, 14),
+            "place": "Hà Nội",
+            "chair_name": "A",
+            "chair_position": "",
+            "secretary_name": "B",
+            "agenda": "",
+        },
+        attendance={u.pk: (True, "Đại diện", "") for u in members},
+    )
+    return vote
+
+
+@pytest.mark.parametrize(("units", "criteria"), SIZES)
+def test_vote_minutes_and_table_pages_queries_do_not_grow(
+    client_as, world, units, criteria, django_assert_max_num_queries
+):
+    cluster_year, members = grid_world(world, units, criteria)
+    client_as("secretary").post(
+        reverse("clusters:scores", args=[world.cluster.pk, 2022]), full_grid_post(cluster_year)
+    )
+    vote = _close_vote_and_write_minutes(world, cluster_year, members)
+    client = client_as("staff")
+    args = [world.cluster.pk, 2022]
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("clusters:vote", args=[*args, vote.pk])).status_code == 200
+    with django_assert_max_num_queries(18):
+        response = client.get(reverse("clusters:minutes", args=args))
+    assert response.content.decode().count("Đại diện") == units
+    table = ScoringTable.objects.get(year=2022)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("clusters:scoring_table", args=[table.pk]))
+    assert response.status_code == 200

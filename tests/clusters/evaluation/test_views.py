@@ -354,3 +354,21 @@ def test_evidence_is_stored_and_downloaded_only_through_the_checked_view(
     assert b"".join(response.streaming_content) == content
     assert client_as("other_secretary").get(download).status_code == 404
     assert AuditEntry.objects.filter(action="evidence_add").count() == 1
+
+
+def test_counts_posted_to_a_closed_vote_are_refused_with_a_visible_message(client_as, world):
+    vote = vote_create(
+        actor=world.users.secretary, cluster_year=world.cluster_year, award_title=flag(world)
+    )
+    Vote.objects.filter(pk=vote.pk).update(state=Vote.State.CLOSED)
+    data = {
+        "version": vote.version,
+        "voters_entitled": 3,
+        "ballots_cast": 3,
+        "valid_ballots": 3,
+        "quota": 1,
+        **{f"unit_{u.pk}": 1 for u in world.units},
+    }
+    html = client_as("secretary").post(url("vote", world, vote.pk), data).content.decode()
+    assert "Cuộc bỏ phiếu này đã kết thúc." in html
+    assert list(vote.counts.values_list("votes", flat=True)) == [0, 0, 0]
