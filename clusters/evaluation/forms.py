@@ -143,9 +143,6 @@ class VoteCountsForm(VersionForm):
     def votes(self):
         return {c.unit_id: self.cleaned_data[f"unit_{c.unit_id}"] for c in self.counts}
 
-    def count_fields(self):
-        return [self[f"unit_{c.unit_id}"] for c in self.counts]
-
 
 class VoteCloseForm(VersionForm):
     tie_break_units = forms.TypedMultipleChoiceField(

@@ -2,7 +2,6 @@ from django import template
 
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_chart
 from clusters.evaluation.tables import scoring_table_for
-from clusters.evaluation.votes import can_see_running_totals
 from clusters.models import Minutes, Vote
 from emulation.roles import scope_of
 
@@ -20,9 +19,6 @@ def evaluation_panel(context, cluster_year):
         .select_related("award_title")
         .prefetch_related("counts__unit")
     )
-    for vote in votes:
-        vote.cluster_year = cluster_year
-        vote.visible = can_see_running_totals(user, vote)
     return {
         "cluster_year": cluster_year,
         "cluster": cluster_year.cluster,
