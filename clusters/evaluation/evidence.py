@@ -3,6 +3,7 @@ extension AND by their first bytes, at most settings.EVIDENCE_MAX_BYTES, stored 
 default storage (outside the web root) and served only by a permission-checked view."""
 
 import os
+import zipfile
 
 from django.conf import settings
 from django.db import transaction
@@ -41,6 +42,26 @@ ALLOWED = {
 }
 
 
+# A ZIP-based Office file must also hold the part that makes it that kind of document.
+ZIP_PARTS = {
+    ".docx": "word/document.xml",
+    ".xlsx": "xl/workbook.xml",
+    ".pptx": "ppt/presentation.xml",
+    ".odt": "content.xml",
+    ".ods": "content.xml",
+}
+
+
+def _zip_holds(upload, part):
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return part in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        upload.seek(0)
+
+
 def check_evidence_file(upload):
     """The content type to store, or DomainError(field="file") saying what is wrong."""
     extension = os.path.splitext(upload.name)[1].lower()
@@ -62,8 +83,10 @@ def check_evidence_file(upload):
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    if not any(head.startswith(sig) for sig in signatures) or (
-        extension == ".webp" and head[8:12] != b"WEBP"
+    if (
+        not any(head.startswith(sig) for sig in signatures)
+        or (extension == ".webp" and head[8:12] != b"WEBP")
+        or (extension in ZIP_PARTS and not _zip_holds(upload, ZIP_PARTS[extension]))
     ):
         raise DomainError(
             _("Nội dung tệp không khớp với đuôi %(ext)s: tệp có thể bị đổi tên hoặc hỏng.")

@@ -114,3 +114,13 @@ def _fast_password_hashing(settings):
 def browser_context_args(browser_context_args):
     """The secretary's browser asks for Vietnamese, as at the conference."""
     return {**browser_context_args, "locale": "vi-VN"}
+
+
+@pytest.fixture(autouse=True)
+def _private_media_in_tmp(settings, tmp_path):
+    """Evidence files written by the tests go to a temporary directory."""
+    default = settings.STORAGES["default"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**default, "OPTIONS": {"location": str(tmp_path / "private")}},
+    }

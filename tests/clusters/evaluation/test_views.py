@@ -1,7 +1,9 @@
 """What the allowed users see and what the pages store."""
 
 import datetime
+import io
 import re
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,6 +14,18 @@ from clusters.evaluation.votes import vote_create, vote_record_counts
 from clusters.models import Minutes, Score, Vote
 from emulation.models import AuditEntry, AwardTitle
 from tests.clusters.evaluation.conftest import D
+
+
+def zip_bytes(*names):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+def docx_bytes():
+    return zip_bytes("[Content_Types].xml", "word/document.xml")
 
 
 def url(name, world, *extra):
@@ -303,6 +317,11 @@ def test_cluster_page_panel_shows_ranking_chart_and_signed_state(client_as, worl
             "Nội dung tệp không khớp với đuôi .pdf: tệp có thể bị đổi tên hoặc hỏng.",
         ),
         (
+            "nen.docx",
+            zip_bytes("khac.txt"),
+            "Nội dung tệp không khớp với đuôi .docx: tệp có thể bị đổi tên hoặc hỏng.",
+        ),
+        (
             "anh.png",
             b"\xff\xd8\xff\xe0 jpeg bytes",
             "Nội dung tệp không khớp với đuôi .png: tệp có thể bị đổi tên hoặc hỏng.",
@@ -334,7 +353,7 @@ def test_evidence_over_the_size_limit_is_refused(client_as, world, table, settin
         ("anh.jpg", b"\xff\xd8\xff\xe0...", "image/jpeg"),
         (
             "bao-cao.docx",
-            b"PK\x03\x04...",
+            docx_bytes(),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
     ],
