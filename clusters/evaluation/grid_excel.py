@@ -5,6 +5,7 @@ unless every row is valid (the save is the same all-or-nothing ``scores_save``).
 from io import BytesIO
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clusters.evaluation.scores import (
     CellInput,
@@ -17,15 +18,15 @@ from clusters.evaluation.scores import (
 from emulation.errors import DomainError
 
 HEADERS = (
-    ("A", "Mã đơn vị"),
-    ("B", "Đơn vị"),
-    ("C", "Mã tiêu chí"),
-    ("D", "Số TT"),
-    ("E", "Tiêu chí"),
-    ("F", "Điểm tối đa"),
-    ("G", "Điểm tự chấm"),
-    ("H", "Điểm cụm chấm"),
-    ("I", "Nhận xét"),
+    gettext_lazy("Mã đơn vị"),
+    gettext_lazy("Đơn vị"),
+    gettext_lazy("Mã tiêu chí"),
+    gettext_lazy("Số TT"),
+    gettext_lazy("Tiêu chí"),
+    gettext_lazy("Điểm tối đa"),
+    gettext_lazy("Điểm tự chấm"),
+    gettext_lazy("Điểm cụm chấm"),
+    gettext_lazy("Nhận xét"),
 )
 
 
@@ -43,7 +44,7 @@ def grid_export(*, cluster_year):
     book = Workbook()
     sheet = book.active
     sheet.title = "Bảng điểm"
-    sheet.append([_(label) for _col, label in HEADERS])
+    sheet.append([str(label) for label in HEADERS])
     for unit in layout.units:
         for criterion in layout.criteria.values():
             score = scores.get((unit.pk, criterion.pk))
