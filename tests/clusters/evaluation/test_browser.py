@@ -3,6 +3,7 @@ the keyboard (cells saved by htmx as she tabs), sees a refused cell keep its mes
 she carries on, saves the grid, enters the ballot counts and signs the minutes."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -94,3 +95,29 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.goto(f"{base}/scores/")
     expect(page.get_by_role("button", name="Lưu cả bảng điểm")).to_have_count(0)
     expect(page.locator("body")).to_contain_text(re.compile("đã được khóa"))
+
+
+AXE = Path(__file__).resolve().parents[2] / "vendor" / "axe.min.js"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_grid_ranking_and_vote_pages_have_no_serious_accessibility_violations(
+    live_server, page, world, table, save
+):
+    save({(world.units[0], table.c["c1"]): (5, 5), (world.units[1], table.c["c1"]): (4, 4)})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("#id_username").fill("thuky")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/")
+    base = f"{live_server.url}/clusters/{world.cluster.pk}/years/{world.year}"
+    for path in ("scores/", "ranking/", "votes/", "minutes/edit/"):
+        page.goto(f"{base}/{path}")
+        page.add_script_tag(path=str(AXE))  # the pages' own content; the navbar is base.html's
+        violations = page.evaluate(
+            "async () => (await axe.run('main')).violations"
+            ".filter(v => ['serious', 'critical'].includes(v.impact))"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+        )
+        assert (path, violations) == (path, [])
