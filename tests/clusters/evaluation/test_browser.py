@@ -12,7 +12,20 @@ from clusters.models import Minutes, Score, Vote
 from tests.clusters.evaluation.conftest import D
 from tests.factories import PASSWORD
 
+AXE = Path(__file__).resolve().parents[2] / "vendor" / "axe.min.js"
 
+
+def serious_accessibility_violations(page):
+    """axe-core on the page's own content (the navbar is base.html's)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async () => (await axe.run('main')).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+    )
+
+
+# One transactional test only: each one flushes the database the others share.
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, world, table):
@@ -25,6 +38,7 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
 
     base = f"{live_server.url}/clusters/{world.cluster.pk}/years/{world.year}"
     page.goto(f"{base}/scores/")
+    assert serious_accessibility_violations(page) == []
     page.locator(f"#c-{a.pk}-{c1.pk}-self").focus()
     page.keyboard.type("6")
     page.keyboard.press("Tab")
@@ -79,6 +93,7 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     expect(page.locator("#vote-counts")).to_contain_text("100,0%")
     page.get_by_role("button", name="Kết thúc bỏ phiếu và công bố kết quả").click()
     expect(page.locator("#vote-counts")).to_contain_text("Được suy tôn")
+    assert serious_accessibility_violations(page) == []
     assert Vote.objects.get().state == Vote.State.CLOSED
 
     # The minutes: write them, sign them; the grid is then read-only.
@@ -88,6 +103,7 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.locator("#id_place").fill("Hà Nội")
     page.locator("#id_chair_name").fill("Nguyễn Thanh Tịnh")
     page.locator("#id_secretary_name").fill("Nguyễn Thị Thu Hà")
+    assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Lưu biên bản").click()
     page.get_by_role("button", name="Ký biên bản và khóa kết quả").click()
     expect(page.locator("#minutes-state")).to_have_text("Đã ký")
@@ -95,29 +111,5 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.goto(f"{base}/scores/")
     expect(page.get_by_role("button", name="Lưu cả bảng điểm")).to_have_count(0)
     expect(page.locator("body")).to_contain_text(re.compile("đã được khóa"))
-
-
-AXE = Path(__file__).resolve().parents[2] / "vendor" / "axe.min.js"
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_grid_ranking_and_vote_pages_have_no_serious_accessibility_violations(
-    live_server, page, world, table, save
-):
-    save({(world.units[0], table.c["c1"]): (5, 5), (world.units[1], table.c["c1"]): (4, 4)})
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_username").fill("thuky")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/")
-    base = f"{live_server.url}/clusters/{world.cluster.pk}/years/{world.year}"
-    for path in ("scores/", "ranking/", "votes/", "minutes/edit/"):
-        page.goto(f"{base}/{path}")
-        page.add_script_tag(path=str(AXE))  # the pages' own content; the navbar is base.html's
-        violations = page.evaluate(
-            "async () => (await axe.run('main')).violations"
-            ".filter(v => ['serious', 'critical'].includes(v.impact))"
-            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
-        )
-        assert (path, violations) == (path, [])
+    page.goto(f"{base}/ranking/")
+    assert serious_accessibility_violations(page) == []
