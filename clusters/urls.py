@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from clusters.views import core, leadership, pledge
+from clusters.views import core, leadership, minutes, pledge, scoring, scoring_tables, voting
 
 app_name = "clusters"
 
@@ -23,11 +23,37 @@ year_patterns = [
         pledge.registration_remove,
         name="registration_remove",
     ),
+    # year-end evaluation (issue 4)
+    path("scores/", scoring.score_grid, name="scores"),
+    path("scores/<int:unit_pk>/<int:criterion_pk>/", scoring.score_cell, name="score_cell"),
+    path(
+        "scores/<int:unit_pk>/<int:criterion_pk>/evidence/",
+        scoring.score_evidence,
+        name="score_evidence",
+    ),
+    path("scores/export/", scoring.score_export, name="score_export"),
+    path("scores/import/", scoring.score_import, name="score_import"),
+    path("evidence/<int:evidence_pk>/", scoring.evidence_download, name="evidence_download"),
+    path("evidence/<int:evidence_pk>/delete/", scoring.evidence_remove, name="evidence_delete"),
+    path("ranking/", scoring.ranking, name="ranking"),
+    path("votes/", voting.vote_list, name="votes"),
+    path("votes/<int:vote_pk>/", voting.vote_detail, name="vote"),
+    path("votes/<int:vote_pk>/close/", voting.vote_close_view, name="vote_close"),
+    path("votes/<int:vote_pk>/reopen/", voting.vote_reopen_view, name="vote_reopen"),
+    path("minutes/", minutes.minutes_detail, name="minutes"),
+    path("minutes/edit/", minutes.minutes_edit, name="minutes_edit"),
+    path("minutes/sign/", minutes.minutes_sign_view, name="minutes_sign"),
+    path("minutes/unsign/", minutes.minutes_unsign_view, name="minutes_unsign"),
 ]
 
 urlpatterns = [
     path("", core.cluster_list, name="list"),
     path("new/", core.cluster_create, name="create"),
+    # scoring tables of a ministry (issue 4)
+    path("scoring-tables/", scoring_tables.table_list, name="scoring_tables"),
+    path("scoring-tables/new/", scoring_tables.table_create, name="scoring_table_create"),
+    path("scoring-tables/import/", scoring_tables.table_import, name="scoring_table_import"),
+    path("scoring-tables/<int:pk>/", scoring_tables.table_detail, name="scoring_table"),
     path("<int:pk>/", core.cluster_detail, name="detail"),
     path("<int:pk>/edit/", core.cluster_edit, name="edit"),
     path("<int:pk>/years/<int:year>/", include(year_patterns)),

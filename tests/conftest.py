@@ -85,7 +85,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def world(db):
+def world(db, catalogue):
     """A ministry with two clusters of three units each (year 2021) and one user per role,
     plus staff of another ministry."""
     ministry = MinistryFactory(name="Bộ Tư pháp thử nghiệm")

@@ -26,27 +26,29 @@ def grow(world, size):
 # (count, rows, prefetches). A feature that adds a panel to a page raises its bound here, on
 # purpose, and keeps it flat across sizes.
 PAGES = {
-    "home": (lambda w: f"/?year={w.year}", 4),
+    # 4 of its own + the staff's proposal queue and the leader's latest reports (issues 5-6).
+    "home": (lambda w: f"/?year={w.year}", 7),
     "cluster list": (lambda w: "/clusters/", 6),
-    # 7 of its own + 4 for the leadership and pledge panels (issue 3).
-    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 11),
+    # 7 of its own + 14 for the panels of issues 3-6 (leadership, pledge, evaluation,
+    # proposals, reports); the evaluation panel reads last year's totals when there is one.
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 21),
     "unit list": (lambda w: "/units/", 6),
-    # 6 of its own + 1 for the years the unit led its cluster (issue 3).
-    "unit page": (lambda w: f"/units/{w.units[0].pk}/", 7),
+    # 6 of its own + the years the unit led its cluster (issue 3) + its awards (issue 5).
+    "unit page": (lambda w: f"/units/{w.units[0].pk}/", 8),
     "account list": (lambda w: "/accounts/", 8),
     "account page": (lambda w: f"/accounts/{w.users.secretary.pk}/", 9),
 }
 
 
 @pytest.mark.parametrize("size", [0, 10], ids=["small", "ten-times-larger"])
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page_name", PAGES)
 @pytest.mark.parametrize("role", ["staff", "secretary"])
 def test_list_pages_issue_a_bounded_number_of_queries(
-    client_as, world, django_assert_max_num_queries, page, role, size
+    client_as, world, django_assert_max_num_queries, page_name, role, size
 ):
     grow(world, size)
     client = client_as(role)
-    address, most = PAGES[page]
+    address, most = PAGES[page_name]
     with django_assert_max_num_queries(most):
         response = client.get(address(world))
-    assert response.status_code == (403 if role == "secretary" and "account" in page else 200)
+    assert response.status_code == (403 if role == "secretary" and "account" in page_name else 200)

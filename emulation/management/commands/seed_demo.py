@@ -9,7 +9,7 @@ from emulation.demo import ACCOUNTS
 STEPS = [
     "emulation.demo.seed_core",
     "clusters.demo.seed_cluster_year_start",  # leadership, rotation, pledges (issue 3)
-    # year-end evaluation: scoring, vote, minutes (issue 4)
+    "clusters.demo_evaluation.seed_evaluation",  # scoring, vote, minutes (issue 4)
     # proposals, review, decisions (issue 5)
     "awards.demo.seed_awards",
     # year-end reports (issue 6)

@@ -69,7 +69,7 @@ def test_cluster_page_with_panels_queries_are_bounded(
 ):
     _grow(world, years, members)
     client = client_as("secretary")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(23):
         response = client.get(f"/clusters/{world.cluster.pk}/?year={world.year}")
     assert f"{members}/{members} đơn vị đã ký" in response.content.decode()
 
@@ -80,6 +80,6 @@ def test_unit_page_led_years_queries_are_bounded(
 ):
     units = _grow(world, years, members)
     client = client_as("leader")
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(f"/units/{units[1].pk}/")
     assert "Cụm phó Cụm thi đua số 2" in response.content.decode()

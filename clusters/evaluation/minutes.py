@@ -1,0 +1,113 @@
+"""The minutes (biên bản) of the closing conference. Signing freezes the scores, ranking and
+votes of the cluster-year (see ``freeze``); ministry staff may unfreeze with a reason. Both
+are audited with who and when."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clusters.evaluation.freeze import ensure_not_frozen
+from clusters.models import Minutes, MinutesAttendance, Vote
+from emulation.audit import audit_record
+from emulation.concurrency import claim_version
+from emulation.errors import DomainError
+
+FIELDS = ("held_on", "place", "chair_name", "chair_position", "secretary_name", "agenda")
+
+
+def _snapshot(minutes):
+    data = {f: getattr(minutes, f) for f in FIELDS}
+    data["state"] = minutes.state
+    data["attendance"] = [
+        [a.unit_id, a.present, a.representative_name, a.representative_position]
+        for a in minutes.attendance.order_by("unit_id")
+    ]
+    return data
+
+
+@transaction.atomic
+def minutes_save(*, actor, cluster_year, expected_version, data, attendance):
+    """Create or update the draft minutes. ``attendance`` maps unit id → (present, name,
+    position) for the members of the year."""
+    ensure_not_frozen(cluster_year=cluster_year)
+    minutes = Minutes.objects.filter(cluster_year=cluster_year).first()
+    member_ids = set(cluster_year.memberships.values_list("unit_id", flat=True))
+    if set(attendance) - member_ids:
+        raise DomainError(_("Chỉ ghi danh sách có mặt cho đơn vị thành viên của cụm."))
+    before = None
+    if minutes is None:
+        minutes = Minutes(cluster_year=cluster_year)
+    else:
+        before = _snapshot(minutes)
+        claim_version(minutes, expected_version)
+    for name in FIELDS:
+        setattr(minutes, name, data[name])
+    minutes.save()
+    minutes.attendance.all().delete()
+    MinutesAttendance.objects.bulk_create(
+        MinutesAttendance(
+            minutes=minutes,
+            unit_id=unit_id,
+            present=present,
+            representative_name=name,
+            representative_position=position,
+        )
+        for unit_id, (present, name, position) in sorted(attendance.items())
+    )
+    audit_record(
+        actor=actor,
+        action="minutes_update" if before else "minutes_create",
+        obj=minutes,
+        before=before,
+        after=_snapshot(minutes),
+    )
+    return minutes
+
+
+@transaction.atomic
+def minutes_sign(*, actor, minutes, expected_version):
+    if minutes.is_signed:
+        raise DomainError(_("Biên bản đã được ký."))
+    if Vote.objects.filter(cluster_year=minutes.cluster_year, state=Vote.State.OPEN).exists():
+        raise DomainError(_("Còn cuộc bỏ phiếu chưa kết thúc: kết thúc bỏ phiếu trước khi ký."))
+    if not minutes.attendance.filter(present=True).exists():
+        raise DomainError(_("Biên bản chưa ghi đơn vị nào có mặt."))
+    claim_version(minutes, expected_version)
+    minutes.state = Minutes.State.SIGNED
+    minutes.signed_at = timezone.now()
+    minutes.signed_by = actor
+    minutes.save(update_fields=["state", "signed_at", "signed_by"])
+    audit_record(
+        actor=actor,
+        action="minutes_sign",
+        obj=minutes,
+        before={"state": Minutes.State.DRAFT},
+        after={"state": minutes.state, "signed_at": minutes.signed_at},
+    )
+    return minutes
+
+
+@transaction.atomic
+def minutes_unsign(*, actor, minutes, expected_version, reason):
+    """Ministry staff only (the view checks): back to draft, unfreezing the year."""
+    if not minutes.is_signed:
+        raise DomainError(_("Biên bản chưa ký."))
+    if not reason.strip():
+        raise DomainError(_("Cần ghi lý do mở khóa."), field="reason")
+    claim_version(minutes, expected_version)
+    before = {
+        "state": minutes.state,
+        "signed_at": minutes.signed_at,
+        "signed_by": minutes.signed_by_id,
+    }
+    minutes.state, minutes.signed_at, minutes.signed_by = Minutes.State.DRAFT, None, None
+    minutes.save(update_fields=["state", "signed_at", "signed_by"])
+    audit_record(
+        actor=actor,
+        action="minutes_unsign",
+        obj=minutes,
+        before=before,
+        after={"state": minutes.state},
+        reason=reason.strip(),
+    )
+    return minutes

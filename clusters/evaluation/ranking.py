@@ -1,0 +1,160 @@
+"""The ranking of a cluster-year, derived from the agreed scores (never stored, so it is
+frozen exactly when the scores are):
+
+    total = Σ min(group sum, group max) over capped groups
+            + min(bonus sum, bonus cap) − min(penalty sum, penalty cap)
+
+Ranks are competition ranks ("1, 1, 3"): tied units share a rank and are marked as tied."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from clusters.models import ClusterYear, CriterionGroup, Score, TitleRegistration
+from clusters.selectors import cluster_year_members
+
+Kind = CriterionGroup.Kind
+ZERO = Decimal(0)
+
+
+@dataclass
+class RankRow:
+    unit: object
+    capped: Decimal = ZERO
+    bonus: Decimal = ZERO
+    penalty: Decimal = ZERO
+    group_totals: dict = field(default_factory=dict)
+    scored: bool = False
+    rank: int | None = None
+    tied: bool = False
+    previous: Decimal | None = None
+    registered: bool = True
+
+    @property
+    def total(self):
+        return self.capped + self.bonus - self.penalty
+
+    @property
+    def difference(self):
+        return None if self.previous is None else self.total - self.previous
+
+
+def totals_from_scores(groups, scores):
+    """groups: {group_id: (kind, max)}; scores: iterable of (unit_id, group_id, points).
+
+    Returns {unit_id: (capped, bonus, penalty, {group_id: capped group total})}."""
+    sums = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for unit_id, group_id, points in scores:
+        if points is not None:
+            sums[unit_id][group_id] += points
+    result = {}
+    for unit_id, by_group in sums.items():
+        capped, bonus, penalty, per_group = ZERO, ZERO, ZERO, {}
+        for group_id, total in by_group.items():
+            kind, maximum = groups[group_id]
+            value = min(total, maximum)
+            per_group[group_id] = value
+            if kind == Kind.BONUS:
+                bonus += value
+            elif kind == Kind.PENALTY:
+                penalty += value
+            else:
+                capped += value
+        result[unit_id] = (capped, bonus, penalty, per_group)
+    return result
+
+
+def assign_ranks(rows):
+    """Competition ranking on total, highest first; unscored units get no rank."""
+    scored = sorted((r for r in rows if r.scored), key=lambda r: -r.total)
+    for index, row in enumerate(scored):
+        if index and row.total == scored[index - 1].total:
+            row.rank = scored[index - 1].rank
+        else:
+            row.rank = index + 1
+    counts = defaultdict(int)
+    for row in scored:
+        counts[row.rank] += 1
+    for row in scored:
+        row.tied = counts[row.rank] > 1
+    return scored + sorted((r for r in rows if not r.scored), key=lambda r: r.unit.name)
+
+
+def _unit_totals(cluster_year_id):
+    rows = Score.objects.filter(cluster_year_id=cluster_year_id).values_list(
+        "unit_id",
+        "criterion__group_id",
+        "agreed_score",
+        "criterion__group__kind",
+        "criterion__group__max_points",
+    )
+    groups, scores = {}, []
+    for unit_id, group_id, points, kind, maximum in rows:
+        groups[group_id] = (kind, maximum)
+        scores.append((unit_id, group_id, points))
+    return totals_from_scores(groups, scores)
+
+
+def cluster_year_ranking(*, cluster_year):
+    """Rows in rank order, each with totals, difference from last year and whether the
+    unit registered a title in its pledge. A fixed number of queries."""
+    units = [m.unit for m in cluster_year_members(cluster_year=cluster_year)]
+    current = _unit_totals(cluster_year.pk)
+    previous_year = (
+        ClusterYear.objects.filter(cluster_id=cluster_year.cluster_id, year=cluster_year.year - 1)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    previous = _unit_totals(previous_year) if previous_year else {}
+    registered = set(
+        TitleRegistration.objects.filter(pledge__cluster_year=cluster_year).values_list(
+            "unit_id", flat=True
+        )
+    )
+    rows = []
+    for unit in units:
+        row = RankRow(unit=unit, registered=unit.pk in registered)
+        if unit.pk in current:
+            row.capped, row.bonus, row.penalty, row.group_totals = current[unit.pk]
+            row.scored = True
+        if unit.pk in previous:
+            capped, bonus, penalty, _groups = previous[unit.pk]
+            row.previous = capped + bonus - penalty
+        rows.append(row)
+    return assign_ranks(rows)
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal
+    y: int
+    width: int
+    rank: int | None
+
+
+def ranking_chart(rows, *, width=640, bar_height=22, gap=8, label_width=230):
+    """Geometry for a horizontal SVG bar chart of totals (drawn by the template)."""
+    scored = [r for r in rows if r.scored]
+    top = max((r.total for r in scored), default=ZERO)
+    plot = width - label_width - 60
+    bars = []
+    for index, row in enumerate(scored):
+        share = (max(row.total, ZERO) / top) if top > 0 else ZERO
+        bars.append(
+            Bar(
+                label=row.unit.short_name or row.unit.name,
+                value=row.total,
+                y=index * (bar_height + gap),
+                width=int(share * plot),
+                rank=row.rank,
+            )
+        )
+    return {
+        "bars": bars,
+        "width": width,
+        "height": max(len(bars) * (bar_height + gap), bar_height),
+        "bar_height": bar_height,
+        "label_width": label_width,
+        "text_dy": bar_height // 2 + 4,
+    }

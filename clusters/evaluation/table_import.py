@@ -1,0 +1,159 @@
+"""Import a scoring table from an Excel sheet laid out like the paper one:
+
+    Số TT | Tiêu chí | Điểm chuẩn | Minh chứng (optional, "x" = required)
+    I     | Thực hiện nhiệm vụ chuyên môn   | 40
+    1     | Hoàn thành kế hoạch công tác năm | 10
+    -     | Đúng hạn                         | 2      ← a level of the criterion above
+    IV    | Điểm thưởng                       | 5      ← "điểm thưởng"/"điểm cộng" = bonus,
+                                                         "điểm trừ" = penalty
+
+The whole sheet is checked first; any error (listed by row and column) stores nothing."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from clusters.evaluation.tables import _check_scope_free
+from clusters.models import Criterion, CriterionGroup, CriterionLevel, ScoringTable
+from emulation.audit import audit_record
+from emulation.errors import DomainError
+
+ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$")
+LEVEL_MARKS = re.compile(r"^([-–+•]|[a-zđ][.)]?)$")
+
+
+class TableImportError(DomainError):
+    def __init__(self, errors):
+        super().__init__(_("Tệp có lỗi, chưa lưu gì."), field="file")
+        self.errors = errors
+
+
+def _kind(title):
+    lowered = " ".join(title.lower().split())
+    if any(word in lowered for word in ("điểm trừ", "trừ điểm")):
+        return CriterionGroup.Kind.PENALTY
+    if any(word in lowered for word in ("điểm thưởng", "điểm cộng", "cộng điểm")):
+        return CriterionGroup.Kind.BONUS
+    return CriterionGroup.Kind.CAPPED
+
+
+def _points(value):
+    if value is None or str(value).strip() == "":
+        raise InvalidOperation
+    points = Decimal(str(value).strip().replace(",", "."))
+    if points < 0 or points >= 10000:
+        raise InvalidOperation
+    return points
+
+
+def parse_table_sheet(file):
+    """Rows of the first sheet → list of group dicts, or TableImportError."""
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
+    except Exception as exc:  # openpyxl raises many types on a file that is not xlsx
+        raise TableImportError([_("Không đọc được tệp Excel (.xlsx).")]) from exc
+    errors, groups, started = [], [], False
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = [*list(row)[:4], None, None, None, None][:4]
+        mark = str(cells[0] or "").strip()
+        text = str(cells[1] or "").strip()
+        if not started:
+            started = mark.lower() == "số tt"
+            continue
+        if not mark and not text:
+            continue
+        try:
+            points = _points(cells[2])
+        except InvalidOperation:
+            errors.append(
+                _("Dòng %(row)s, cột C (Điểm chuẩn): “%(value)s” không phải số điểm hợp lệ.")
+                % {"row": number, "value": cells[2] if cells[2] is not None else ""}
+            )
+            continue
+        if not text:
+            errors.append(_("Dòng %(row)s, cột B (Tiêu chí): còn trống.") % {"row": number})
+            continue
+        if ROMAN.match(mark):
+            groups.append(
+                {
+                    "code": mark.rstrip("."),
+                    "title": text,
+                    "kind": _kind(text),
+                    "max_points": points,
+                    "criteria": [],
+                }
+            )
+        elif not groups:
+            errors.append(
+                _("Dòng %(row)s, cột A (Số TT): tiêu chí đứng trước nhóm đầu tiên (I, II, …).")
+                % {"row": number}
+            )
+        elif LEVEL_MARKS.match(mark.lower()) and groups[-1]["criteria"]:
+            criterion = groups[-1]["criteria"][-1]
+            if points > criterion["max_points"]:
+                errors.append(
+                    _("Dòng %(row)s, cột C (Điểm chuẩn): mức điểm lớn hơn điểm chuẩn của tiêu chí.")
+                    % {"row": number}
+                )
+            criterion["levels"].append((text, points))
+        else:
+            groups[-1]["criteria"].append(
+                {
+                    "code": mark,
+                    "text": text,
+                    "max_points": points,
+                    "levels": [],
+                    "evidence_required": str(cells[3] or "").strip().lower() in ("x", "có", "1"),
+                }
+            )
+    if not started:
+        errors.insert(0, _("Không tìm thấy dòng tiêu đề “Số TT | Tiêu chí | Điểm chuẩn”."))
+    elif not groups and not errors:
+        errors.append(_("Tệp không có nhóm tiêu chí nào (dòng có số La Mã I, II, …)."))
+    if errors:
+        raise TableImportError(errors)
+    return groups
+
+
+@transaction.atomic
+def scoring_table_import(*, actor, ministry, year, cluster, name, file):
+    groups = parse_table_sheet(file)
+    _check_scope_free(ministry=ministry, year=year, cluster=cluster)
+    table = ScoringTable.objects.create(ministry=ministry, year=year, cluster=cluster, name=name)
+    for g_order, group in enumerate(groups):
+        new_group = CriterionGroup.objects.create(
+            table=table,
+            code=group["code"],
+            title=group["title"],
+            kind=group["kind"],
+            max_points=group["max_points"],
+            order=g_order,
+        )
+        for c_order, row in enumerate(group["criteria"]):
+            criterion = Criterion.objects.create(
+                group=new_group,
+                code=row["code"],
+                text=row["text"],
+                max_points=row["max_points"],
+                evidence_required=row["evidence_required"],
+                order=c_order,
+            )
+            CriterionLevel.objects.bulk_create(
+                CriterionLevel(criterion=criterion, label=label, points=points, order=i)
+                for i, (label, points) in enumerate(row["levels"])
+            )
+    audit_record(
+        actor=actor,
+        action="scoring_table_import",
+        obj=table,
+        after={
+            "year": year,
+            "groups": len(groups),
+            "criteria": sum(len(g["criteria"]) for g in groups),
+        },
+    )
+    return table

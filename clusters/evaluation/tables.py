@@ -1,0 +1,207 @@
+"""Scoring tables (bảng tiêu chí chấm điểm): reading them, building them, copying last
+year's. A table in use — any score recorded against it — is never silently changed: edits
+are refused with a message (no versioning: the paper table is fixed once scoring starts)."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from clusters.models import Criterion, CriterionGroup, CriterionLevel, Score, ScoringTable
+from emulation.audit import audit_record
+from emulation.concurrency import claim_version
+from emulation.errors import DomainError
+
+
+def scoring_tables_prefetched():
+    return ScoringTable.objects.select_related("ministry", "cluster").prefetch_related(
+        Prefetch(
+            "groups",
+            queryset=CriterionGroup.objects.prefetch_related(
+                Prefetch("criteria", queryset=Criterion.objects.prefetch_related("levels"))
+            ),
+        )
+    )
+
+
+def scoring_table_for(*, cluster_year, prefetch=True):
+    """The cluster's own table for the year, else the ministry's (or None)."""
+    cluster = cluster_year.cluster
+    tables = scoring_tables_prefetched() if prefetch else ScoringTable.objects.all()
+    candidates = tables.filter(ministry_id=cluster.ministry_id, year=cluster_year.year).filter(
+        Q(cluster=cluster) | Q(cluster__isnull=True)
+    )
+    return sorted(candidates, key=lambda t: t.cluster_id is None)[0] if candidates else None
+
+
+def scoring_table_in_use(*, table):
+    return Score.objects.filter(criterion__group__table=table).exists()
+
+
+def _refuse_if_in_use(table):
+    if scoring_table_in_use(table=table):
+        raise DomainError(
+            _(
+                "Bảng tiêu chí này đã được dùng để chấm điểm nên không thể sửa. "
+                "Hãy lập bảng của năm sau (sao chép bảng này) nếu cần thay đổi."
+            )
+        )
+
+
+def _check_scope_free(*, ministry, year, cluster, exclude_pk=None):
+    clash = ScoringTable.objects.filter(ministry=ministry, year=year, cluster=cluster)
+    if clash.exclude(pk=exclude_pk).exists():
+        raise DomainError(_("Đã có bảng tiêu chí cho phạm vi và năm này."), field="year")
+
+
+def _copy_structure(source, target):
+    for group in source.groups.all():
+        new_group = CriterionGroup.objects.create(
+            table=target,
+            code=group.code,
+            title=group.title,
+            kind=group.kind,
+            max_points=group.max_points,
+            order=group.order,
+        )
+        for criterion in group.criteria.all():
+            new_criterion = Criterion.objects.create(
+                group=new_group,
+                code=criterion.code,
+                text=criterion.text,
+                max_points=criterion.max_points,
+                evidence_required=criterion.evidence_required,
+                order=criterion.order,
+            )
+            CriterionLevel.objects.bulk_create(
+                CriterionLevel(
+                    criterion=new_criterion,
+                    label=level.label,
+                    points=level.points,
+                    order=level.order,
+                )
+                for level in criterion.levels.all()
+            )
+
+
+def previous_table(*, ministry, year, cluster):
+    return (
+        scoring_tables_prefetched()
+        .filter(ministry=ministry, year=year - 1, cluster=cluster)
+        .first()
+    )
+
+
+@transaction.atomic
+def scoring_table_create(*, actor, ministry, year, cluster, name, copy_previous=False):
+    _check_scope_free(ministry=ministry, year=year, cluster=cluster)
+    source = None
+    if copy_previous:
+        source = previous_table(ministry=ministry, year=year, cluster=cluster)
+        if source is None:
+            raise DomainError(
+                _("Không có bảng tiêu chí năm %(year)s để sao chép.") % {"year": year - 1},
+                field="copy_previous",
+            )
+    table = ScoringTable.objects.create(ministry=ministry, year=year, cluster=cluster, name=name)
+    if source is not None:
+        _copy_structure(source, table)
+    audit_record(
+        actor=actor,
+        action="scoring_table_create",
+        obj=table,
+        after={"year": year, "name": name, "copied_from": source.pk if source else None},
+    )
+    return table
+
+
+def _check_levels(code, max_points, levels):
+    for label, points in levels:
+        if points < 0 or points > max_points:
+            raise DomainError(
+                _("Tiêu chí %(code)s: mức “%(label)s” có điểm ngoài khoảng 0…%(max)s.")
+                % {"code": code, "label": label, "max": max_points}
+            )
+
+
+@transaction.atomic
+def scoring_table_update(*, actor, table, expected_version, name, groups, criteria):
+    """Apply the edited structure. ``groups`` and ``criteria`` are lists of dicts (``id``
+    None for a new row, ``delete`` to remove); a criterion names its group by id."""
+    _refuse_if_in_use(table)
+    claim_version(table, expected_version)
+    before = table_snapshot(table)
+    table.name = name
+    table.save(update_fields=["name"])
+    own_groups = {g.pk: g for g in CriterionGroup.objects.filter(table=table)}
+    for row in groups:
+        group = own_groups.get(row["id"]) if row["id"] else CriterionGroup(table=table)
+        if group is None:
+            continue
+        if row.get("delete"):
+            if group.pk:
+                group.delete()
+                own_groups.pop(group.pk)
+            continue
+        for field in ("code", "title", "kind", "max_points", "order"):
+            setattr(group, field, row[field])
+        group.save()
+        own_groups[group.pk] = group
+    own_criteria = {c.pk: c for c in Criterion.objects.filter(group__table=table)}
+    for row in criteria:
+        criterion = own_criteria.get(row["id"]) if row["id"] else Criterion()
+        if criterion is None:
+            continue
+        if row.get("delete"):
+            if criterion.pk:
+                criterion.delete()
+            continue
+        if row["group_id"] not in own_groups:
+            raise DomainError(_("Tiêu chí %(code)s chưa chọn nhóm.") % {"code": row["code"]})
+        _check_levels(row["code"], row["max_points"], row["levels"])
+        criterion.group = own_groups[row["group_id"]]
+        for field in ("code", "text", "max_points", "evidence_required", "order"):
+            setattr(criterion, field, row[field])
+        criterion.save()
+        criterion.levels.all().delete()
+        CriterionLevel.objects.bulk_create(
+            CriterionLevel(criterion=criterion, label=label, points=points, order=i)
+            for i, (label, points) in enumerate(row["levels"])
+        )
+    audit_record(
+        actor=actor,
+        action="scoring_table_update",
+        obj=table,
+        before=before,
+        after=table_snapshot(table),
+    )
+    return table
+
+
+def table_snapshot(table):
+    rows = Criterion.objects.filter(group__table=table).values_list(
+        "group__code", "code", "max_points"
+    )
+    return {
+        "name": table.name,
+        "groups": list(
+            CriterionGroup.objects.filter(table=table).values_list("code", "kind", "max_points")
+        ),
+        "criteria": [list(row) for row in rows],
+    }
+
+
+def levels_to_text(levels):
+    return "; ".join(f"{level.label} = {level.points.normalize():f}" for level in levels)
+
+
+def parse_levels(text):
+    """``"Đúng hạn = 2; Chậm 1–2 ngày = 1.5"`` → [(label, Decimal)]; ValueError if bad."""
+    levels = []
+    for part in filter(None, (p.strip() for p in text.replace("\n", ";").split(";"))):
+        label, sep, points = part.rpartition("=")
+        if not sep or not label.strip():
+            raise ValueError(part)
+        levels.append((label.strip(), Decimal(points.strip().replace(",", "."))))
+    return levels

@@ -1,0 +1,305 @@
+"""The score grid of a cluster-year, its evidence files, Excel round trip and the ranking."""
+
+from django.contrib import messages
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusters.access import can_write_cluster, get_cluster_year_for_user
+from clusters.evaluation.access import get_evidence_for_user
+from clusters.evaluation.evidence import evidence_add, evidence_delete
+from clusters.evaluation.forms import UploadForm
+from clusters.evaluation.freeze import cluster_year_is_frozen
+from clusters.evaluation.grid_excel import GridImportError, grid_export, grid_import
+from clusters.evaluation.ranking import cluster_year_ranking, ranking_chart
+from clusters.evaluation.scores import (
+    ScoreGridError,
+    cell_prefix,
+    cells_from_post,
+    evidence_counts,
+    grid_layout,
+    grid_scores,
+    scores_save,
+)
+from clusters.evaluation.tables import scoring_table_for
+from clusters.models import Criterion, Evidence, Score
+from emulation.errors import DomainError
+
+
+def _fmt(value):
+    return "" if value is None else f"{value.normalize():f}"
+
+
+def _cell(cluster_year, unit, criterion, score, evidence, typed=None, errors=()):
+    prefix = cell_prefix(unit.pk, criterion.pk)
+    if typed is not None:
+        values = typed.raw
+    else:
+        values = {
+            "self": _fmt(score.self_score) if score else "",
+            "agreed": _fmt(score.agreed_score) if score else "",
+            "comment": score.comment if score else "",
+        }
+    return {
+        "unit": unit,
+        "criterion": criterion,
+        "prefix": prefix,
+        "self": values["self"],
+        "agreed": values["agreed"],
+        "comment": values["comment"],
+        "version": (score.version if score else "") if typed is None else (typed.version or ""),
+        "evidence": evidence.get(score.pk, 0) if score else 0,
+        "errors": list(errors),
+        "save_url": reverse(
+            "clusters:score_cell",
+            args=[cluster_year.cluster_id, cluster_year.year, unit.pk, criterion.pk],
+        ),
+        "evidence_url": reverse(
+            "clusters:score_evidence",
+            args=[cluster_year.cluster_id, cluster_year.year, unit.pk, criterion.pk],
+        ),
+    }
+
+
+def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
+    typed, errors = typed or {}, errors or {}
+    rows = []
+    for group in layout.groups:
+        criteria = []
+        for criterion in group.criteria.all():
+            cells = []
+            for unit in layout.units:
+                key = (unit.pk, criterion.pk)
+                cells.append(
+                    _cell(
+                        cluster_year,
+                        unit,
+                        criterion,
+                        scores.get(key),
+                        evidence,
+                        typed.get(key),
+                        errors.get(key, ()),
+                    )
+                )
+            criteria.append({"criterion": criterion, "cells": cells})
+        rows.append({"group": group, "criteria": criteria})
+    return rows
+
+
+def score_grid(request, pk, year):
+    post = request.method == "POST"
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=post)
+    layout = grid_layout(cluster_year=cluster_year)
+    typed, errors = None, {}
+    if request.method == "POST":
+        typed, errors = cells_from_post(request.POST, layout)
+        if not errors:
+            try:
+                changed = scores_save(
+                    actor=request.user, cluster_year=cluster_year, cells=typed, layout=layout
+                )
+            except ScoreGridError as error:
+                errors = error.cell_errors
+                messages.error(request, error.message)
+            except DomainError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Đã lưu %(n)s ô điểm.") % {"n": changed})
+                return redirect("clusters:scores", pk=pk, year=year)
+        else:
+            messages.error(
+                request,
+                _("Có %(n)s ô chưa hợp lệ; chưa lưu gì. Xem thông báo tại từng ô.")
+                % {"n": len(errors)},
+            )
+    scores = grid_scores(cluster_year=cluster_year)
+    frozen = cluster_year_is_frozen(cluster_year=cluster_year)
+    return render(
+        request,
+        "clusters/score_grid.html",
+        {
+            "cluster_year": cluster_year,
+            "cluster": cluster_year.cluster,
+            "layout": layout,
+            "rows": _grid_rows(
+                cluster_year,
+                layout,
+                scores,
+                evidence_counts(cluster_year=cluster_year),
+                typed,
+                errors,
+            ),
+            "editable": can_write_cluster(request.user, cluster_year.cluster) and not frozen,
+            "frozen": frozen,
+        },
+    )
+
+
+@require_POST
+def score_cell(request, pk, year, unit_pk, criterion_pk):
+    """htmx: save one cell and answer with its status (version, message or "saved").
+
+    The inputs themselves are never swapped, so keys typed while the request is in flight
+    are not lost; requests of one cell are queued (``hx-sync``) so each carries the
+    version the previous one produced."""
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    layout = grid_layout(cluster_year=cluster_year)
+    unit = next((u for u in layout.units if u.pk == unit_pk), None)
+    criterion = layout.criteria.get(criterion_pk)
+    if unit is None or criterion is None:
+        return HttpResponse(status=404)
+    typed, errors = cells_from_post(request.POST, layout)
+    key = (unit_pk, criterion_pk)
+    typed = {key: typed[key]} if key in typed else {}
+    errors = {key: errors[key]} if key in errors else {}
+    saved = False
+    if typed and not errors:
+        try:
+            scores_save(actor=request.user, cluster_year=cluster_year, cells=typed, layout=layout)
+            saved = True
+        except ScoreGridError as error:
+            errors = error.cell_errors
+        except DomainError as error:
+            errors = {key: [error.message]}
+    score = Score.objects.filter(cluster_year=cluster_year, unit=unit, criterion=criterion).first()
+    cell = {
+        "prefix": cell_prefix(unit.pk, criterion.pk),
+        "version": score.version if score else "",
+        "errors": errors.get(key, ()),
+    }
+    return render(
+        request,
+        "clusters/_score_cell_status.html",
+        {"cell": cell, "editable": True, "saved": saved},
+    )
+
+
+def score_evidence(request, pk, year, unit_pk, criterion_pk):
+    """One cell's evidence: the list (downloads) and, for writers, the upload form."""
+    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    can_write = can_write_cluster(request.user, cluster_year.cluster)
+    unit = get_object_or_404(cluster_year.units, pk=unit_pk)
+    table = scoring_table_for(cluster_year=cluster_year, prefetch=False)
+    criterion = get_object_or_404(
+        Criterion.objects.select_related("group"), pk=criterion_pk, group__table=table
+    )
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+        if form.is_valid():
+            try:
+                evidence_add(
+                    actor=request.user,
+                    cluster_year=cluster_year,
+                    unit=unit,
+                    criterion=criterion,
+                    upload=form.cleaned_data["file"],
+                )
+            except DomainError as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(request, _("Đã tải lên tài liệu minh chứng."))
+                return redirect(request.path)
+    files = Evidence.objects.filter(
+        score__cluster_year=cluster_year, score__unit=unit, score__criterion=criterion
+    ).order_by("uploaded_at")
+    return render(
+        request,
+        "clusters/score_evidence.html",
+        {
+            "cluster_year": cluster_year,
+            "cluster": cluster_year.cluster,
+            "unit": unit,
+            "criterion": criterion,
+            "files": files,
+            "form": form,
+            "can_write": can_write and not cluster_year_is_frozen(cluster_year=cluster_year),
+        },
+    )
+
+
+def evidence_download(request, pk, year, evidence_pk):
+    evidence = get_evidence_for_user(request.user, pk, year, evidence_pk)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+@require_POST
+def evidence_remove(request, pk, year, evidence_pk):
+    evidence = get_evidence_for_user(request.user, pk, year, evidence_pk, write=True)
+    score = evidence.score
+    try:
+        evidence_delete(actor=request.user, evidence=evidence)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã xóa tài liệu minh chứng."))
+    return redirect(
+        "clusters:score_evidence",
+        pk=pk,
+        year=year,
+        unit_pk=score.unit_id,
+        criterion_pk=score.criterion_id,
+    )
+
+
+def score_export(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    response = HttpResponse(
+        grid_export(cluster_year=cluster_year),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="bang-diem-{pk}-{year}.xlsx"'
+    return response
+
+
+def score_import(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = grid_import(
+                actor=request.user, cluster_year=cluster_year, file=form.cleaned_data["file"]
+            )
+        except GridImportError as error:
+            errors = error.errors
+            form.add_error("file", error.message)
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("Đã nhập %(n)s ô điểm từ tệp Excel.") % {"n": changed})
+            return redirect("clusters:scores", pk=pk, year=year)
+    return render(
+        request,
+        "clusters/score_import.html",
+        {
+            "cluster_year": cluster_year,
+            "cluster": cluster_year.cluster,
+            "form": form,
+            "errors": errors,
+        },
+    )
+
+
+def ranking(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    rows = cluster_year_ranking(cluster_year=cluster_year)
+    return render(
+        request,
+        "clusters/ranking.html",
+        {
+            "cluster_year": cluster_year,
+            "cluster": cluster_year.cluster,
+            "rows": rows,
+            "chart": ranking_chart(rows),
+            "table": scoring_table_for(cluster_year=cluster_year, prefetch=False),
+            "frozen": cluster_year_is_frozen(cluster_year=cluster_year),
+        },
+    )

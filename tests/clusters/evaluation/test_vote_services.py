@@ -1,0 +1,215 @@
+import pytest
+
+from clusters.evaluation.votes import (
+    vote_close,
+    vote_create,
+    vote_outcome,
+    vote_record_counts,
+)
+from clusters.models import Vote
+from emulation.errors import DomainError
+from emulation.models import AuditEntry, AwardTitle
+from tests.factories import UnitFactory, cluster_year_with_units
+
+
+@pytest.fixture
+def flag(world):
+    return AwardTitle.objects.get(
+        regime=world.cluster_year.emulation_year.regime, code="co-thi-dua-bo"
+    )
+
+
+@pytest.fixture
+def big_year(world):
+    """Ten members, as in Cụm thi đua số 2."""
+    units = [UnitFactory(ministry=world.ministry, name=f"Đơn vị {i:02d}") for i in range(10)]
+    return cluster_year_with_units(world.cluster, 2023, units), units
+
+
+def open_vote(world, cluster_year, title):
+    vote = vote_create(actor=world.users.secretary, cluster_year=cluster_year, award_title=title)
+    vote.cluster_year = cluster_year
+    return vote
+
+
+def record(world, vote, votes, *, entitled=10, cast=10, valid=10, quota=1):
+    return vote_record_counts(
+        actor=world.users.secretary,
+        vote=vote,
+        expected_version=vote.version,
+        voters_entitled=entitled,
+        ballots_cast=cast,
+        valid_ballots=valid,
+        quota=quota,
+        votes=votes,
+    )
+
+
+def test_a_new_vote_lists_every_member_and_takes_the_catalogue_quota(world, flag):
+    vote = open_vote(world, world.cluster_year, flag)
+    assert vote.voters_entitled == 3
+    assert vote.quota == 1
+    assert sorted(vote.counts.values_list("unit_id", flat=True)) == [u.pk for u in world.units]
+
+
+def test_share_is_counted_against_members_entitled_not_ballots_cast(world, flag, big_year):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    # 8 ballots cast, all valid, 7 for the first unit: 7/8 = 87.5% but 7/10 = 70% < 80%.
+    record(world, vote, {units[0].pk: 7, units[1].pk: 1}, cast=8, valid=8)
+    outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
+    assert outcome.passing == []
+    record(world, vote, {units[0].pk: 8, units[1].pk: 0}, cast=8, valid=8)
+    outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
+    assert [c.unit_id for c in outcome.passing] == [units[0].pk]
+
+
+def test_closing_marks_the_units_within_the_quota(world, flag, big_year):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    vote = record(world, vote, {units[0].pk: 9, units[1].pk: 8}, quota=1)
+    vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    nominated = list(vote.counts.filter(nominated=True).values_list("unit_id", flat=True))
+    assert nominated == [units[0].pk]
+    assert Vote.objects.get(pk=vote.pk).state == Vote.State.CLOSED
+    assert AuditEntry.objects.filter(action="vote_close", object_id=str(vote.pk)).count() == 1
+
+
+def test_a_tie_at_the_quota_boundary_needs_the_chairs_choice_which_is_recorded(
+    world, flag, big_year
+):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    vote = record(world, vote, {units[0].pk: 9, units[1].pk: 9}, quota=1)
+    outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
+    assert ([c.unit_id for c in outcome.tied], outcome.seats_left) == (
+        [units[0].pk, units[1].pk],
+        1,
+    )
+    with pytest.raises(DomainError) as caught:
+        vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    assert caught.value.field == "tie_break_units"
+    assert caught.value.message == (
+        "Có 2 đơn vị bằng phiếu ở vị trí cuối; chủ trì cần chọn đúng 1 đơn vị trong số đó."
+    )
+    with pytest.raises(DomainError) as caught:
+        vote_close(
+            actor=world.users.secretary,
+            vote=vote,
+            expected_version=vote.version,
+            tie_break_unit_ids=[units[1].pk],
+        )
+    assert caught.value.field == "tie_break_note"
+    vote_close(
+        actor=world.users.secretary,
+        vote=vote,
+        expected_version=vote.version,
+        tie_break_unit_ids=[units[1].pk],
+        tie_break_note="Chủ trì chọn đơn vị có tỷ lệ nữ cao hơn.",
+    )
+    rows = list(
+        vote.counts.filter(votes__gt=0)
+        .order_by("unit__name")
+        .values_list("unit_id", "nominated", "won_tie_break")
+    )
+    assert rows == [(units[0].pk, False, False), (units[1].pk, True, True)]
+    vote.refresh_from_db()
+    assert vote.tie_break_note == "Chủ trì chọn đơn vị có tỷ lệ nữ cao hơn."
+    entry = AuditEntry.objects.get(action="vote_close_tie_break")
+    assert entry.reason == "Chủ trì chọn đơn vị có tỷ lệ nữ cao hơn."
+    assert entry.after["won_tie_break"] == [units[1].pk]
+
+
+def test_a_tie_above_the_boundary_needs_no_choice(world, flag, big_year):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    vote = record(world, vote, {units[0].pk: 9, units[1].pk: 9, units[2].pk: 8}, quota=2)
+    outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
+    assert (sorted(c.unit_id for c in outcome.nominated), outcome.tied) == (
+        [units[0].pk, units[1].pk],
+        [],
+    )
+
+
+def test_missing_quota_warns_and_the_vote_cannot_be_closed(world, big_year):
+    cluster_year, units = big_year
+    title = AwardTitle.objects.get(
+        regime=cluster_year.emulation_year.regime, code="bang-khen-bo-tap-the"
+    )
+    assert title.quota_per_cluster is None
+    vote = open_vote(world, cluster_year, title)
+    vote = record(world, vote, {units[0].pk: 9}, quota=None)
+    outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
+    assert outcome.warnings == [
+        "Chưa cấu hình số lượng được suy tôn cho danh hiệu này: nhập số lượng trước khi "
+        "kết thúc bỏ phiếu."
+    ]
+    with pytest.raises(DomainError) as caught:
+        vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    assert caught.value.field == "quota"
+    assert Vote.objects.get(pk=vote.pk).state == Vote.State.OPEN
+
+
+@pytest.mark.parametrize(
+    ("counts", "field", "message"),
+    [
+        (
+            {"entitled": 10, "cast": 11, "valid": 10},
+            "ballots_cast",
+            "Số phiếu phát ra không được lớn hơn số thành viên có quyền bỏ phiếu.",
+        ),
+        (
+            {"entitled": 10, "cast": 9, "valid": 10},
+            "valid_ballots",
+            "Số phiếu hợp lệ không được lớn hơn số phiếu phát ra.",
+        ),
+    ],
+)
+def test_ballot_counts_must_nest(world, flag, big_year, counts, field, message):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    with pytest.raises(DomainError) as caught:
+        record(world, vote, {units[0].pk: 1}, **counts)
+    assert (caught.value.field, caught.value.message) == (field, message)
+
+
+def test_votes_for_a_candidate_never_exceed_valid_ballots(world, flag, big_year):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    with pytest.raises(DomainError) as caught:
+        record(world, vote, {units[0].pk: 9}, cast=9, valid=8)
+    assert caught.value.message == (
+        "Đơn vị 00: số phiếu bầu (9) không được lớn hơn số phiếu hợp lệ (8)."
+    )
+    assert vote.counts.get(unit=units[0]).votes == 0
+
+
+def test_only_members_can_be_candidates(world, flag):
+    vote = open_vote(world, world.cluster_year, flag)
+    with pytest.raises(DomainError):
+        record(world, vote, {world.other_units[0].pk: 1}, entitled=3, cast=3, valid=3)
+
+
+def test_a_second_vote_for_the_same_title_is_refused(world, flag):
+    open_vote(world, world.cluster_year, flag)
+    with pytest.raises(DomainError) as caught:
+        open_vote(world, world.cluster_year, flag)
+    assert caught.value.message == "Đã có cuộc bỏ phiếu cho danh hiệu này."
+
+
+def test_a_title_of_another_regime_is_refused(world):
+    other = AwardTitle.objects.exclude(regime=world.cluster_year.emulation_year.regime).first()
+    with pytest.raises(DomainError) as caught:
+        open_vote(world, world.cluster_year, other)
+    assert caught.value.field == "award_title"
+
+
+def test_recording_counts_is_audited_with_before_and_after(world, flag, big_year):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    record(world, vote, {units[0].pk: 9})
+    entry = AuditEntry.objects.get(action="vote_counts")
+    assert (entry.before["counts"][str(units[0].pk)], entry.after["counts"][str(units[0].pk)]) == (
+        0,
+        9,
+    )
