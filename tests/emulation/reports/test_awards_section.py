@@ -2,6 +2,7 @@
 stand, and the ministry's decided flags and certificates, revoked awards left out."""
 
 import datetime
+import subprocess
 
 import pytest
 from django.urls import reverse
@@ -12,11 +13,14 @@ from emulation import pdf
 from emulation.demo import CLUSTER_2_UNITS
 from emulation.models import AwardTitle, YearEndReport
 from emulation.reports.data import data_version_of, report_context
+from emulation.templatetags.reports import no_orphan
 from tests.awards.conftest import pdf as upload
 from tests.awards.conftest import record_vote, sign_minutes
 from tests.emulation.reports.conftest import build_cluster_year, pdf_rows, pdf_text
 from tests.emulation.reports.test_views import OUTDATED, _queries, page_url, ready_version
 
+A4_WIDTH = 595.28
+MM = 72 / 25.4
 FLAG_LINE = (
     "1 Trường Đại học Luật Hà Nội Cờ thi đua cấp Bộ Đã quyết định khen thưởng "
     "Số 256/QĐ-BTP ngày 20/01/2021 Tiền thưởng: 11.920.000 đồng"
@@ -260,3 +264,47 @@ def test_ministry_report_page_queries_are_the_same_for_one_and_three_award_lines
         return reverse("reports:ministry", args=[world.ministry.pk, year])
 
     assert _queries(client, url(2019)) == _queries(client, url(2020))
+
+
+def _words(content, tmp_path, page=1):
+    """``(text, left, top, right)`` of every word printed on the page, in points."""
+    target = tmp_path / "words.pdf"
+    target.write_bytes(content)
+    tsv = subprocess.run(
+        ["pdftotext", "-tsv", "-enc", "UTF-8", "-f", str(page), "-l", str(page), target, "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    words = []
+    for line in tsv.splitlines()[1:]:
+        level, *_ids, left, top, width, _height, _conf, text = line.split("\t")
+        if level == "5":
+            words.append((text, float(left), float(top), float(left) + float(width)))
+    return words
+
+
+def test_the_awards_table_stays_inside_the_right_margin(
+    world, flag_proposal, ministry_report, tmp_path
+):
+    decide(world, flag_proposal)
+
+    words = _words(pdf.report_pdf(report_context(ministry_report)), tmp_path)
+
+    right_margin_starts = A4_WIDTH - 15 * MM
+    assert "256/QĐ-BTP" in [text for text, *_ in words]
+    assert [text for text, _l, _t, right in words if right > right_margin_starts] == []
+
+
+def test_a_long_issuing_body_wraps_without_leaving_one_word_alone(world, ministry_report, tmp_path):
+    words = _words(pdf.report_pdf(report_context(ministry_report)), tmp_path)
+
+    header = [(text, top) for text, _l, top, _r in words if top < 120]  # the first 42 mm
+    top = {text: word_top for text, word_top in header if text in ("ĐUA", "KHEN", "THƯỞNG")}
+    assert top["KHEN"] == top["THƯỞNG"] > top["ĐUA"]
+
+
+def test_no_orphan_joins_only_the_last_two_words_of_a_longer_name():
+    assert no_orphan("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG") == "HỘI ĐỒNG THI ĐUA - KHEN\u00a0THƯỞNG"
+    assert no_orphan("BỘ TƯ") == "BỘ TƯ"
+    assert no_orphan("") == ""
