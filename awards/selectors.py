@@ -5,10 +5,11 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
 from clusters.models import CriterionGroup, Score, VoteCount
-from emulation.models import AuditEntry
+from emulation.models import AuditEntry, AwardTitle
 from emulation.roles import scope_of
 
 
@@ -148,3 +149,103 @@ def pending_lines_for_staff(*, user):
     return lines.select_related(
         "proposal__cluster_year__cluster", "award_title", "unit", "person"
     ).order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")
+
+
+def _nominee(subject):
+    """A unit's name, or a person's name with their unit's (``subject``: a line or award)."""
+    if subject.person_id:
+        return f"{subject.person.full_name} ({subject.unit.name})"
+    return subject.unit.name
+
+
+def _line_state(line, award):
+    if award is not None:
+        if award.is_revoked:
+            return _("Đã thu hồi (%(reason)s)") % {"reason": award.revoked_reason}
+        return _("Đã quyết định khen thưởng")
+    if line.outcome == Nomination.Outcome.REJECTED:
+        return _("Bộ không đồng ý")
+    if line.outcome == Nomination.Outcome.APPROVED:
+        if line.forwarded_on:
+            return _("Đã trình Bộ Nội vụ ngày %(date)s") % {
+                "date": line.forwarded_on.strftime("%d/%m/%Y")
+            }
+        return _("Bộ đã đồng ý, chờ quyết định")
+    return _("Hồ sơ %(state)s") % {"state": line.proposal.get_state_display().lower()}
+
+
+def _award_row(*, nominee, award_title, state, award):
+    decision = award.decision if award is not None else None
+    return {
+        "nominee": nominee,
+        "award": award_title.name_vi,
+        "state": str(state),
+        "decision_number": decision.number if decision else "",
+        "decision_date": decision.dated if decision else None,
+        "reward": award.amount if award is not None and not award.is_revoked else None,
+    }
+
+
+def awards_for_report(*, cluster_year):
+    """The lines of the cluster-year's proposal for its year-end report, in one query: each
+    nominee, the award sought, where it stands and, once decided, the decision and reward."""
+    lines = (
+        Nomination.objects.filter(proposal__cluster_year=cluster_year)
+        .select_related("proposal", "award_title", "unit", "person", "award__decision")
+        .order_by("award_title__order", "rank", "id")
+    )
+    rows = []
+    for line in lines:
+        award = getattr(line, "award", None)
+        rows.append(
+            _award_row(
+                nominee=_nominee(line),
+                award_title=line.award_title,
+                state=_line_state(line, award),
+                award=award,
+            )
+        )
+    return rows
+
+
+# Certificates of merit are forms of commendation; flags are the titles whose catalogue code
+# starts with "co-thi-dua" (emulation migration 0003: the ministry's and the Government's).
+FLAGS_AND_CERTIFICATES = Q(award_title__kind=AwardTitle.Kind.FORM) | Q(
+    award_title__code__startswith="co-thi-dua"
+)
+
+
+def ministry_awards_decided(*, ministry, year):
+    """Flags and certificates of merit decided for the ministry's clusters for ``year``
+    (revoked awards left out), cluster by cluster, in one query."""
+    awards = (
+        Award.active.filter(
+            FLAGS_AND_CERTIFICATES,
+            year=year,
+            decision__proposal__cluster_year__cluster__ministry=ministry,
+        )
+        .select_related(
+            "award_title", "unit", "person", "decision__proposal__cluster_year__cluster"
+        )
+        .order_by(
+            "decision__proposal__cluster_year__cluster__kind",
+            "decision__proposal__cluster_year__cluster__number",
+            "award_title__order",
+            "unit__name",
+            "id",
+        )
+    )
+    rows = []
+    for award in awards:
+        rows.append(
+            {
+                "cluster": award.decision.proposal.cluster_year.cluster.name,
+                **_award_row(
+                    nominee=_nominee(award),
+                    award_title=award.award_title,
+                    state=_("Đã quyết định khen thưởng"),
+                    award=award,
+                ),
+            }
+        )
+    return rows

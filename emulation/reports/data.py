@@ -6,8 +6,10 @@ import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from awards.selectors import awards_for_report, ministry_awards_decided
 from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge, Vote
 from emulation.models import YearEndReport
 from emulation.reports.ranking import rankings_for
@@ -30,14 +32,14 @@ CHART_WIDTH = 300
 
 def _awards_section(cluster_year):
     """Awards proposed and decided for the cluster's units: rows of ``nominee``, ``award``,
-    ``state``, ``decision_number``, ``decision_date``. Wired to the awards app on merge."""
-    return []
+    ``state``, ``decision_number``, ``decision_date``, ``reward``."""
+    return awards_for_report(cluster_year=cluster_year)
 
 
 def _ministry_awards_section(ministry, year):
-    """Flags and certificates of merit decided for the ministry's year (same rows as above).
-    Wired to the awards app on merge."""
-    return []
+    """Flags and certificates of merit decided for the ministry's year, revoked ones left
+    out (same rows as above, each with its ``cluster``)."""
+    return ministry_awards_decided(ministry=ministry, year=year)
 
 
 def _leaders(term):
@@ -274,13 +276,15 @@ def document_settings(report, data):
 
 
 def report_context(report):
-    """Everything the PDF shows, as plain data."""
-    data = report_data(report)
-    return {
-        "data": data,
-        "doc": document_settings(report, data),
-        "narrative": {name: getattr(report, name) for name in NARRATIVE_FIELDS},
-    }
+    """Everything the PDF shows, as plain data. Always in Vietnamese, whoever asks: the
+    document is official, and its ``data_version`` must not depend on the reader's language."""
+    with translation.override("vi"):
+        data = report_data(report)
+        return {
+            "data": data,
+            "doc": document_settings(report, data),
+            "narrative": {name: getattr(report, name) for name in NARRATIVE_FIELDS},
+        }
 
 
 def data_version_of(context):

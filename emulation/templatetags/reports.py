@@ -19,6 +19,16 @@ def document_date(value, year=None):
 
 
 @register.filter
+def no_orphan(text):
+    """Keep the last two words together, so a name that wraps never leaves one word alone
+    on its last line ("KHEN THƯỞNG", not "THƯỞNG")."""
+    head, space, last = (text or "").rpartition(" ")
+    if not space or " " not in head:
+        return text
+    return f"{head}\u00a0{last}"
+
+
+@register.filter
 def recipient_lines(text):
     """The "Nơi nhận" lines: ``;`` after each, ``.`` after the last (the archive line)."""
     lines = [line.strip().lstrip("-").strip().rstrip(";.") for line in text.splitlines()]

@@ -194,3 +194,57 @@ def pdf_text(path_or_bytes, tmp_path, *, first=None, last=None, crop=None):
     return subprocess.run(
         [*args, str(target), "-"], check=True, capture_output=True, text=True
     ).stdout
+
+
+CELL_GAP = 6  # points: wider than a space between words, narrower than a table cell's padding
+
+
+def _line_fragments(words):
+    """Words of one printed line (``(left, right, text)``), split where the gap between two
+    words is wider than a space: the text of each table cell on that line."""
+    fragments = []
+    for left, right, text in sorted(words):
+        if fragments and left - fragments[-1][1] < CELL_GAP:
+            fragments[-1] = (fragments[-1][0], right, f"{fragments[-1][2]} {text}")
+        else:
+            fragments.append((left, right, text))
+    return fragments
+
+
+def pdf_rows(path_or_bytes, tmp_path):
+    """The PDF's text row by row, as a reader sees a table: each printed line, with the
+    wrapped lines of a table row's cells joined back into their cells (a line whose pieces all
+    start where the row's cells start, right of its first cell), cells joined by spaces.
+    Words and their positions come from ``pdftotext -tsv``."""
+    target = tmp_path / "rows.pdf"
+    if isinstance(path_or_bytes, bytes):
+        target.write_bytes(path_or_bytes)
+    else:
+        target = path_or_bytes
+    tsv = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-tsv", "-enc", "UTF-8", str(target), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = {}
+    for line in tsv.splitlines()[1:]:
+        level, page, _p, _b, _l, _w, left, top, width, _h, _c, text = line.split("\t", 11)
+        if level == "5":
+            key = (int(page), round(float(top)))
+            lines.setdefault(key, []).append((float(left), float(left) + float(width), text))
+    rows = []  # each: [first line's cell lefts, texts per cell]
+    for _key, words in sorted(lines.items()):
+        fragments = _line_fragments(words)
+        if rows:
+            lefts, cells = rows[-1]
+            columns = [
+                next((i for i, x in enumerate(lefts) if abs(x - left) < 1.5), None)
+                for left, _right, _text in fragments
+            ]
+            if None not in columns and fragments[0][0] > lefts[0] + 1.5:
+                for column, (_left, _right, text) in zip(columns, fragments, strict=True):
+                    cells[column].append(text)
+                continue
+        rows.append(([f[0] for f in fragments], [[f[2]] for f in fragments]))
+    return [" ".join(" ".join(cell) for cell in cells) for _lefts, cells in rows]
