@@ -8,6 +8,7 @@ from clusters.selectors import cluster_years_for_user
 from emulation import access, services
 from emulation.errors import DomainError
 from emulation.forms import AccountCreateForm, RoleGrantForm
+from emulation.health import health_report
 from emulation.models import RoleAssignment
 from emulation.pagination import paginate
 from emulation.selectors import selected_year
@@ -28,7 +29,10 @@ def home(request):
 
 
 def health(request):
-    return JsonResponse({"status": "ok"})
+    """For load balancers and monitoring: 200 when the database and the broker answer,
+    503 otherwise. ``?worker=1`` also sends a task through a Celery worker."""
+    healthy, report = health_report(worker=request.GET.get("worker") == "1")
+    return JsonResponse(report, status=200 if healthy else 503)
 
 
 def accounts_list(request):

@@ -1,0 +1,100 @@
+"""Fast inserts with ids chosen up front: PostgreSQL ``COPY … FROM STDIN`` (text format,
+written in large chunks), ``bulk_create`` elsewhere. Rows are tuples in ``fields`` order and
+may come from a generator, so 8 million of them never sit in memory at once."""
+
+import datetime
+from decimal import Decimal
+from itertools import islice
+
+from django.core.management.color import no_style
+from django.db import connection
+from django.db.models import Max
+
+BATCH = 5000
+CHUNK_BYTES = 1 << 20
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _text(value):
+    if value is None:
+        return "\\N"
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    if isinstance(value, str):
+        return value.translate(_ESCAPES)
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot COPY {value!r}")
+
+
+class BulkWriter:
+    def __init__(self):
+        self.postgres = connection.vendor == "postgresql"
+        self.counts = {}
+        self._next_id = {}
+        self._models = set()
+
+    def ids(self, model, count):
+        """``count`` fresh primary keys for ``model``, after any row already there."""
+        start = self._next_id.get(model)
+        if start is None:
+            start = (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+        self._next_id[model] = start + count
+        return range(start, start + count)
+
+    def insert(self, model, fields, rows):
+        if self.postgres:
+            written = self._copy(model, fields, rows)
+        else:
+            written = self._bulk_create(model, fields, rows)
+        self._models.add(model)
+        self.counts[model._meta.label] = self.counts.get(model._meta.label, 0) + written
+        return written
+
+    def _copy(self, model, fields, rows):
+        table = connection.ops.quote_name(model._meta.db_table)
+        columns = ", ".join(
+            connection.ops.quote_name(model._meta.get_field(name).column) for name in fields
+        )
+        written = 0
+        buffer = []
+        size = 0
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                line = "\t".join(map(_text, row)) + "\n"
+                buffer.append(line)
+                size += len(line)
+                written += 1
+                if size >= CHUNK_BYTES:
+                    copy.write("".join(buffer))
+                    buffer, size = [], 0
+            if buffer:
+                copy.write("".join(buffer))
+        return written
+
+    def _bulk_create(self, model, fields, rows):
+        rows = iter(rows)
+        written = 0
+        while batch := list(islice(rows, BATCH)):
+            model.objects.bulk_create(
+                [model(**dict(zip(fields, row, strict=True))) for row in batch]
+            )
+            written += len(batch)
+        return written
+
+    def finish(self):
+        """Move the id sequences past the ids chosen here; refresh the planner's statistics."""
+        models = sorted(self._models, key=lambda model: model._meta.label)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+            if self.postgres:
+                for model in models:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
