@@ -1,7 +1,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.urls import resolve
 
-PUBLIC_URL_NAMES = {"login", "set_language", "health"}
+PUBLIC_URL_NAMES = {"login", "set_language", "health", "bench_bare"}
 
 
 class LoginRequiredMiddleware:

@@ -129,7 +129,9 @@ class _Seed:
             step()
             rows = sum(self.writer.counts.values()) - sum(before.values())
             self.log(f"{step.__name__:<15} {rows:>10,} rows {time.monotonic() - started:7.1f} s")
+        started = time.monotonic()
         self.writer.finish()
+        self.log(f"{'sequences, ANALYZE':<32} {time.monotonic() - started:7.1f} s")
         return self.writer.counts
 
     # ---- steps -----------------------------------------------------------------------------
@@ -594,4 +596,8 @@ def _seed_awards(seed):
 def seed_scale(plan, *, log=print):
     """Write the whole data set of ``plan`` in one transaction; returns rows per model."""
     with transaction.atomic():
-        return _Seed(plan, log).run()
+        counts = _Seed(plan, log).run()
+        started = time.monotonic()
+    # Django's foreign keys are DEFERRABLE INITIALLY DEFERRED: PostgreSQL checks them all here.
+    log(f"{'commit (foreign key checks)':<32} {time.monotonic() - started:7.1f} s")
+    return counts
