@@ -23,6 +23,7 @@ from bench.load import ensure_wrk, run_wrk
 from bench.report import write_results
 
 ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
 PG = "postgres://postgres@127.0.0.1:5432"
 SCALE = os.environ.get("BENCH_SCALE", "1")
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"{PG}/thidua_bench")
@@ -184,10 +185,14 @@ def wait_until(check, what, seconds=60):
 
 
 def start_servers(env):
+    """gunicorn and a Celery worker, their output in bench/out/."""
+    OUT.mkdir(exist_ok=True)
     web = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
         cwd=ROOT,
         env=env,
+        stdout=(OUT / "gunicorn.log").open("w"),
+        stderr=subprocess.STDOUT,
     )
     worker = subprocess.Popen(
         [
@@ -204,6 +209,8 @@ def start_servers(env):
         ],
         cwd=ROOT,
         env=env,
+        stdout=(OUT / "worker.log").open("w"),
+        stderr=subprocess.STDOUT,
     )
     return [web, worker]
 
