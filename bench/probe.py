@@ -1,15 +1,20 @@
 """Run inside Django against one data set: resolve every page's URL, count its SQL queries
-(django.test's CaptureQueriesContext, steady state: the second request) and, with
-``--sessions``, log each role in and print its session cookie for the load tool.
+(django.test's CaptureQueriesContext, steady state: the second request), measure the CPU time
+this process spends per request (the database's own work not included; far less sensitive
+to other load on the machine than wall time) and, with ``--sessions``, log each role in and
+print its session cookie for the load tool.
 
     DATABASE_URL=… python -m bench.probe demo|national [--sessions]   (JSON on stdout)"""
 
 import argparse
 import json
 import os
+import time
 from types import SimpleNamespace
 
 import django
+
+CPU_SAMPLES = 10
 
 
 def subjects(dataset):
@@ -55,12 +60,17 @@ def probe(dataset, sessions):
         client.get(url)  # warm: first-request work (translations, content types) aside
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
+        query_count = len(queries)  # now: every request start empties the query log
+        started = time.process_time()
+        for _ in range(CPU_SAMPLES):
+            client.get(url)
         row = {
             "role": role,
             "page": name,
             "url": url,
             "status": response.status_code,
-            "queries": len(queries),
+            "queries": query_count,
+            "cpu_ms": round((time.process_time() - started) / CPU_SAMPLES * 1000, 1),
         }
         if sessions:
             row["cookie"] = (

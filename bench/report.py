@@ -44,24 +44,27 @@ def write_results(meta, bare, rows):
         f"- **Stack**: gunicorn with {meta['gunicorn_workers']} sync workers, "
         "`DJANGO_DEBUG=false`, Redis and a Celery worker (answered `/health/?worker=1`).",
         f"- **Load**: wrk, {meta['seconds_per_run']} s per run at {low} and {top} connections, "
-        "logged-in session cookie per role. Latencies are p50 / p95 / p99 in ms.",
-        f"- **Machine**: {meta['cores']} cores, shared with other work while this ran (load "
-        f"average afterwards {meta['load_average_after'][0]:.1f}): numbers are noisy.",
+        "logged-in session cookie per role. Latencies are p50 / p95 / p99 in ms. App CPU: "
+        "the Django process's CPU time per request on the national data, measured in-process "
+        "(the database's own work not included).",
+        f"- **Machine**: {meta['cores']} cores, shared with other work while this ran (1-minute "
+        f"load average {meta['load_average_before'][0]:.1f} before, "
+        f"{meta['load_average_after'][0]:.1f} after): numbers are noisy.",
         f"- **Floor**: the bare view (`/bench/bare/`, same gunicorn and middleware) served "
         f"{bare[low]['rps']} req/s at {low} and **{bare_rps} req/s at {top}** connections "
         f"({_latency(bare[top])} ms).",
         "",
-        f"| Role | Page | SQL demo | SQL national | req/s @{low} | latency @{low} | "
+        f"| Role | Page | SQL demo | SQL national | app CPU ms | req/s @{low} | latency @{low} | "
         f"req/s @{top} | latency @{top} | share of bare @{top} | targets |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
-        f"| – | bare view | 0 | 0 | {bare[low]['rps']} | {_latency(bare[low])} | "
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"| – | bare view | 0 | 0 | – | {bare[low]['rps']} | {_latency(bare[low])} | "
         f"{bare_rps} | {_latency(bare[top])} | 100% | |",
     ]
     for row in rows:
         verdicts, share = _verdicts(row, top, bare_rps)
         lines.append(
             f"| {row['role']} | {row['page']} | {row['queries_demo']} | {row['queries']} | "
-            f"{row['load'][low]['rps']} | {_latency(row['load'][low])} | "
+            f"{row['cpu_ms']} | {row['load'][low]['rps']} | {_latency(row['load'][low])} | "
             f"{row['load'][top]['rps']} | {_latency(row['load'][top])} | {share:.1%} | "
             f"{', '.join(verdicts)} |"
         )

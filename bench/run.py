@@ -252,6 +252,7 @@ def measure(rows):
 
 def main():
     started = time.monotonic()
+    load_before = os.getloadavg()
     ensure_services()
     ensure_wrk()
     log(f"national data set, scale {SCALE}, in {_name(DATABASE_URL)}")
@@ -279,6 +280,7 @@ def main():
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "scale": float(SCALE),
         "cores": os.cpu_count(),
+        "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
         "gunicorn_workers": WORKERS,
         "seconds_per_run": SECONDS,
