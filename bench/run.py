@@ -260,7 +260,9 @@ def main():
     log(f"demo data set in {_name(DEMO_DATABASE_URL)}")
     load_demo()
     env = prod_env()
+    log("collectstatic (production storage: hashed, compressed)")
     manage("collectstatic", "--no-input", "-v0", env=env)
+    log("counting queries on the demo and national data sets")
     demo_rows = probe("demo", dev_env(DEMO_DATABASE_URL))
     rows = probe("national", env, sessions=True)
     for row, demo in zip(rows, demo_rows, strict=True):
