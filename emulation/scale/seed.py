@@ -3,7 +3,6 @@ written in one stream and rows can point at rows not yet written."""
 
 import datetime
 import time
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -13,33 +12,25 @@ from django.utils import timezone
 from clusters.models import (
     Cluster,
     ClusterYear,
-    Commitment,
     Criterion,
     CriterionGroup,
-    LeadershipTerm,
     Membership,
     Minutes,
-    MinutesAttendance,
     Pledge,
-    PledgeSignature,
     RotationPolicy,
     RotationSlot,
-    Score,
     ScoringTable,
-    TitleRegistration,
     Vote,
-    VoteCount,
 )
 from emulation.models import AwardTitle, EmulationYear, LegalRegime, Ministry, RoleAssignment
-from emulation.scale import names
-from emulation.scale.plan import COMMITMENTS, CRITERIA_PER_GROUP
+from emulation.scale import names, records, scoring
+from emulation.scale.plan import CRITERIA_PER_GROUP
 from emulation.scale.writer import BulkWriter
 from units.models import Unit
 
 BENCH_PASSWORD = "thidua-bench"  # known on purpose: benchmark accounts only
 REGISTERED_TITLE = "tt-lao-dong-xuat-sac"
 VOTED_TITLE = "co-thi-dua-bo"
-CRITERION_POINTS = Decimal("2.50")
 Role = RoleAssignment.Role
 
 
@@ -112,21 +103,21 @@ class _Seed:
 
     def run(self):
         steps = [
-            self.organisations,
-            self.accounts,
-            self.years,
-            self.leadership,
-            self.pledges,
-            self.scoring_tables,
-            self.scores,
-            self.votes,
-            self.minutes,
-            self.awards,
+            _Seed.organisations,
+            _Seed.accounts,
+            _Seed.years,
+            records.leadership,
+            records.pledges,
+            scoring.scoring_tables,
+            scoring.scores,
+            records.votes,
+            records.minutes,
+            _seed_awards,
         ]
         for step in steps:
             started = time.monotonic()
             before = dict(self.writer.counts)
-            step()
+            step(self)
             rows = sum(self.writer.counts.values()) - sum(before.values())
             self.log(f"{step.__name__:<15} {rows:>10,} rows {time.monotonic() - started:7.1f} s")
         started = time.monotonic()
@@ -291,306 +282,13 @@ class _Seed:
             ),
         )
 
-    def leadership(self):
-        units = self.plan.units
-        self.insert(
-            LeadershipTerm,
-            [
-                "cluster_year_id",
-                "head_unit_id",
-                "head_name",
-                "head_position",
-                "deputy_unit_id",
-                "deputy_name",
-                "deputy_position",
-                "selection",
-                "decision_number",
-                "decision_date",
-                "announced_on",
-                "note",
-                "version",
-            ],
-            (
-                (
-                    self.cluster_year[i],
-                    self.unit_id(m, c, y % units),
-                    names.person(i),
-                    names.POSITIONS[y % len(names.POSITIONS)],
-                    self.unit_id(m, c, (y + 1) % units),
-                    names.person(i + 7),
-                    names.POSITIONS[(y + 1) % len(names.POSITIONS)],
-                    LeadershipTerm.Selection.ROTATION,
-                    f"{i + 1}/QĐ-TĐKT",
-                    datetime.date(year, 1, 15),
-                    datetime.date(year, 3, 15),
-                    "",
-                    1,
-                )
-                for m, c, y, year, i in self.cells()
-            ),
-        )
-
-    def pledges(self):
-        p = self.plan
-        current = p.last_year
-        self.insert(
-            Pledge,
-            ["id", "cluster_year_id", "state", "signed_at_place", "conference_date", "version"],
-            (
-                (
-                    self.pledge[i],
-                    self.cluster_year[i],
-                    Pledge.State.SIGNED if year == current else Pledge.State.LOCKED,
-                    "Hà Nội",
-                    datetime.date(year, 3, 15),
-                    1,
-                )
-                for m, c, y, year, i in self.cells()
-            ),
-        )
-        self.insert(
-            Commitment,
-            ["pledge_id", "order", "text"],
-            (
-                (self.pledge[i], n + 1, names.COMMITMENTS[n % len(names.COMMITMENTS)])
-                for m, c, y, year, i in self.cells()
-                for n in range(COMMITMENTS)
-            ),
-        )
-        self.insert(
-            TitleRegistration,
-            ["pledge_id", "unit_id", "award_title_id", "person_name"],
-            (
-                (self.pledge[i], self.unit_id(m, c, u), self.titles[year][1], "")
-                for m, c, y, year, i in self.cells()
-                for u in range(p.units)
-            ),
-        )
-        self.insert(
-            PledgeSignature,
-            [
-                "pledge_id",
-                "unit_id",
-                "signer_name",
-                "signer_position",
-                "signed_on",
-                "recorded_by_id",
-            ],
-            (
-                (
-                    self.pledge[i],
-                    self.unit_id(m, c, u),
-                    names.person(i + u),
-                    names.POSITIONS[u % len(names.POSITIONS)],
-                    datetime.date(year, 3, 15),
-                    self.secretary_id(m, c),
-                )
-                for m, c, y, year, i in self.cells()
-                for u in range(p.units)
-            ),
-        )
-
-    def scoring_tables(self):
-        p = self.plan
-        groups = p.criteria // CRITERIA_PER_GROUP
-        tables = [(m, y, year) for m in range(p.ministries) for y, year in enumerate(p.year_range)]
-        self.insert(
-            ScoringTable,
-            ["id", "ministry_id", "year", "cluster_id", "name", "version"],
-            (
-                (self.table[t], self.ministry[m], year, None, f"Bảng chấm điểm năm {year}", 1)
-                for t, (m, y, year) in enumerate(tables)
-            ),
-        )
-        group_points = CRITERION_POINTS * CRITERIA_PER_GROUP
-        self.insert(
-            CriterionGroup,
-            ["id", "table_id", "code", "title", "kind", "max_points", "order"],
-            (
-                (
-                    self.group[t * groups + g],
-                    self.table[t],
-                    names.ROMAN[g % len(names.ROMAN)],
-                    names.GROUPS[g % len(names.GROUPS)],
-                    CriterionGroup.Kind.CAPPED,
-                    group_points,
-                    g + 1,
-                )
-                for t in range(len(tables))
-                for g in range(groups)
-            ),
-        )
-        self.insert(
-            Criterion,
-            ["id", "group_id", "code", "text", "max_points", "evidence_required", "order"],
-            (
-                (
-                    self.criterion[t * p.criteria + k],
-                    self.group[t * groups + k // CRITERIA_PER_GROUP],
-                    f"{k // CRITERIA_PER_GROUP + 1}.{k % CRITERIA_PER_GROUP + 1}",
-                    f"Tiêu chí {k + 1} của nhóm {names.GROUPS[k // CRITERIA_PER_GROUP % 4]}",
-                    CRITERION_POINTS,
-                    k % CRITERIA_PER_GROUP == 0,
-                    k + 1,
-                )
-                for t in range(len(tables))
-                for k in range(p.criteria)
-            ),
-        )
-
-    def scores(self):
-        p = self.plan
-        # Deterministic, varied points: a few quarter points off here and there.
-        points = [str(CRITERION_POINTS - Decimal("0.25") * d) for d in range(5)]
-        now = self.now
-        self.insert(
-            Score,
-            [
-                "cluster_year_id",
-                "unit_id",
-                "criterion_id",
-                "self_score",
-                "agreed_score",
-                "comment",
-                "version",
-                "updated_at",
-                "updated_by_id",
-            ],
-            (
-                (
-                    self.cluster_year[i],
-                    self.unit_id(m, c, u),
-                    self.criterion_id(m, y, k),
-                    points[0 if (u + k) % 3 else (u * 7 + k + y) % 5],
-                    points[0 if (u + k) % 3 else (u * 7 + k + y + 1) % 5],
-                    "",
-                    1,
-                    now,
-                    self.secretary_id(m, c),
-                )
-                for m, c, y, year, i in self.cells()
-                for u in range(p.units)
-                for k in range(p.criteria)
-            ),
-        )
-
-    def votes(self):
-        p = self.plan
-        self.insert(
-            Vote,
-            [
-                "id",
-                "cluster_year_id",
-                "award_title_id",
-                "state",
-                "voters_entitled",
-                "ballots_cast",
-                "valid_ballots",
-                "quota",
-                "tie_break_note",
-                "version",
-            ],
-            (
-                (
-                    self.vote[i],
-                    self.cluster_year[i],
-                    self.titles[year][2],
-                    Vote.State.CLOSED,
-                    p.units,
-                    p.units,
-                    p.units,
-                    1,
-                    "",
-                    1,
-                )
-                for m, c, y, year, i in self.cells()
-            ),
-        )
-        self.insert(
-            VoteCount,
-            ["vote_id", "unit_id", "votes", "nominated", "won_tie_break"],
-            (
-                (
-                    self.vote[i],
-                    self.unit_id(m, c, u),
-                    p.units if u == (c + y) % p.units else (u + y) % (p.units // 2 + 1),
-                    u == (c + y) % p.units,
-                    False,
-                )
-                for m, c, y, year, i in self.cells()
-                for u in range(p.units)
-            ),
-        )
-
-    def minutes(self):
-        p = self.plan
-        current = p.last_year
-        self.insert(
-            Minutes,
-            [
-                "id",
-                "cluster_year_id",
-                "held_on",
-                "place",
-                "chair_name",
-                "chair_position",
-                "secretary_name",
-                "agenda",
-                "state",
-                "signed_at",
-                "signed_by_id",
-                "version",
-            ],
-            (
-                (
-                    self.minute[i],
-                    self.cluster_year[i],
-                    datetime.date(year, 12, 15),
-                    "Hà Nội",
-                    names.person(i),
-                    names.POSITIONS[y % len(names.POSITIONS)],
-                    names.person(i + 3),
-                    "Tổng kết công tác thi đua, khen thưởng; chấm điểm; bình xét, suy tôn.",
-                    Minutes.State.DRAFT if year == current else Minutes.State.SIGNED,
-                    None if year == current else self.now,
-                    None if year == current else self.secretary_id(m, c),
-                    1,
-                )
-                for m, c, y, year, i in self.cells()
-            ),
-        )
-        self.insert(
-            MinutesAttendance,
-            [
-                "minutes_id",
-                "unit_id",
-                "present",
-                "representative_name",
-                "representative_position",
-            ],
-            (
-                (
-                    self.minute[i],
-                    self.unit_id(m, c, u),
-                    True,
-                    names.person(i + u),
-                    names.POSITIONS[u % len(names.POSITIONS)],
-                )
-                for m, c, y, year, i in self.cells()
-                for u in range(p.units)
-            ),
-        )
-
-    def awards(self):
-        _seed_awards(self)
-
 
 def _seed_awards(seed):
     """EXTENSION POINT (issue 5, after merge): proposals and decisions of the awards app.
 
     The awards app has no models yet. Fill this with ``seed.insert(Model, fields, rows)``
     over ``seed.cells()`` (one proposal per nominated unit, one decision per ministry-year),
-    like the steps above; nothing else needs to change."""
+    like the steps in records.py; nothing else needs to change."""
 
 
 def seed_scale(plan, *, log=print):
