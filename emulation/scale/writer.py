@@ -3,6 +3,7 @@ written in large chunks), ``bulk_create`` elsewhere. Rows are tuples in ``fields
 may come from a generator, so 8 million of them never sit in memory at once."""
 
 import datetime
+from contextlib import contextmanager
 from decimal import Decimal
 from itertools import islice
 
@@ -29,6 +30,27 @@ def _text(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     raise TypeError(f"cannot COPY {value!r}")
+
+
+@contextmanager
+def _foreign_keys_checked_once(cursor, table):
+    """Drop the table's foreign keys for the load and add them back, same definitions, after:
+    PostgreSQL then validates each with one join instead of one lookup per row at commit
+    (about 165 s of 270 s at scale 1). Inside the seed's transaction: all or nothing."""
+    cursor.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype = 'f'",
+        [table],
+    )
+    foreign_keys = cursor.fetchall()
+    quoted = connection.ops.quote_name(table)
+    for name, _definition in foreign_keys:
+        cursor.execute(f"ALTER TABLE {quoted} DROP CONSTRAINT {connection.ops.quote_name(name)}")
+    yield
+    for name, definition in foreign_keys:
+        cursor.execute(
+            f"ALTER TABLE {quoted} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}"
+        )
 
 
 class BulkWriter:
@@ -65,6 +87,7 @@ class BulkWriter:
         size = 0
         with (
             connection.cursor() as cursor,
+            _foreign_keys_checked_once(cursor, model._meta.db_table),
             cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
         ):
             for row in rows:

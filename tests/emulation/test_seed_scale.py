@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import F
 
 from clusters.models import (
@@ -96,6 +97,29 @@ def test_rows_added_after_seeding_get_fresh_ids(seeded):
     ministry = MinistryFactory()
 
     assert ministry.pk == Ministry.objects.order_by("pk").first().pk + 1
+
+
+def _foreign_keys():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f'"
+        )
+        return set(cursor.fetchall())
+
+
+def test_seeding_on_postgresql_puts_back_every_foreign_key_it_lifted(db, settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("COPY and lifting foreign keys during the load are PostgreSQL's")
+    settings.DEBUG = True
+    before = _foreign_keys()
+
+    call_command("seed_scale", "--scale", TINY, stdout=io.StringIO())
+
+    assert _foreign_keys() == before
+    assert ("clusters_score", "clusters_score_unit_id_24fea8fe_fk_units_unit_id") in {
+        (table, name) for table, name, _definition in before
+    }
 
 
 def test_seed_scale_refuses_a_database_that_already_has_data(world, settings):
