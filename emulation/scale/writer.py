@@ -3,6 +3,8 @@ written in large chunks), ``bulk_create`` elsewhere. Rows are tuples in ``fields
 may come from a generator, so 8 million of them never sit in memory at once."""
 
 import datetime
+import json
+import uuid
 from contextlib import contextmanager
 from decimal import Decimal
 from itertools import islice
@@ -10,6 +12,7 @@ from itertools import islice
 from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Max
+from django.utils import timezone
 
 BATCH = 5000
 CHUNK_BYTES = 1 << 20
@@ -29,7 +32,30 @@ def _text(value):
         return str(value)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value).translate(_ESCAPES)
+    if isinstance(value, uuid.UUID):
+        return str(value)
     raise TypeError(f"cannot COPY {value!r}")
+
+
+def _with_defaults(model, fields, rows):
+    """COPY writes no Python-side default: add every column the caller left out that has a
+    default or is an auto timestamp (e.g. a ``version`` field added later), so a new field
+    with a default never breaks the seed."""
+    now = timezone.now()
+    extra = {}
+    for field in model._meta.concrete_fields:
+        if field.attname in fields or field.primary_key:
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            extra[field.attname] = now
+        elif field.has_default():
+            extra[field.attname] = field.get_default()
+    if not extra:
+        return fields, rows
+    values = tuple(extra.values())
+    return [*fields, *extra], (tuple(row) + values for row in rows)
 
 
 @contextmanager
@@ -70,6 +96,7 @@ class BulkWriter:
 
     def insert(self, model, fields, rows):
         if self.postgres:
+            fields, rows = _with_defaults(model, fields, rows)
             written = self._copy(model, fields, rows)
         else:
             written = self._bulk_create(model, fields, rows)

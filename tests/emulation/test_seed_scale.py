@@ -21,6 +21,7 @@ from clusters.models import (
 )
 from emulation.models import Ministry, RoleAssignment
 from emulation.scale import BENCH_PASSWORD, Plan
+from emulation.scale.writer import BulkWriter
 from tests.factories import MinistryFactory
 from units.models import Unit
 
@@ -144,3 +145,14 @@ def test_seed_scale_refuses_to_run_in_production(db, settings):
 
     with pytest.raises(CommandError, match="refuses to run in production"):
         call_command("seed_scale", "--scale", TINY)
+
+
+def test_the_writer_fills_in_the_defaults_of_fields_it_was_not_given(db):
+    writer = BulkWriter()
+    (pk,) = writer.ids(Ministry, 1)
+
+    writer.insert(Ministry, ["id", "name", "short_name"], [(pk, "Tỉnh Thử", "TT")])
+
+    ministry = Ministry.objects.get(pk=pk)
+    assert (ministry.kind, ministry.place) == (Ministry.Kind.MINISTRY, "Hà Nội")
+    assert writer.counts == {"emulation.Ministry": 1}
