@@ -42,3 +42,8 @@ worker: setup
 
 beat: setup
 	$(BIN)/celery -A config beat --loglevel=INFO
+
+# PostgreSQL + Redis + gunicorn (2 workers) + a Celery worker on the national data set; wrk.
+# BENCH_SCALE=0.1 for a quicker run (bench/README.md).
+bench: setup
+	$(BIN)/python -m bench.run

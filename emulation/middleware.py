@@ -4,7 +4,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import resolve
 from django.utils import translation
 
-PUBLIC_URL_NAMES = {"login", "set_language", "health"}
+PUBLIC_URL_NAMES = {"login", "set_language", "health", "bench_bare"}
 
 
 class LoginRequiredMiddleware:

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.db import DatabaseError, connection
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from clusters.selectors import cluster_years_for_user
 from emulation import access, services
 from emulation.errors import DomainError
 from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
+from emulation.health import health_report
 from emulation.models import RoleAssignment
 from emulation.pagination import paginate
 from emulation.selectors import selected_year
@@ -30,13 +30,10 @@ def home(request):
 
 
 def health(request):
-    """For the load balancer: up only when the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    """For load balancers and monitoring: 200 when the database and the broker answer,
+    503 otherwise. ``?worker=1`` also sends a task through a Celery worker."""
+    healthy, report = health_report(worker=request.GET.get("worker") == "1")
+    return JsonResponse(report, status=200 if healthy else 503)
 
 
 def accounts_list(request):

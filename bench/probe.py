@@ -1,0 +1,95 @@
+"""Run inside Django against one data set: resolve every page's URL, count its SQL queries
+(django.test's CaptureQueriesContext, steady state: the second request), measure the CPU time
+this process spends per request (the database's own work not included; far less sensitive
+to other load on the machine than wall time) and, with ``--sessions``, log each role in and
+print its session cookie for the load tool.
+
+    DATABASE_URL=… python -m bench.probe demo|national [--sessions]   (JSON on stdout)"""
+
+import argparse
+import json
+import os
+import time
+from types import SimpleNamespace
+
+import django
+
+CPU_SAMPLES = 10
+
+
+def subjects(dataset):
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from bench.pages import USERNAMES
+    from clusters.models import ClusterYear
+    from emulation.models import RoleAssignment
+
+    users = {
+        role: get_user_model().objects.get(username=username)
+        for role, username in USERNAMES[dataset].items()
+    }
+    cluster = (
+        RoleAssignment.objects.select_related("cluster")
+        .get(user=users["secretary"], role=RoleAssignment.Role.CLUSTER_SECRETARY)
+        .cluster
+    )
+    year = timezone.localdate().year
+    cluster_year = ClusterYear.objects.get(cluster=cluster, year=year)
+    unit = cluster_year.units.order_by("pk").first()
+    return users, SimpleNamespace(cluster=cluster, unit=unit, year=year)
+
+
+def probe(dataset, sessions):
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.pages import PAGES
+
+    users, s = subjects(dataset)
+    clients = {}
+    for role, user in users.items():
+        clients[role] = Client()
+        clients[role].force_login(user)
+    rows = []
+    for role, name, build in PAGES:
+        url = build(s)
+        client = clients[role]
+        client.get(url)  # warm: first-request work (translations, content types) aside
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        query_count = len(queries)  # now: every request start empties the query log
+        started = time.process_time()
+        for _ in range(CPU_SAMPLES):
+            client.get(url)
+        row = {
+            "role": role,
+            "page": name,
+            "url": url,
+            "status": response.status_code,
+            "queries": query_count,
+            "cpu_ms": round((time.process_time() - started) / CPU_SAMPLES * 1000, 1),
+        }
+        if sessions:
+            row["cookie"] = (
+                f"{settings.SESSION_COOKIE_NAME}="
+                f"{client.cookies[settings.SESSION_COOKIE_NAME].value}"
+            )
+        rows.append(row)
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dataset", choices=["demo", "national"])
+    parser.add_argument("--sessions", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    print(json.dumps(probe(args.dataset, args.sessions)))
+
+
+if __name__ == "__main__":
+    main()

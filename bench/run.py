@@ -1,0 +1,301 @@
+"""make bench: the national data set on PostgreSQL, Redis, gunicorn (2 workers) and a Celery
+worker, loaded with wrk; writes bench/results.md and bench/results.json.
+
+Environment (defaults in brackets): BENCH_SCALE [1], BENCH_SECONDS per run [10],
+BENCH_CONNECTIONS [1,20], BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/thidua_bench],
+BENCH_DEMO_DATABASE_URL [… /thidua_bench_demo], BENCH_REDIS_URL [redis://127.0.0.1:6379/0],
+BENCH_PORT [8765]. The national data set is kept between runs and reused when it already
+has the asked scale."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+from bench.load import ensure_wrk, run_wrk
+from bench.report import write_results
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PG = "postgres://postgres@127.0.0.1:5432"
+SCALE = os.environ.get("BENCH_SCALE", "1")
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"{PG}/thidua_bench")
+DEMO_DATABASE_URL = os.environ.get("BENCH_DEMO_DATABASE_URL", f"{PG}/thidua_bench_demo")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,20").split(",")]
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+WORKERS = 2
+BASE = f"http://127.0.0.1:{PORT}"
+SECRET = "bench-only-secret-never-used-in-production-" + "0123456789abcdef" * 2
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def sh(command):
+    return subprocess.run(command, shell=True, capture_output=True, text=True).returncode == 0
+
+
+def ensure_services():
+    """PostgreSQL and Redis on localhost, started (as in .ci/run) when they are down."""
+    if not sh("pg_isready -q -h 127.0.0.1 -p 5432"):
+        log("starting PostgreSQL")
+        subprocess.run(
+            'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start',
+            shell=True,
+            check=True,
+        )
+    if not sh("redis-cli -h 127.0.0.1 -p 6379 ping"):
+        log("starting Redis")
+        subprocess.run(
+            'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+            shell=True,
+            check=True,
+        )
+    for _ in range(30):
+        if sh("pg_isready -q -h 127.0.0.1 -p 5432") and sh("redis-cli -h 127.0.0.1 ping"):
+            return
+        time.sleep(1)
+    sys.exit("PostgreSQL or Redis did not come up")
+
+
+def _admin(url):
+    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
+
+
+def _name(url):
+    return urlsplit(url).path.lstrip("/")
+
+
+def create_database(url, *, drop=False):
+    with psycopg.connect(_admin(url), autocommit=True) as admin:
+        if drop:
+            admin.execute(f'DROP DATABASE IF EXISTS "{_name(url)}" WITH (FORCE)')
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [_name(url)]
+        ).fetchone()
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{_name(url)}"')
+
+
+def dev_env(url):
+    return {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "true", "CELERY_BROKER_URL": ""}
+
+
+def prod_env():
+    """Production settings, loopback only: no TLS redirect, a bench-only secret."""
+    return {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": SECRET,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": DATABASE_URL,
+        "CELERY_BROKER_URL": REDIS_URL,
+        "THIDUA_BENCH": "true",
+        "WEB_CONCURRENCY": str(WORKERS),
+        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(*args, env, check=True):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=check,
+        capture_output=True,
+        text=True,
+    )
+
+
+def load_national():
+    """Reuse the national data set when it holds this scale; else build it afresh."""
+    create_database(DATABASE_URL)
+    env = dev_env(DATABASE_URL)
+    manage("migrate", "--no-input", "-v0", env=env)
+    started = time.monotonic()
+    result = manage("seed_scale", "--scale", SCALE, "--reuse", env=env, check=False)
+    if result.returncode != 0:
+        log(f"{_name(DATABASE_URL)} holds other data: rebuilding it at scale {SCALE}")
+        create_database(DATABASE_URL, drop=True)
+        manage("migrate", "--no-input", "-v0", env=env)
+        started = time.monotonic()
+        result = manage("seed_scale", "--scale", SCALE, env=env)
+    seeded = "already holds" not in result.stdout
+    log(result.stdout.strip().splitlines()[-1])
+    return {
+        "seeded_now": seeded,
+        "seed_seconds": round(time.monotonic() - started, 1) if seeded else None,
+        "seed_log": result.stdout.strip(),
+    }
+
+
+def load_demo():
+    create_database(DEMO_DATABASE_URL)
+    env = dev_env(DEMO_DATABASE_URL)
+    manage("migrate", "--no-input", "-v0", env=env)
+    manage("seed_demo", env=env)
+
+
+def probe(dataset, env, *, sessions=False):
+    command = [sys.executable, "-m", "bench.probe", dataset]
+    if sessions:
+        command.append("--sessions")
+    output = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    return json.loads(output.stdout)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def get(path, cookie=None):
+    request = urllib.request.Request(BASE + path, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.build_opener(_NoRedirect).open(request, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def wait_until(check, what, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    sys.exit(f"{what} did not come up within {seconds} s")
+
+
+def start_servers(env):
+    """gunicorn and a Celery worker, their output in bench/out/."""
+    OUT.mkdir(exist_ok=True)
+    web = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=(OUT / "gunicorn.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--concurrency=1",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=(OUT / "worker.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    return [web, worker]
+
+
+def stop(processes):
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def database_facts():
+    with psycopg.connect(DATABASE_URL) as conn:
+        size = conn.execute(
+            "SELECT pg_size_pretty(pg_database_size(current_database()))"
+        ).fetchone()[0]
+        version = conn.execute("SHOW server_version").fetchone()[0]
+    return {"database_size": size, "postgresql": version}
+
+
+def measure(rows):
+    bare = {c: run_wrk(BASE + "/bench/bare/", connections=c, seconds=SECONDS) for c in CONNECTIONS}
+    log(f"bare view: {bare[max(CONNECTIONS)]['rps']} req/s at {max(CONNECTIONS)} connections")
+    for row in rows:
+        for _ in range(5):  # warm each worker's caches (templates, translations)
+            status, _body = get(row["url"], row["cookie"])
+            if status != 200:
+                sys.exit(f"{row['role']} {row['page']} {row['url']}: HTTP {status}")
+        row["load"] = {
+            c: run_wrk(BASE + row["url"], connections=c, seconds=SECONDS, cookie=row["cookie"])
+            for c in CONNECTIONS
+        }
+        log(f"{row['role']:<9} {row['page']:<14} {row['load'][max(CONNECTIONS)]['rps']} req/s")
+    return bare
+
+
+def main():
+    started = time.monotonic()
+    load_before = os.getloadavg()
+    ensure_services()
+    ensure_wrk()
+    log(f"national data set, scale {SCALE}, in {_name(DATABASE_URL)}")
+    national = load_national()
+    log(f"demo data set in {_name(DEMO_DATABASE_URL)}")
+    load_demo()
+    env = prod_env()
+    log("collectstatic (production storage: hashed, compressed)")
+    manage("collectstatic", "--no-input", "-v0", env=env)
+    log("counting queries on the demo and national data sets")
+    demo_rows = probe("demo", dev_env(DEMO_DATABASE_URL))
+    rows = probe("national", env, sessions=True)
+    for row, demo in zip(rows, demo_rows, strict=True):
+        row["queries_demo"] = demo["queries"]
+    processes = start_servers(env)
+    try:
+        wait_until(lambda: get("/health/")[0] == 200, "gunicorn")
+        wait_until(
+            lambda: get("/health/?worker=1")[0] == 200,
+            "the Celery worker",
+        )
+        log("gunicorn and the Celery worker are up")
+        bare = measure(rows)
+    finally:
+        stop(processes)
+    meta = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "scale": float(SCALE),
+        "cores": os.cpu_count(),
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "gunicorn_workers": WORKERS,
+        "seconds_per_run": SECONDS,
+        "connections": CONNECTIONS,
+        "total_seconds": round(time.monotonic() - started),
+        **national,
+        **database_facts(),
+    }
+    for row in rows:
+        row.pop("cookie")
+    write_results(meta, bare, rows)
+    log("wrote bench/results.md and bench/results.json")
+
+
+if __name__ == "__main__":
+    main()

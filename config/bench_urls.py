@@ -1,0 +1,15 @@
+"""URLconf of the benchmark only (THIDUA_BENCH=true): every page of config.urls plus a bare
+view, the floor of the stack the pages are measured against."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from config.urls import urlpatterns as app_urlpatterns
+
+
+def bench_bare(request):
+    """Same gunicorn, same middleware, no template and no query."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/bare/", bench_bare, name="bench_bare"), *app_urlpatterns]
