@@ -5,16 +5,17 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from clusters import leadership_services, rollover_services
 from clusters.access import can_write_cluster, get_cluster_for_user, get_cluster_year_for_user
-from clusters.cyear_forms import LeadershipForm, RotationPolicyForm
-from clusters.cyear_selectors import (
+from clusters.models import ClusterYear, LeadershipTerm
+from clusters.year_start import leadership as leadership_services
+from clusters.year_start import rollover as rollover_services
+from clusters.year_start.forms import LeadershipForm, RotationPolicyForm
+from clusters.year_start.selectors import (
     leadership_history,
     leadership_of,
     leadership_suggest,
     rotation_policy_of,
 )
-from clusters.models import ClusterYear, LeadershipTerm
 from emulation.errors import DomainError
 from emulation.pagination import paginate
 from units.models import Unit

@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from clusters import pledge_services
 from clusters.access import can_manage_cluster, can_write_cluster, get_cluster_year_for_user
-from clusters.cyear_forms import PledgeForm, RegistrationForm, ReopenForm, SignatureForm
-from clusters.cyear_selectors import pledge_board, pledge_of
 from clusters.models import Pledge, TitleRegistration
+from clusters.year_start import pledge as pledge_services
+from clusters.year_start.forms import PledgeForm, RegistrationForm, ReopenForm, SignatureForm
+from clusters.year_start.selectors import pledge_board, pledge_of
 from emulation.errors import DomainError
 
 

@@ -8,8 +8,8 @@ from emulation.demo import ACCOUNTS
 # Each step is idempotent and builds on the ones before it.
 STEPS = [
     "emulation.demo.seed_core",
-    "clusters.demo.seed_cluster_year_start",  # leadership, rotation, pledges (issue 3)
-    "clusters.demo_evaluation.seed_evaluation",  # scoring, vote, minutes (issue 4)
+    "clusters.year_start.demo.seed_cluster_year_start",  # leadership, rotation, pledges (issue 3)
+    "clusters.evaluation.demo.seed_evaluation",  # scoring, vote, minutes (issue 4)
     # proposals, review, decisions (issue 5)
     "awards.demo.seed_awards",
     # year-end reports (issue 6)

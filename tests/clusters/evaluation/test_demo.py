@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from clusters.demo_evaluation import seed_evaluation
+from clusters.evaluation.demo import seed_evaluation
 from clusters.evaluation.ranking import cluster_year_ranking
 from clusters.models import ClusterYear, Minutes, Score, Vote
 from emulation.demo import seed_core

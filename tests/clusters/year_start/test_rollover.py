@@ -1,11 +1,11 @@
 import pytest
 
-from clusters import pledge_services
-from clusters.leadership_services import leadership_save
 from clusters.models import ClusterYear, Commitment, LeadershipTerm, Membership, Pledge
-from clusters.rollover_services import cluster_year_rollover
+from clusters.year_start import pledge as pledge_services
+from clusters.year_start.leadership import leadership_save
+from clusters.year_start.rollover import cluster_year_rollover
 from emulation.errors import DomainError
-from tests.clusters.cyear.conftest import leadership_data
+from tests.clusters.year_start.conftest import leadership_data
 
 
 def _state(cluster_year):

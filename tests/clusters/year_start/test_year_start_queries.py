@@ -7,7 +7,7 @@ import pytest
 
 from clusters.models import LeadershipTerm, Pledge, PledgeSignature, RotationPolicy
 from clusters.models import TitleRegistration as Registration
-from tests.clusters.cyear.conftest import leadership_data, set_policy, title
+from tests.clusters.year_start.conftest import leadership_data, set_policy, title
 from tests.factories import UnitFactory, cluster_year_with_units
 
 SIZES = [(1, 3), (6, 12)]  # (years, members)

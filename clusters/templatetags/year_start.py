@@ -4,7 +4,7 @@ own data with a fixed number of queries."""
 from django import template
 
 from clusters.access import can_write_cluster
-from clusters.cyear_selectors import leadership_of, pledge_board, pledge_of, unit_led_years
+from clusters.year_start.selectors import leadership_of, pledge_board, pledge_of, unit_led_years
 
 register = template.Library()
 

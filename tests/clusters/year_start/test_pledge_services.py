@@ -2,11 +2,11 @@ import datetime
 
 import pytest
 
-from clusters import pledge_services
 from clusters.models import Membership, Pledge, TitleRegistration
+from clusters.year_start import pledge as pledge_services
 from emulation.errors import DomainError, StaleEditError
 from emulation.models import AuditEntry
-from tests.clusters.cyear.conftest import sign_all, title
+from tests.clusters.year_start.conftest import sign_all, title
 from tests.factories import UnitFactory, cluster_year_with_units
 
 State = Pledge.State

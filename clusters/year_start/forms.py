@@ -4,9 +4,9 @@ that year, titles of that year's regime)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from clusters.cyear_selectors import catalogue_for_year
-from clusters.leadership_services import LEADERSHIP_FIELDS
 from clusters.models import LeadershipTerm, RotationPolicy
+from clusters.year_start.leadership import LEADERSHIP_FIELDS
+from clusters.year_start.selectors import catalogue_for_year
 from units.models import Unit
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

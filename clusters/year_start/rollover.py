@@ -4,9 +4,9 @@ carry over; year N is left untouched; running it again adds nothing."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusters.leadership_services import leadership_save
 from clusters.models import ClusterYear, Commitment, LeadershipTerm, Membership, Pledge
 from clusters.services import emulation_year_get_or_create
+from clusters.year_start.leadership import leadership_save
 from emulation.audit import audit_record
 from emulation.errors import DomainError
 from emulation.roles import scope_of

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from clusters import pledge_services
 from clusters.models import RotationPolicy, RotationSlot
+from clusters.year_start import pledge as pledge_services
 from emulation.models import AwardTitle
 
 

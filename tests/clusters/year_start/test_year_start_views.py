@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
-from clusters import pledge_services
-from clusters.leadership_services import leadership_save
 from clusters.models import ClusterYear, LeadershipTerm, Membership, Pledge, RotationPolicy
+from clusters.year_start import pledge as pledge_services
+from clusters.year_start.leadership import leadership_save
 from emulation.models import AuditEntry, AwardTitle
-from tests.clusters.cyear.conftest import leadership_data, set_policy, sign_all, title
+from tests.clusters.year_start.conftest import leadership_data, set_policy, sign_all, title
 from tests.factories import UnitFactory
 
 

@@ -1,10 +1,10 @@
 import pytest
 
-from clusters.leadership_services import leadership_save, rotation_policy_save
 from clusters.models import LeadershipTerm, RotationPolicy
+from clusters.year_start.leadership import leadership_save, rotation_policy_save
 from emulation.errors import DomainError, StaleEditError
 from emulation.models import AuditEntry
-from tests.clusters.cyear.conftest import leadership_data
+from tests.clusters.year_start.conftest import leadership_data
 
 
 def test_secretary_records_head_and_deputy_with_an_audit_entry(world):

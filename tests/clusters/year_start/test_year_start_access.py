@@ -3,9 +3,9 @@ ministry staff → 404, leader on a write page → 403, and what the allowed use
 
 import pytest
 
-from clusters import pledge_services
+from clusters.year_start import pledge as pledge_services
 from emulation.models import AwardTitle
-from tests.clusters.cyear.conftest import title
+from tests.clusters.year_start.conftest import title
 
 ROLES = ["secretary", "staff", "leader", "other_secretary", "foreign_staff"]
 READ = {"secretary": 200, "staff": 200, "leader": 200, "other_secretary": 404, "foreign_staff": 404}

@@ -1,6 +1,6 @@
-from clusters.cyear_selectors import leadership_suggest
 from clusters.models import LeadershipTerm, RotationPolicy
-from tests.clusters.cyear.conftest import leadership_data, set_policy
+from clusters.year_start.selectors import leadership_suggest
+from tests.clusters.year_start.conftest import leadership_data, set_policy
 from tests.factories import UnitFactory, cluster_year_with_units
 
 Method = RotationPolicy.Method
