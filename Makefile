@@ -40,8 +40,10 @@ messages: $(BIN)/.installed
 worker: setup
 	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=2
 
+# The schedule's state file goes under var/ (not committed), like the private media.
 beat: setup
-	$(BIN)/celery -A config beat --loglevel=INFO
+	mkdir -p var
+	$(BIN)/celery -A config beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
 # PostgreSQL + Redis + gunicorn (2 workers) + a Celery worker on the national data set; wrk.
 # BENCH_SCALE=0.1 for a quicker run (bench/README.md).
