@@ -44,6 +44,8 @@ def demo(live_server, catalogue):
 
 def test_secretary_opens_cluster_2_and_switches_language(live_server, page, demo):
     year = timezone.localdate().year
+    console_errors = []  # a missing file (the icon) or a refused inline style or script
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
 
     page.goto(f"{live_server.url}/accounts/login/")
     assert serious_accessibility_violations(page) == []
@@ -70,6 +72,7 @@ def test_secretary_opens_cluster_2_and_switches_language(live_server, page, demo
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.locator("h1")).to_have_text("Cụm thi đua số 2")
     expect(members).to_have_text(expected)
+    assert console_errors == []
 
 
 def test_a_secretary_cannot_open_the_other_cluster(live_server, page, demo):
