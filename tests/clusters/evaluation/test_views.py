@@ -14,6 +14,7 @@ from clusters.evaluation.votes import vote_create, vote_record_counts
 from clusters.models import Minutes, Score, Vote
 from emulation.models import AuditEntry, AwardTitle
 from tests.clusters.evaluation.conftest import D
+from tests.html import link_texts
 
 
 def zip_bytes(*names):
@@ -391,3 +392,11 @@ def test_counts_posted_to_a_closed_vote_are_refused_with_a_visible_message(clien
     html = client_as("secretary").post(url("vote", world, vote.pk), data).content.decode()
     assert "Cuộc bỏ phiếu này đã kết thúc." in html
     assert list(vote.counts.values_list("votes", flat=True)) == [0, 0, 0]
+
+
+def test_every_year_end_page_leads_on_to_the_proposal_and_the_report(client_as, world):
+    response = client_as("leader").get(url("minutes", world))
+    proposals = reverse("awards:list") + f"?year={world.year}"
+    report = reverse("reports:cluster", args=[world.cluster.pk, world.year])
+    assert link_texts(response, re.escape(proposals)) == ["Hồ sơ đề nghị khen thưởng"]
+    assert link_texts(response, re.escape(report)) == ["Báo cáo tổng kết"]
