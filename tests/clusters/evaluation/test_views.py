@@ -400,3 +400,14 @@ def test_every_year_end_page_leads_on_to_the_proposal_and_the_report(client_as, 
     report = reverse("reports:cluster", args=[world.cluster.pk, world.year])
     assert link_texts(response, re.escape(proposals)) == ["Hồ sơ đề nghị khen thưởng"]
     assert link_texts(response, re.escape(report)) == ["Báo cáo tổng kết"]
+
+
+def test_minutes_show_a_representative_without_a_name_by_position_alone(client_as, world):
+    first, second = world.units[0], world.units[1]
+    data = minutes_post(world, **{f"name_{first.pk}": "", f"position_{second.pk}": ""})
+    client = client_as("secretary")
+    assert client.post(url("minutes_edit", world), data).status_code == 302
+    html = client.get(url("minutes", world)).content.decode()
+    assert f"<td>{first.name}</td><td>Có</td><td>Hiệu trưởng</td>" in html
+    assert f"<td>Đại diện {second.name}</td></tr>" in html
+    assert ", Hiệu trưởng</td>" not in html.replace(f"Đại diện {world.units[2].name}, ", "")
