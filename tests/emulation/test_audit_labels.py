@@ -66,3 +66,4 @@ def test_the_audit_trail_shows_the_label_in_each_language():
         assert action_label("nomination_approve") == "Đồng ý dòng đề nghị"
     with translation.override("en"):
         assert str(action_label("nomination_approve")) == "Nomination approved"
+        assert str(action_label("nomination_create")) == "Nomination added"
