@@ -1,9 +1,12 @@
 """Every view × every role, and what the allowed user sees."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from awards.models import Award, Proposal
+from tests.html import link_texts
 
 ROLES = ["anonymous", "secretary", "other_secretary", "leader", "staff", "foreign_staff"]
 
@@ -279,3 +282,9 @@ def test_a_decided_proposal_shows_no_rule_finding_against_its_own_awards(client_
     html = client_as("staff").get(reverse("awards:proposal", args=[decided.pk])).content.decode()
     assert "Lỗi:" not in html
     assert "11.920.000" in html
+
+
+def test_the_proposals_list_leads_to_each_clusters_page_of_the_year(client_as, world):
+    response = client_as("secretary").get(reverse("awards:list") + f"?year={world.year}")
+    cluster_page = reverse("clusters:detail", args=[world.cluster.pk]) + f"?year={world.year}"
+    assert link_texts(response, re.escape(cluster_page)) == [world.cluster.name]
