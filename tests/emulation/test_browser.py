@@ -117,3 +117,14 @@ def test_the_staff_pages_pass_the_accessibility_rules(live_server, page, demo):
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator("#error_1_id_name")).to_have_text("Trường này là bắt buộc.")
     assert serious_accessibility_violations(page) == []
+
+
+def test_the_staff_menu_keeps_each_item_on_one_line_on_an_office_screen(live_server, page, demo):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, live_server, "vu.tdkt")
+    links = page.locator("#main-nav .nav-link")
+    expect(links.first).to_be_visible()
+    heights = links.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    line = links.first.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert len(heights) == 8 and max(heights) < 2 * line
+    assert page.evaluate("document.documentElement.scrollWidth") == 1280
