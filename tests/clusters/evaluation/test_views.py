@@ -411,3 +411,15 @@ def test_minutes_show_a_representative_without_a_name_by_position_alone(client_a
     assert f"<td>{first.name}</td><td>Có</td><td>Hiệu trưởng</td>" in html
     assert f"<td>Đại diện {second.name}</td></tr>" in html
     assert ", Hiệu trưởng</td>" not in html.replace(f"Đại diện {world.units[2].name}, ", "")
+
+
+def test_minutes_list_the_attending_units_in_vietnamese_order(client_as, world):
+    names = ["Trường Cao đẳng Luật", "Tạp chí Pháp luật", "Học viện"]
+    for unit, name in zip(world.units, names, strict=True):
+        unit.name = name
+        unit.save()
+    client = client_as("secretary")
+    assert client.post(url("minutes_edit", world), minutes_post(world)).status_code == 302
+    html = client.get(url("minutes", world)).content.decode()
+    rows = re.findall(r"<tr><td>([^<]+)</td><td>Có</td>", html)
+    assert rows == ["Học viện", "Tạp chí Pháp luật", "Trường Cao đẳng Luật"]
