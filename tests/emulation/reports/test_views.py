@@ -339,7 +339,7 @@ def test_download_for_allowed_roles(client_as, world, cluster2, role):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="bao-cao-tong-ket-2020-{cluster2.report.pk}-{version.pk}.pdf"'
+        f'attachment; filename="bao-cao-tong-ket-2020-cum-thi-dua-so-2-{version.pk}.pdf"'
     )
     content = b"".join(response.streaming_content)
     assert content.startswith(b"%PDF-")
