@@ -128,10 +128,11 @@ def version_download(request, pk):
     report = version.report
     scope = report.cluster_year.cluster.name if report.cluster_year_id else report.ministry.name
     scope = slugify(scope.replace("đ", "d").replace("Đ", "D"))  # slugify drops "đ"
+    number = report.versions.filter(pk__lte=version.pk).count()  # "Bản #n" of the page
     response = FileResponse(
         version.file.open("rb"),
         as_attachment=True,
-        filename=f"bao-cao-tong-ket-{report.year}-{scope}-{version.pk}.pdf",
+        filename=f"bao-cao-tong-ket-{report.year}-{scope}-ban-{number}.pdf",
         content_type="application/pdf",
     )
     response["Cache-Control"] = "private, no-store"
