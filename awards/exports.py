@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from emulation.audit import action_label
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -111,7 +113,7 @@ def audit_csv(entries):
             [
                 entry.at.isoformat(),
                 entry.actor.username if entry.actor_id else "",
-                entry.action,
+                action_label(entry.action),
                 entry.object_repr,
                 entry.before,
                 entry.after,

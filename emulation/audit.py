@@ -4,11 +4,13 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from emulation.models import AuditEntry
 
-# How each action reads in the audit trail; a feature adds its own actions here. An action
-# without a label is shown by its code.
+# How each action reads in the audit trail; every action written by audit_record() has a label
+# here (tests/emulation/test_audit_labels.py checks it). Context "audit": a label that reads
+# like a button's text elsewhere says here what happened.
 ACTION_LABELS = {
     "account_create": _("Tạo tài khoản"),
     "account_activate": _("Mở khóa tài khoản"),
@@ -20,6 +22,68 @@ ACTION_LABELS = {
     "memberships_update": _("Sửa danh sách thành viên"),
     "unit_create": _("Thêm đơn vị"),
     "unit_update": _("Sửa đơn vị"),
+    "unit_year_create": _("Thêm số liệu năm của đơn vị"),
+    "unit_year_update": _("Sửa số liệu năm của đơn vị"),
+    "person_create": pgettext_lazy("audit", "Thêm cán bộ"),
+    "person_update": _("Sửa hồ sơ cán bộ"),
+    "person_year_create": _("Thêm kết quả năm của cán bộ"),
+    "person_year_update": _("Sửa kết quả năm của cán bộ"),
+    "award_title_create": _("Thêm danh hiệu, hình thức khen thưởng"),
+    "award_title_update": _("Sửa danh hiệu, hình thức khen thưởng"),
+    "award_title_delete": _("Xóa danh hiệu, hình thức khen thưởng"),
+    "emulation_year_deadlines": _("Đặt hạn nộp của năm thi đua"),
+    # the start of the year
+    "leadership_create": _("Bầu cụm trưởng, cụm phó"),
+    "leadership_update": _("Sửa cụm trưởng, cụm phó"),
+    "rotation_policy_save": _("Lưu quy tắc luân phiên"),
+    "year_rollover": _("Bắt đầu năm mới"),
+    "pledge_create": _("Tạo giao ước thi đua"),
+    "pledge_update": _("Sửa giao ước thi đua"),
+    "pledge_draft": _("Đưa giao ước về dự thảo"),
+    "pledge_open": pgettext_lazy("audit", "Mở ký giao ước"),
+    "pledge_signed": _("Giao ước đã ký đủ"),
+    "pledge_locked": pgettext_lazy("audit", "Khóa giao ước"),
+    "pledge_signature": pgettext_lazy("audit", "Ký giao ước"),
+    "registration_add": pgettext_lazy("audit", "Đăng ký danh hiệu thi đua"),
+    "registration_remove": _("Hủy đăng ký danh hiệu thi đua"),
+    # the year-end evaluation
+    "scoring_table_create": _("Tạo bảng tiêu chí chấm điểm"),
+    "scoring_table_update": _("Sửa bảng tiêu chí chấm điểm"),
+    "scoring_table_import": _("Nhập bảng tiêu chí chấm điểm"),
+    "scores_update": _("Sửa điểm"),
+    "evidence_add": _("Đính kèm minh chứng"),
+    "evidence_delete": _("Xóa minh chứng"),
+    "vote_create": pgettext_lazy("audit", "Mở cuộc bỏ phiếu"),
+    "vote_counts": _("Ghi số phiếu"),
+    "vote_close": _("Chốt kết quả bỏ phiếu"),
+    "vote_close_tie_break": _("Chốt kết quả bỏ phiếu, phân định đồng phiếu"),
+    "vote_reopen": pgettext_lazy("audit", "Mở lại cuộc bỏ phiếu"),
+    "minutes_create": _("Lập biên bản họp"),
+    "minutes_update": _("Sửa biên bản họp"),
+    "minutes_sign": _("Ký biên bản họp"),
+    "minutes_unsign": _("Hủy ký biên bản họp"),
+    # award proposals and decisions
+    "proposal_create": _("Lập hồ sơ đề nghị"),
+    "proposal_update": _("Sửa hồ sơ đề nghị"),
+    "proposal_submit": _("Gửi hồ sơ đề nghị"),
+    "proposal_resubmit": _("Gửi lại hồ sơ đề nghị"),
+    "proposal_start_review": _("Bắt đầu xét duyệt"),
+    "proposal_return": _("Trả lại hồ sơ để bổ sung"),
+    "proposal_decide": _("Hồ sơ đã có quyết định"),
+    "nomination_create": pgettext_lazy("audit", "Thêm dòng đề nghị"),
+    "nomination_update": _("Sửa dòng đề nghị"),
+    "nomination_delete": _("Xóa dòng đề nghị"),
+    "nomination_council_vote": _("Ghi kết quả bỏ phiếu của hội đồng"),
+    "nomination_approve": _("Đồng ý dòng đề nghị"),
+    "nomination_reject": _("Không đồng ý dòng đề nghị"),
+    "nomination_reopen": _("Xét lại dòng đề nghị"),
+    "nomination_forward": _("Trình cấp trên khen thưởng"),
+    "decision_record": pgettext_lazy("audit", "Ghi quyết định khen thưởng"),
+    "award_grant": _("Ghi nhận khen thưởng"),
+    "award_revoke": _("Thu hồi khen thưởng"),
+    # year-end reports
+    "report_update": pgettext_lazy("audit", "Sửa báo cáo tổng kết"),
+    "report_version_request": _("Yêu cầu tạo bản PDF báo cáo"),
 }
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from clusters.models import ClusterYear, CriterionGroup, Score, TitleRegistration
 from clusters.selectors import cluster_year_members
+from emulation.collation import vi_key
 
 Kind = CriterionGroup.Kind
 ZERO = Decimal(0)
@@ -77,7 +78,7 @@ def assign_ranks(rows):
         counts[row.rank] += 1
     for row in scored:
         row.tied = counts[row.rank] > 1
-    return scored + sorted((r for r in rows if not r.scored), key=lambda r: r.unit.name)
+    return scored + sorted((r for r in rows if not r.scored), key=lambda r: vi_key(r.unit.name))
 
 
 def _unit_totals(cluster_year_id):

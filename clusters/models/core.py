@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from emulation.fields import VietnameseCharField
 from emulation.models import EmulationYear, Ministry
@@ -11,8 +12,9 @@ class Cluster(models.Model):
     """An emulation cluster (cụm) or block (khối) of a ministry's units."""
 
     class Kind(models.TextChoices):
-        CLUSTER = "cum", _("Cụm thi đua")
-        BLOCK = "khoi", _("Khối thi đua")
+        # context: "Cụm thi đua" alone is also the heading of the clusters' pages (plural)
+        CLUSTER = "cum", pgettext_lazy("loại cụm", "Cụm thi đua")
+        BLOCK = "khoi", pgettext_lazy("loại cụm", "Khối thi đua")
 
     ministry = models.ForeignKey(
         Ministry, on_delete=models.PROTECT, related_name="clusters", verbose_name=_("bộ, ngành")

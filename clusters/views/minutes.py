@@ -12,6 +12,7 @@ from clusters.evaluation.minutes import minutes_save, minutes_sign, minutes_unsi
 from clusters.evaluation.ranking import cluster_year_ranking
 from clusters.models import Minutes, Vote
 from clusters.selectors import cluster_year_members
+from emulation.collation import vi_key
 from emulation.errors import DomainError
 
 
@@ -40,7 +41,7 @@ def minutes_detail(request, pk, year):
             "cluster_year": cluster_year,
             "cluster": cluster_year.cluster,
             "minutes": minutes,
-            "attendance": sorted(minutes.attendance.all(), key=lambda a: a.unit.name)
+            "attendance": sorted(minutes.attendance.all(), key=lambda a: vi_key(a.unit.name))
             if minutes
             else [],
             "rows": cluster_year_ranking(cluster_year=cluster_year),

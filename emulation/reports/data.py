@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from awards.selectors import awards_for_report, ministry_awards_decided
 from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge, Vote
+from emulation.collation import vi_key
 from emulation.models import YearEndReport
 from emulation.reports.ranking import rankings_for
 
@@ -133,7 +134,7 @@ def _votes(cluster_year):
             "valid": vote.valid_ballots,
             "counts": [
                 {"unit": c.unit.name, "votes": c.votes, "nominated": c.nominated}
-                for c in sorted(vote.counts.all(), key=lambda c: (-c.votes, c.unit.name))
+                for c in sorted(vote.counts.all(), key=lambda c: (-c.votes, vi_key(c.unit.name)))
             ],
         }
         for vote in votes

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,10 +126,13 @@ def version_download(request, pk):
     if not version.is_ready or not version.file:
         raise Http404
     report = version.report
+    scope = report.cluster_year.cluster.name if report.cluster_year_id else report.ministry.name
+    scope = slugify(scope.replace("đ", "d").replace("Đ", "D"))  # slugify drops "đ"
+    number = report.versions.filter(pk__lte=version.pk).count()  # "Bản #n" of the page
     response = FileResponse(
         version.file.open("rb"),
         as_attachment=True,
-        filename=f"bao-cao-tong-ket-{report.year}-{report.pk}-{version.pk}.pdf",
+        filename=f"bao-cao-tong-ket-{report.year}-{scope}-ban-{number}.pdf",
         content_type="application/pdf",
     )
     response["Cache-Control"] = "private, no-store"

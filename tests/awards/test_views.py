@@ -1,9 +1,12 @@
 """Every view × every role, and what the allowed user sees."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from awards.models import Award, Proposal
+from tests.html import link_texts
 
 ROLES = ["anonymous", "secretary", "other_secretary", "leader", "staff", "foreign_staff"]
 
@@ -149,8 +152,9 @@ def test_staff_see_the_desk_and_the_audit_trail(client_as, in_review):
     html = html.decode()
     assert "Trả lại hồ sơ" in html
     assert "Ghi quyết định khen thưởng" in html
-    assert "proposal_submit" in html
-    assert "proposal_start_review" in html
+    assert "Gửi hồ sơ đề nghị" in html
+    assert "Bắt đầu xét duyệt" in html
+    assert "proposal_submit" not in html and "proposal_start_review" not in html
 
 
 def test_return_form_keeps_the_typed_text_and_needs_a_reason(client_as, in_review):
@@ -221,8 +225,10 @@ def test_decision_export_lists_the_awards(client_as, decided):
 def test_audit_export_lists_every_transition(client_as, decided):
     response = client_as("staff").get(reverse("awards:audit_export", args=[decided.pk]))
     text = response.content.decode("utf-8-sig")
-    for action in ("proposal_create", "proposal_submit", "nomination_approve", "decision_record"):
-        assert action in text
+    for action in ("Lập hồ sơ đề nghị", "Gửi hồ sơ đề nghị", "Đồng ý dòng đề nghị"):
+        assert f",{action}," in text
+    assert ",Ghi quyết định khen thưởng," in text
+    assert "proposal_submit" not in text
 
 
 def test_rules_page_lists_every_rule(client_as):
@@ -276,3 +282,9 @@ def test_a_decided_proposal_shows_no_rule_finding_against_its_own_awards(client_
     html = client_as("staff").get(reverse("awards:proposal", args=[decided.pk])).content.decode()
     assert "Lỗi:" not in html
     assert "11.920.000" in html
+
+
+def test_the_proposals_list_leads_to_each_clusters_page_of_the_year(client_as, world):
+    response = client_as("secretary").get(reverse("awards:list") + f"?year={world.year}")
+    cluster_page = reverse("clusters:detail", args=[world.cluster.pk]) + f"?year={world.year}"
+    assert link_texts(response, re.escape(cluster_page)) == [world.cluster.name]

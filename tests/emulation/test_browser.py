@@ -44,6 +44,8 @@ def demo(live_server, catalogue):
 
 def test_secretary_opens_cluster_2_and_switches_language(live_server, page, demo):
     year = timezone.localdate().year
+    console_errors = []  # a missing file (the icon) or a refused inline style or script
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
 
     page.goto(f"{live_server.url}/accounts/login/")
     assert serious_accessibility_violations(page) == []
@@ -70,6 +72,7 @@ def test_secretary_opens_cluster_2_and_switches_language(live_server, page, demo
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.locator("h1")).to_have_text("Cụm thi đua số 2")
     expect(members).to_have_text(expected)
+    assert console_errors == []
 
 
 def test_a_secretary_cannot_open_the_other_cluster(live_server, page, demo):
@@ -114,3 +117,19 @@ def test_the_staff_pages_pass_the_accessibility_rules(live_server, page, demo):
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator("#error_1_id_name")).to_have_text("Trường này là bắt buộc.")
     assert serious_accessibility_violations(page) == []
+
+
+def test_the_staff_menu_keeps_each_item_on_one_line_on_an_office_screen(live_server, page, demo):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, live_server, "vu.tdkt")
+    links = page.locator("#main-nav .nav-link")
+    expect(links.first).to_be_visible()
+    heights = links.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    line = links.first.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert len(heights) == 8 and max(heights) < 2 * line
+    assert page.evaluate("document.documentElement.scrollWidth") == 1280
+    sign_out_and_in = page.locator("#main-nav form[action$='/logout/'] button")
+    sign_out_and_in.evaluate("e => e.click()")
+    sign_in(page, live_server, "thuky.cum2")  # a secretary's shorter menu fits in one row
+    expect(page.locator("#main-nav .nav-link")).to_have_count(6)
+    assert page.locator("nav.navbar").evaluate("e => e.getBoundingClientRect().height") < 60

@@ -23,3 +23,15 @@ def test_choosing_english_switches_the_interface_and_back(client_as):
     assert "Home" in english.content.decode()
     assert vietnamese.headers["Content-Language"] == "vi"
     assert "Trang chủ" in vietnamese.content.decode()
+
+
+def test_in_english_a_cluster_is_one_emulation_cluster_and_the_menu_lists_clusters(
+    client_as, world
+):
+    client = client_as("leader")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    html = client.get(world.cluster.get_absolute_url()).content.decode()
+
+    assert f"{world.ministry.name} · Emulation cluster</div>" in html
+    assert ">Emulation clusters</a>" in html

@@ -14,6 +14,7 @@ from clusters.evaluation.votes import vote_create, vote_record_counts
 from clusters.models import Minutes, Score, Vote
 from emulation.models import AuditEntry, AwardTitle
 from tests.clusters.evaluation.conftest import D
+from tests.html import link_texts
 
 
 def zip_bytes(*names):
@@ -391,3 +392,34 @@ def test_counts_posted_to_a_closed_vote_are_refused_with_a_visible_message(clien
     html = client_as("secretary").post(url("vote", world, vote.pk), data).content.decode()
     assert "Cuộc bỏ phiếu này đã kết thúc." in html
     assert list(vote.counts.values_list("votes", flat=True)) == [0, 0, 0]
+
+
+def test_every_year_end_page_leads_on_to_the_proposal_and_the_report(client_as, world):
+    response = client_as("leader").get(url("minutes", world))
+    proposals = reverse("awards:list") + f"?year={world.year}"
+    report = reverse("reports:cluster", args=[world.cluster.pk, world.year])
+    assert link_texts(response, re.escape(proposals)) == ["Hồ sơ đề nghị khen thưởng"]
+    assert link_texts(response, re.escape(report)) == ["Báo cáo tổng kết"]
+
+
+def test_minutes_show_a_representative_without_a_name_by_position_alone(client_as, world):
+    first, second = world.units[0], world.units[1]
+    data = minutes_post(world, **{f"name_{first.pk}": "", f"position_{second.pk}": ""})
+    client = client_as("secretary")
+    assert client.post(url("minutes_edit", world), data).status_code == 302
+    html = client.get(url("minutes", world)).content.decode()
+    assert f"<td>{first.name}</td><td>Có</td><td>Hiệu trưởng</td>" in html
+    assert f"<td>Đại diện {second.name}</td></tr>" in html
+    assert ", Hiệu trưởng</td>" not in html.replace(f"Đại diện {world.units[2].name}, ", "")
+
+
+def test_minutes_list_the_attending_units_in_vietnamese_order(client_as, world):
+    names = ["Trường Cao đẳng Luật", "Tạp chí Pháp luật", "Học viện"]
+    for unit, name in zip(world.units, names, strict=True):
+        unit.name = name
+        unit.save()
+    client = client_as("secretary")
+    assert client.post(url("minutes_edit", world), minutes_post(world)).status_code == 302
+    html = client.get(url("minutes", world)).content.decode()
+    rows = re.findall(r"<tr><td>([^<]+)</td><td>Có</td>", html)
+    assert rows == ["Học viện", "Tạp chí Pháp luật", "Trường Cao đẳng Luật"]

@@ -459,3 +459,20 @@ def test_member_added_after_signing_shows_not_signed(pledge, world, client_as):
     html = response.content.decode()
     assert "Còn đơn vị chưa ký giao ước (kể cả thành viên vào cụm sau khi ký)." in html
     assert "(3/4 đơn vị đã ký)" in html
+
+
+def test_pledge_page_names_registered_titles_in_the_chosen_language(pledge, world, client_as):
+    flag = title(world.cluster_year, "co-thi-dua-bo")
+    pledge_services.registration_add(
+        actor=world.users.secretary,
+        pledge=pledge,
+        unit=world.units[1],
+        award_title=flag,
+        person_name="",
+    )
+    client = client_as("leader")
+    assert f"<div>{flag.name_vi}</div>" in client.get(_year_url(world, "pledge/")).content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(_year_url(world, "pledge/")).content.decode()
+    assert f"<div>{flag.name_en}</div>" in html
+    assert flag.name_vi not in html

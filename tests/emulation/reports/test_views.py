@@ -339,7 +339,7 @@ def test_download_for_allowed_roles(client_as, world, cluster2, role):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="bao-cao-tong-ket-2020-{cluster2.report.pk}-{version.pk}.pdf"'
+        'attachment; filename="bao-cao-tong-ket-2020-cum-thi-dua-so-2-ban-1.pdf"'
     )
     content = b"".join(response.streaming_content)
     assert content.startswith(b"%PDF-")
@@ -433,4 +433,15 @@ def test_narrative_paragraphs_are_escaped_then_split():
     assert html.strip() == (
         "<p>&lt;b&gt;x&lt;/b&gt; &lt;img src=&quot;http://example.com/a.png&quot;&gt;<br>"
         "line two</p>\n\n<p>para two</p>"
+    )
+
+
+def test_a_later_version_downloads_under_its_number_on_the_page(client_as, world, cluster2):
+    ready_version(cluster2.report)
+    second = ready_version(cluster2.report)
+
+    response = client_as("leader").get(reverse("reports:download", args=[second.pk]))
+
+    assert response["Content-Disposition"] == (
+        'attachment; filename="bao-cao-tong-ket-2020-cum-thi-dua-so-2-ban-2.pdf"'
     )

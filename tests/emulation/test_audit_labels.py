@@ -1,0 +1,69 @@
+"""Every action the code writes to the audit trail reads as Vietnamese, not as its code."""
+
+import ast
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import translation
+
+from clusters.models import Pledge
+from emulation.audit import ACTION_LABELS, action_label
+
+APPS = ("awards", "clusters", "emulation", "units")
+
+# Actions built at run time, by the file that builds them.
+DYNAMIC = {
+    "units/people_services.py": {
+        f"{kind}_{verb}"
+        for kind in ("person", "person_year", "unit_year")
+        for verb in ("create", "update")
+    },
+    "clusters/year_start/pledge.py": {f"pledge_{state}" for state in Pledge.State.values},
+    "awards/services/review.py": {"nomination_approve", "nomination_reject", "nomination_reopen"},
+}
+
+
+def _written_actions():
+    codes, dynamic_files = set(), set()
+    root = Path(settings.BASE_DIR)
+    for app in APPS:
+        for path in (root / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                func = getattr(node, "func", None)
+                if (
+                    not isinstance(node, ast.Call)
+                    or getattr(func, "id", getattr(func, "attr", "")) != "audit_record"
+                ):
+                    continue
+                for keyword in node.keywords:
+                    if keyword.arg != "action":
+                        continue
+                    value = keyword.value
+                    branches = (
+                        [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+                    )
+                    if all(isinstance(branch, ast.Constant) for branch in branches):
+                        codes |= {branch.value for branch in branches}
+                    else:
+                        dynamic_files.add(path.relative_to(root).as_posix())
+    return codes, dynamic_files
+
+
+def test_every_action_written_to_the_audit_trail_has_a_readable_label():
+    codes, dynamic_files = _written_actions()
+    assert dynamic_files == set(DYNAMIC)
+    for built in DYNAMIC.values():
+        codes |= built
+    assert "pledge_signed" in codes and "proposal_submit" in codes
+    assert sorted(code for code in codes if code not in ACTION_LABELS) == []
+
+
+def test_the_audit_trail_shows_the_label_in_each_language():
+    with translation.override("vi"):
+        assert action_label("pledge_signed") == "Giao ước đã ký đủ"
+        assert action_label("nomination_approve") == "Đồng ý dòng đề nghị"
+    with translation.override("en"):
+        assert str(action_label("nomination_approve")) == "Nomination approved"
+        assert str(action_label("nomination_create")) == "Nomination added"
