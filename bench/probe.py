@@ -19,9 +19,8 @@ CPU_SAMPLES = 10
 
 def subjects(dataset):
     from django.contrib.auth import get_user_model
-    from django.utils import timezone
 
-    from bench.pages import USERNAMES
+    from bench.pages import BENCH_YEAR, USERNAMES
     from clusters.models import ClusterYear
     from emulation.models import RoleAssignment
 
@@ -34,10 +33,13 @@ def subjects(dataset):
         .get(user=users["secretary"], role=RoleAssignment.Role.CLUSTER_SECRETARY)
         .cluster
     )
-    year = timezone.localdate().year
-    cluster_year = ClusterYear.objects.get(cluster=cluster, year=year)
+    cluster_year = ClusterYear.objects.select_related("proposal").get(
+        cluster=cluster, year=BENCH_YEAR
+    )
     unit = cluster_year.units.order_by("pk").first()
-    return users, SimpleNamespace(cluster=cluster, unit=unit, year=year)
+    return users, SimpleNamespace(
+        cluster=cluster, unit=unit, year=BENCH_YEAR, proposal=cluster_year.proposal
+    )
 
 
 def probe(dataset, sessions):
