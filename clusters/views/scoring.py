@@ -32,8 +32,19 @@ def _fmt(value):
     return "" if value is None else f"{value.normalize():f}"
 
 
-def _cell(grid_url, unit, criterion, score, evidence, typed=None, errors=()):
+def _labels():
+    """The inputs' accessible names, translated once per grid (blocktranslate in the cell
+    template, three per cell, was a fifth of the grid's rendering time)."""
+    return {
+        "self": _("%(unit)s – tiêu chí %(code)s – điểm tự chấm"),
+        "agreed": _("%(unit)s – tiêu chí %(code)s – điểm cụm chấm"),
+        "comment": _("%(unit)s – tiêu chí %(code)s – nhận xét"),
+    }
+
+
+def _cell(grid_url, labels, unit, criterion, score, evidence, typed=None, errors=()):
     prefix = cell_prefix(unit.pk, criterion.pk)
+    names = {"unit": unit.name, "code": criterion.code}
     if typed is not None:
         values = typed.raw
     else:
@@ -52,6 +63,7 @@ def _cell(grid_url, unit, criterion, score, evidence, typed=None, errors=()):
         "version": (score.version if score else "") if typed is None else (typed.version or ""),
         "evidence": evidence.get(score.pk, 0) if score else 0,
         "errors": list(errors),
+        "labels": {field: label % names for field, label in labels.items()},
         # clusters:score_cell and clusters:score_evidence, under the grid's URL: one
         # reverse() per grid instead of 800 (a third of the page's Python time).
         "save_url": f"{grid_url}{unit.pk}/{criterion.pk}/",
@@ -62,6 +74,7 @@ def _cell(grid_url, unit, criterion, score, evidence, typed=None, errors=()):
 def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
     typed, errors = typed or {}, errors or {}
     grid_url = reverse("clusters:scores", args=[cluster_year.cluster_id, cluster_year.year])
+    labels = _labels()
     rows = []
     for group in layout.groups:
         criteria = []
@@ -72,6 +85,7 @@ def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
                 cells.append(
                     _cell(
                         grid_url,
+                        labels,
                         unit,
                         criterion,
                         scores.get(key),
