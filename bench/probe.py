@@ -19,9 +19,8 @@ CPU_SAMPLES = 10
 
 def subjects(dataset):
     from django.contrib.auth import get_user_model
-    from django.utils import timezone
 
-    from bench.pages import USERNAMES
+    from bench.pages import BENCH_YEAR, USERNAMES
     from clusters.models import ClusterYear
     from emulation.models import RoleAssignment
 
@@ -34,10 +33,35 @@ def subjects(dataset):
         .get(user=users["secretary"], role=RoleAssignment.Role.CLUSTER_SECRETARY)
         .cluster
     )
-    year = timezone.localdate().year
-    cluster_year = ClusterYear.objects.get(cluster=cluster, year=year)
+    cluster_year = ClusterYear.objects.select_related("proposal").get(
+        cluster=cluster, year=BENCH_YEAR
+    )
     unit = cluster_year.units.order_by("pk").first()
-    return users, SimpleNamespace(cluster=cluster, unit=unit, year=year)
+    return users, SimpleNamespace(
+        cluster=cluster, unit=unit, year=BENCH_YEAR, proposal=cluster_year.proposal
+    )
+
+
+def ensure_built_reports(s, user):
+    """The benched year's cluster and ministry reports each with a ready PDF version, built
+    here by the worker's own builder when missing: a report page with a ready version checks
+    it against the current data (the report's queries), so both data sets must have one for
+    their query counts to compare."""
+    from clusters.models import ClusterYear
+    from emulation.models import ReportVersion
+    from emulation.reports.build import report_version_build
+    from emulation.reports.selectors import report_for_cluster_year, report_for_ministry
+
+    cluster_year = ClusterYear.objects.get(cluster=s.cluster, year=s.year)
+    for report in (
+        report_for_cluster_year(cluster_year),
+        report_for_ministry(s.cluster.ministry, s.year),
+    ):
+        if report.pk is None:
+            report.save()
+        if not report.versions.filter(status=ReportVersion.Status.READY).exists():
+            version = ReportVersion.objects.create(report=report, requested_by=user)
+            report_version_build(version_id=version.pk)
 
 
 def probe(dataset, sessions):
@@ -49,6 +73,7 @@ def probe(dataset, sessions):
     from bench.pages import PAGES
 
     users, s = subjects(dataset)
+    ensure_built_reports(s, users["staff"])
     clients = {}
     for role, user in users.items():
         clients[role] = Client()

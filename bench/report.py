@@ -6,6 +6,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 P95_TARGET_MS = 150
 SHARE_TARGET = 0.10
+SHARE_TARGETS = {"score grid": 0.03}  # the 10 x 40 grid: 400 cells, 1,200 inputs
+GRID_SAVE_TARGET_MS = 300
+REPORT_TARGETS_MS = {"cluster": 2000, "ministry": 15000}
+WORKER_MEMORY_TARGET_MB = 400
 
 
 def _latency(run):
@@ -15,16 +19,63 @@ def _latency(run):
 def _verdicts(row, top, bare_rps):
     run = row["load"][top]
     share = run["rps"] / bare_rps
+    target = SHARE_TARGETS.get(row["page"], SHARE_TARGET)
     return [
         "SQL equal" if row["queries"] == row["queries_demo"] else "**SQL differs**",
         f"p95 ≤ {P95_TARGET_MS} ms" if run["p95_ms"] <= P95_TARGET_MS else "**p95 over**",
-        f"≥ {SHARE_TARGET:.0%} of bare" if share >= SHARE_TARGET else "**share under**",
+        f"≥ {target:.0%} of bare" if share >= target else f"**share under {target:.0%}**",
     ], share
 
 
-def write_results(meta, bare, rows):
+def _met(ok):
+    return "met" if ok else "**over**"
+
+
+def _work_lines(work):
+    grid = work["grid_save"]
+    lines = [
+        "",
+        "## Saving the score grid and building the reports",
+        "",
+        f"- **Grid save** ({grid['cells']} cells, one POST of the whole 10 x 40 grid of "
+        f"`{grid['url']}`, median of {grid['in_process']['runs']}): "
+        f"{grid['in_process']['median_ms']} ms through the view in-process (test client), "
+        f"{grid['http']['median_ms']} ms over HTTP through gunicorn; target "
+        f"≤ {GRID_SAVE_TARGET_MS} ms: {_met(grid['http']['median_ms'] <= GRID_SAVE_TARGET_MS)}.",
+        "",
+        "| Report | end to end (request → file downloaded) | built in the worker | "
+        "WeasyPrint alone, same HTML | ratio | worker peak RSS | WeasyPrint alone peak RSS | "
+        "PDF | targets |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for kind, report in work["reports"].items():
+        alone = report["weasyprint_alone"]
+        time_ok = report["end_to_end_ms"] <= REPORT_TARGETS_MS[kind]
+        memory_ok = (report["worker_peak_rss_mb"] or 0) <= WORKER_MEMORY_TARGET_MB
+        lines.append(
+            f"| {kind} | {report['end_to_end_ms']:.0f} ms | {report['worker_build_ms']:.0f} ms | "
+            f"{alone['render_ms']:.0f} ms | {report['ratio_to_weasyprint']} | "
+            f"{report['worker_peak_rss_mb']} MB | {alone['peak_rss_mb']} MB | "
+            f"{report['pdf_bytes'] // 1024} KB | "
+            f"≤ {REPORT_TARGETS_MS[kind] // 1000} s: {_met(time_ok)}; "
+            f"≤ {WORKER_MEMORY_TARGET_MB} MB: {_met(memory_ok)} |"
+        )
+    lines += [
+        "",
+        "Built in the worker: the version's requested → generated time (the queue's pickup "
+        "included). The worker's peak RSS is its child process's high-water mark (VmHWM) "
+        "after the build; the ministry report is built second, so its figure is the peak of "
+        "both.",
+    ]
+    return lines
+
+
+def write_results(meta, bare, rows, work):
     (HERE / "results.json").write_text(
-        json.dumps({"meta": meta, "bare": bare, "pages": rows}, indent=2, ensure_ascii=False) + "\n"
+        json.dumps(
+            {"meta": meta, "bare": bare, "pages": rows, **work}, indent=2, ensure_ascii=False
+        )
+        + "\n"
     )
     low, top = min(meta["connections"]), max(meta["connections"])
     bare_rps = bare[top]["rps"]
@@ -72,6 +123,7 @@ def write_results(meta, bare, rows):
     lines += [
         "",
         f"Errors (non-2xx/3xx or socket) over all runs: {errors}.",
+        *_work_lines(work),
         "",
         "What the numbers mean, what is pending and how to grow: docs/scaling.md and "
         "bench/README.md.",

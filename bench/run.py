@@ -234,6 +234,32 @@ def database_facts():
     return {"database_size": size, "postgresql": version}
 
 
+def timed_work(env, rows, worker_pid):
+    """The grid save (in-process and over HTTP) and the reports built by the worker, each
+    next to WeasyPrint alone rendering the same HTML in a fresh process."""
+
+    def tasks(*args):
+        command = [sys.executable, "-m", "bench.tasks", *map(str, args)]
+        output = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+        return json.loads(output.stdout)
+
+    cookies = {row["role"]: row["cookie"] for row in rows}
+    grid = tasks("grid", "--base", BASE, "--cookie", cookies["secretary"])
+    log(
+        f"grid save: {grid['in_process']['median_ms']} ms in-process, "
+        f"{grid['http']['median_ms']} ms over HTTP"
+    )
+    reports = tasks(
+        "reports", "--base", BASE, "--cookie", cookies["staff"], "--worker-pid", worker_pid
+    )
+    for kind, report in reports.items():
+        report["weasyprint_alone"] = tasks("weasyprint", report["report_id"])
+        alone = report["weasyprint_alone"]["render_ms"]
+        report["ratio_to_weasyprint"] = round(report["worker_build_ms"] / alone, 2)
+        log(f"{kind} report: {report['end_to_end_ms']} ms end to end, WeasyPrint alone {alone} ms")
+    return {"grid_save": grid, "reports": reports}
+
+
 def measure(rows):
     bare = {c: run_wrk(BASE + "/bench/bare/", connections=c, seconds=SECONDS) for c in CONNECTIONS}
     log(f"bare view: {bare[max(CONNECTIONS)]['rps']} req/s at {max(CONNECTIONS)} connections")
@@ -276,6 +302,7 @@ def main():
         )
         log("gunicorn and the Celery worker are up")
         bare = measure(rows)
+        work = timed_work(env, rows, processes[1].pid)
     finally:
         stop(processes)
     meta = {
@@ -293,7 +320,7 @@ def main():
     }
     for row in rows:
         row.pop("cookie")
-    write_results(meta, bare, rows)
+    write_results(meta, bare, rows, work)
     log("wrote bench/results.md and bench/results.json")
 
 

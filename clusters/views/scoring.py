@@ -32,8 +32,19 @@ def _fmt(value):
     return "" if value is None else f"{value.normalize():f}"
 
 
-def _cell(cluster_year, unit, criterion, score, evidence, typed=None, errors=()):
+def _labels():
+    """The inputs' accessible names, translated once per grid (blocktranslate in the cell
+    template, three per cell, was a fifth of the grid's rendering time)."""
+    return {
+        "self": _("%(unit)s – tiêu chí %(code)s – điểm tự chấm"),
+        "agreed": _("%(unit)s – tiêu chí %(code)s – điểm cụm chấm"),
+        "comment": _("%(unit)s – tiêu chí %(code)s – nhận xét"),
+    }
+
+
+def _cell(grid_url, labels, unit, criterion, score, evidence, typed=None, errors=()):
     prefix = cell_prefix(unit.pk, criterion.pk)
+    names = {"unit": unit.name, "code": criterion.code}
     if typed is not None:
         values = typed.raw
     else:
@@ -52,19 +63,18 @@ def _cell(cluster_year, unit, criterion, score, evidence, typed=None, errors=())
         "version": (score.version if score else "") if typed is None else (typed.version or ""),
         "evidence": evidence.get(score.pk, 0) if score else 0,
         "errors": list(errors),
-        "save_url": reverse(
-            "clusters:score_cell",
-            args=[cluster_year.cluster_id, cluster_year.year, unit.pk, criterion.pk],
-        ),
-        "evidence_url": reverse(
-            "clusters:score_evidence",
-            args=[cluster_year.cluster_id, cluster_year.year, unit.pk, criterion.pk],
-        ),
+        "labels": {field: label % names for field, label in labels.items()},
+        # clusters:score_cell and clusters:score_evidence, under the grid's URL: one
+        # reverse() per grid instead of 800 (a third of the page's Python time).
+        "save_url": f"{grid_url}{unit.pk}/{criterion.pk}/",
+        "evidence_url": f"{grid_url}{unit.pk}/{criterion.pk}/evidence/",
     }
 
 
 def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
     typed, errors = typed or {}, errors or {}
+    grid_url = reverse("clusters:scores", args=[cluster_year.cluster_id, cluster_year.year])
+    labels = _labels()
     rows = []
     for group in layout.groups:
         criteria = []
@@ -74,7 +84,8 @@ def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
                 key = (unit.pk, criterion.pk)
                 cells.append(
                     _cell(
-                        cluster_year,
+                        grid_url,
+                        labels,
                         unit,
                         criterion,
                         scores.get(key),

@@ -7,7 +7,8 @@ Cụm thi đua số 2 signed the 2021 pledge.
 
 Invented for the demo (the report is silent, and every such record says so in its note):
 the head/deputy pairs of the other years (2020 included), the rotation policies, the names
-and positions of the people who signed, the commitments' wording, the registrations and
+and positions of the people who signed, the commitments' wording, the registrations,
+Cụm thi đua số 2's 2020 pledge (signed at an invented conference of 16/12/2019) and
 Cụm thi đua số 1's pledge."""
 
 import datetime
@@ -167,6 +168,16 @@ def seed_cluster_year_start():
     _policy(cluster_2, RotationPolicy.Method.DEPUTY_BECOMES_HEAD, 5, CLUSTER_2_ORDER)
     _leadership(cluster_2, CLUSTER_2_ORDER, CLUSTER_2_FIRST, reported=REPORTED_2021)
     units_2 = {u.name: u for u in Unit.objects.filter(cluster_years__cluster=cluster_2).distinct()}
+    # Invented: the 2020 pledge, so the year the demo evaluates has every record of a year.
+    year_2020 = ClusterYear.objects.get(cluster=cluster_2, year=2020)
+    members_2020 = [m.unit for m in year_2020.memberships.select_related("unit")]
+    _pledge(
+        year_2020,
+        state=Pledge.State.LOCKED,
+        signed_on=datetime.date(2019, 12, 16),
+        signers=members_2020,
+        registrations=_registrations(members_2020),
+    )
     year_2021 = ClusterYear.objects.get(cluster=cluster_2, year=2021)
     members_2021 = [m.unit for m in year_2021.memberships.select_related("unit")]
     _pledge(

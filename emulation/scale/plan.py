@@ -59,4 +59,5 @@ class Plan:
             "clusters.Cluster": self.cluster_count,
             "clusters.ClusterYear": self.cluster_years,
             "clusters.Score": self.scores,
+            "awards.Proposal": self.cluster_years,
         }

@@ -49,7 +49,7 @@ def scoring_tables(seed):
                 f"{k // CRITERIA_PER_GROUP + 1}.{k % CRITERIA_PER_GROUP + 1}",
                 f"Tiêu chí {k + 1} của nhóm {names.GROUPS[k // CRITERIA_PER_GROUP % 4]}",
                 CRITERION_POINTS,
-                k % CRITERIA_PER_GROUP == 0,
+                False,  # no evidence files here: a required one would refuse every save
                 k + 1,
             )
             for t in range(len(tables))

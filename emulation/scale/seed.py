@@ -23,7 +23,7 @@ from clusters.models import (
     Vote,
 )
 from emulation.models import AwardTitle, EmulationYear, LegalRegime, Ministry, RoleAssignment
-from emulation.scale import names, records, scoring
+from emulation.scale import awards, names, records, scoring
 from emulation.scale.plan import CRITERIA_PER_GROUP
 from emulation.scale.writer import BulkWriter
 from units.models import Unit
@@ -284,11 +284,9 @@ class _Seed:
 
 
 def _seed_awards(seed):
-    """EXTENSION POINT (issue 5, after merge): proposals and decisions of the awards app.
-
-    The awards app has no models yet. Fill this with ``seed.insert(Model, fields, rows)``
-    over ``seed.cells()`` (one proposal per nominated unit, one decision per ministry-year),
-    like the steps in records.py; nothing else needs to change."""
+    """Proposals with their lines, decisions and awards; then the year-end reports."""
+    awards.proposals(seed)
+    awards.reports(seed)
 
 
 def seed_scale(plan, *, log=print):

@@ -23,3 +23,36 @@
     }
   });
 })();
+
+// Leaving a cell to click "save the whole grid" first fires that cell's own save (on change).
+// Submitting the grid while it is in flight would send the cell's old version and be refused
+// as someone else's edit: wait for the cell saves to finish, then submit with their versions.
+(function () {
+  "use strict";
+  var pending = 0;
+  var deferred = null;
+  function isCell(event) {
+    return event.target.closest && event.target.closest(".score-grid .score-cell");
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (isCell(event)) pending += 1;
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!isCell(event)) return;
+    pending = Math.max(0, pending - 1);
+    if (pending === 0 && deferred) {
+      var form = deferred.form;
+      var submitter = deferred.submitter;
+      deferred = null;
+      form.requestSubmit(submitter);
+    }
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.querySelector || !form.querySelector(".score-grid .score-cell")) return;
+    if (pending > 0) {
+      event.preventDefault();
+      deferred = { form: form, submitter: event.submitter || null };
+    }
+  });
+})();

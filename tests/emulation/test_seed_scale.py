@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import F
 
+from awards.models import Award, Decision, Nomination, Proposal
 from clusters.models import (
     Cluster,
     ClusterYear,
@@ -20,6 +21,7 @@ from clusters.models import (
     VoteCount,
 )
 from emulation.models import Ministry, RoleAssignment
+from emulation.models_reports import YearEndReport
 from emulation.scale import BENCH_PASSWORD, Plan
 from emulation.scale.writer import BulkWriter
 from tests.factories import MinistryFactory
@@ -68,6 +70,31 @@ def test_seed_scale_builds_every_record_of_every_cluster_year(seeded):
     assert not Score.objects.filter(agreed_score__isnull=True).exists()
     assert not Score.objects.filter(self_score__isnull=True).exists()
     assert "8,000 scores" in seeded
+
+
+def test_seed_scale_decides_past_proposals_and_leaves_this_years_awaiting_review(seeded):
+    last = ClusterYear.objects.order_by("-year").values_list("year", flat=True).first()
+
+    assert Proposal.objects.count() == 20
+    assert Nomination.objects.count() == 60
+    assert set(
+        Proposal.objects.filter(cluster_year__year=last).values_list("state", flat=True)
+    ) == {Proposal.State.SUBMITTED}
+    assert (
+        Proposal.objects.exclude(cluster_year__year=last)
+        .filter(state=Proposal.State.DECIDED)
+        .count()
+        == 18
+    )
+    assert Decision.objects.count() == 18
+    assert Award.objects.count() == 54
+    assert not Award.objects.exclude(unit=F("nomination__unit")).exists()
+
+
+def test_seed_scale_writes_the_year_end_reports_of_past_years(seeded):
+    assert YearEndReport.objects.filter(kind=YearEndReport.Kind.CLUSTER).count() == 18
+    assert YearEndReport.objects.filter(kind=YearEndReport.Kind.MINISTRY).count() == 9
+    assert not YearEndReport.objects.filter(results="").exists()
 
 
 def test_every_score_is_on_a_criterion_of_its_ministry_and_year(seeded):

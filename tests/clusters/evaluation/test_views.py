@@ -56,6 +56,17 @@ def test_grid_shows_inputs_to_the_secretary_and_values_only_to_the_leader(
     assert "6 / <strong>5.5</strong>" in html
 
 
+def test_each_grid_cell_has_its_own_urls_and_named_inputs(client_as, world, table):
+    unit, criterion = world.units[1], table.c["c2"]
+    html = client_as("secretary").get(url("scores", world)).content.decode()
+    assert f'hx-post="{url("score_cell", world, unit.pk, criterion.pk)}"' in html
+    assert f'href="{url("score_evidence", world, unit.pk, criterion.pk)}"' in html
+    label = f"{unit.name} – tiêu chí {criterion.code} – "
+    assert f'aria-label="{label}điểm tự chấm"' in html
+    assert f'aria-label="{label}điểm cụm chấm"' in html
+    assert f'aria-label="{label}nhận xét"' in html
+
+
 def test_saving_the_grid_with_a_refused_cell_keeps_every_typed_value_and_the_message(
     client_as, world, table
 ):
