@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 
 from emulation.models import AwardTitle, LegalRegime
-from units.models import Person, PersonYear, UnitYear
+from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -85,3 +85,21 @@ class UnitYearForm(forms.ModelForm):
             if staff is not None and value is not None and value > staff:
                 self.add_error(name, _("Không thể lớn hơn tổng số thành viên."))
         return data
+
+
+class UnitHeadDecisionForm(forms.ModelForm):
+    """A decision of the unit head (khoản 1 Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15):
+    only the titles of the unit head's level are offered."""
+
+    class Meta:
+        model = UnitHeadDecision
+        fields = ["year", "person", "award_title", "number", "dated"]
+        widgets = {"dated": DATE}
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(unit=unit).order_by("full_name")
+        self.fields["award_title"].queryset = AwardTitle.objects.filter(
+            level=AwardTitle.Level.UNIT_HEAD
+        ).select_related("regime").order_by("regime__valid_from", "order")
+        self.fields["award_title"].label_from_instance = lambda t: f"{t.name_vi} ({t.regime.name})"

@@ -2,10 +2,16 @@
 the audit trail in the same transaction and raises DomainError with a Vietnamese message."""
 
 from awards.services.deadlines import emulation_year_set_deadlines
+from awards.services.council import (
+    council_member_save,
+    meeting_add_proposal,
+    meeting_close,
+    meeting_create,
+    meeting_record,
+)
 from awards.services.decisions import (
     award_revoke,
     decision_record,
-    nomination_forward,
     reward_amount,
 )
 from awards.services.proposals import (
@@ -15,9 +21,18 @@ from awards.services.proposals import (
     proposal_submit,
     proposal_update,
 )
+from awards.services.upward import (
+    upward_dossier_add_lines,
+    upward_dossier_create,
+    upward_dossier_decide,
+    upward_dossier_forward,
+    upward_dossier_refuse,
+    upward_dossier_remove_line,
+    upward_dossier_return,
+    upward_dossier_update,
+)
 from awards.services.review import (
     nomination_approve,
-    nomination_record_council_vote,
     nomination_reject,
     nomination_reopen,
     nominations_bulk_approve,
@@ -26,13 +41,24 @@ from awards.services.review import (
 )
 
 __all__ = [
+    "council_member_save",
+    "meeting_add_proposal",
+    "meeting_close",
+    "meeting_create",
+    "meeting_record",
+    "upward_dossier_add_lines",
+    "upward_dossier_create",
+    "upward_dossier_decide",
+    "upward_dossier_forward",
+    "upward_dossier_refuse",
+    "upward_dossier_remove_line",
+    "upward_dossier_return",
+    "upward_dossier_update",
     "award_revoke",
     "decision_record",
     "emulation_year_set_deadlines",
     "nomination_approve",
     "nomination_delete",
-    "nomination_forward",
-    "nomination_record_council_vote",
     "nomination_reject",
     "nomination_reopen",
     "nomination_save",
