@@ -52,7 +52,6 @@ VIEWS = [
     ("awards:line_edit", "draft", _line, WRITE),
     ("awards:return", "in_review", lambda p: p.pk, MANAGE),
     ("awards:line_review", "in_review", _line, MANAGE),
-    ("awards:line_forward", "approved", _line, MANAGE),
     ("awards:decision", "approved", lambda p: p.pk, MANAGE),
     ("awards:award_revoke", "decided", lambda p: Award.objects.get().pk, MANAGE),
     ("awards:audit_export", "decided", lambda p: p.pk, MANAGE),
@@ -151,7 +150,8 @@ def test_staff_see_the_desk_and_the_audit_trail(client_as, in_review):
     html = client_as("staff").get(reverse("awards:proposal", args=[in_review.pk])).content
     html = html.decode()
     assert "Trả lại hồ sơ" in html
-    assert "Ghi quyết định khen thưởng" in html
+    assert "Ghi quyết định của Bộ trưởng" in html
+    assert "Họp hội đồng xét các dòng" in html
     assert "Gửi hồ sơ đề nghị" in html
     assert "Bắt đầu xét duyệt" in html
     assert "proposal_submit" not in html and "proposal_start_review" not in html
