@@ -147,6 +147,7 @@ class MeetingRecordForm(forms.Form):
                 label=row.member.full_name,
                 choices=MeetingAttendance.Status.choices,
                 initial=row.status,
+                required=False,
             )
         for line in lines:
             self.fields[f"present_{line.pk}"] = forms.IntegerField(
@@ -180,7 +181,10 @@ class MeetingRecordForm(forms.Form):
         data = self.cleaned_data
         return {
             "version": data["version"],
-            "attendance": {row.member_id: data[f"status_{row.member_id}"] for row in self.attendance},
+            "attendance": {
+                row.member_id: data[f"status_{row.member_id}"] or row.status
+                for row in self.attendance
+            },
             "votes": {
                 line.pk: (data[f"present_{line.pk}"], data[f"written_{line.pk}"])
                 for line in self.lines
