@@ -104,6 +104,8 @@ def world(db, catalogue):
         staff=grant(UserFactory(username="vu"), Role.MINISTRY_STAFF, ministry),
         leader=grant(UserFactory(username="lanhdao"), Role.LEADER, ministry),
         foreign_staff=grant(UserFactory(username="vu.khac"), Role.MINISTRY_STAFF, other_ministry),
+        # the national award catalogue's administrator (a superuser; no ministry role)
+        national_admin=UserFactory(username="quantri", is_superuser=True),
     )
     return SimpleNamespace(
         ministry=ministry,
