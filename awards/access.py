@@ -73,9 +73,7 @@ def get_meeting_for_user(user, pk, *, manage=False):
     """A council meeting of a ministry the user sees (404 otherwise); ``manage``: its staff."""
     from awards.models import CouncilMeeting
 
-    meeting = get_object_or_404(
-        CouncilMeeting.objects.select_related("council__ministry"), pk=pk
-    )
+    meeting = get_object_or_404(CouncilMeeting.objects.select_related("council__ministry"), pk=pk)
     _check_ministry(user, meeting.council.ministry_id, manage=manage)
     return meeting
 

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import CouncilMember, MeetingAttendance, Nomination, UpwardDossier
-from emulation.models import AwardTitle
 from awards.regime import proposal_regime
+from emulation.models import AwardTitle
 from units.models import Person, Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -51,9 +51,9 @@ class NominationForm(forms.ModelForm):
         titles = AwardTitle.objects.filter(regime=regime)
         self.fields["award_title"].queryset = titles
         ministry = cluster_year.cluster.ministry
-        self.fields["award_title"].label_from_instance = lambda t: _(
-            "%(name)s – quyết định: %(level)s"
-        ) % {"name": t, "level": t.level_label(ministry)}
+        self.fields["award_title"].label_from_instance = lambda t: (
+            _("%(name)s – quyết định: %(level)s") % {"name": t, "level": t.level_label(ministry)}
+        )
         self.fields["award_title"].help_text = _(
             "Danh hiệu do thủ trưởng đơn vị quyết định không đề nghị lên Bộ; ghi quyết định của "
             "thủ trưởng vào hồ sơ năm của đơn vị, cá nhân."

@@ -54,9 +54,7 @@ def proposal_detail_lines(*, proposal):
     return list(
         proposal.nominations.select_related(
             "award_title", "unit", "person", "award__decision", "upward_dossier"
-        ).order_by(
-            "award_title__order", "rank", "id"
-        )
+        ).order_by("award_title__order", "rank", "id")
     )
 
 
@@ -235,7 +233,11 @@ def ministry_awards_decided(*, ministry, year):
             nomination__proposal__cluster_year__cluster__ministry=ministry,
         )
         .select_related(
-            "award_title", "unit", "person", "decision", "nomination__proposal__cluster_year__cluster"
+            "award_title",
+            "unit",
+            "person",
+            "decision",
+            "nomination__proposal__cluster_year__cluster",
         )
         .order_by(
             "nomination__proposal__cluster_year__cluster__kind",

@@ -73,7 +73,9 @@ class MinistryAwardSettingForm(forms.ModelForm):
         if month is not None and not 1 <= month <= 12:
             self.add_error("internal_due_month", _("Tháng từ 1 đến 12."))
         if (day is None) != (month is None):
-            self.add_error("internal_due_day", _("Hãy nhập cả ngày và tháng, hoặc bỏ trống cả hai."))
+            self.add_error(
+                "internal_due_day", _("Hãy nhập cả ngày và tháng, hoặc bỏ trống cả hai.")
+            )
         return data
 
 

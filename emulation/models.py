@@ -122,9 +122,7 @@ class AwardTitle(models.Model):
         _("hệ số tiền thưởng"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     citation = models.CharField(_("căn cứ pháp lý"), max_length=300)
-    level_citation = models.CharField(
-        _("căn cứ thẩm quyền quyết định"), max_length=300, blank=True
-    )
+    level_citation = models.CharField(_("căn cứ thẩm quyền quyết định"), max_length=300, blank=True)
     dossier_due_day = models.PositiveSmallIntegerField(
         _("hạn nộp hồ sơ lên cấp quyết định: ngày"), null=True, blank=True
     )

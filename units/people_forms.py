@@ -99,7 +99,9 @@ class UnitHeadDecisionForm(forms.ModelForm):
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(unit=unit).order_by("full_name")
-        self.fields["award_title"].queryset = AwardTitle.objects.filter(
-            level=AwardTitle.Level.UNIT_HEAD
-        ).select_related("regime").order_by("regime__valid_from", "order")
+        self.fields["award_title"].queryset = (
+            AwardTitle.objects.filter(level=AwardTitle.Level.UNIT_HEAD)
+            .select_related("regime")
+            .order_by("regime__valid_from", "order")
+        )
         self.fields["award_title"].label_from_instance = lambda t: f"{t.name_vi} ({t.regime.name})"

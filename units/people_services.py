@@ -82,9 +82,7 @@ def unit_head_decision_record(*, actor, decision):
     if decision.person_id and decision.person.unit_id != decision.unit_id:
         raise DomainError(_("Cá nhân không thuộc đơn vị."), field="person")
     if decision.dated.year < decision.year:
-        raise DomainError(
-            _("Ngày quyết định không thể trước năm thành tích."), field="dated"
-        )
+        raise DomainError(_("Ngày quyết định không thể trước năm thành tích."), field="dated")
     duplicate = UnitHeadDecision.objects.filter(
         unit=decision.unit_id, person=decision.person_id, year=decision.year, award_title=title
     )

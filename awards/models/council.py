@@ -14,9 +14,7 @@ class Council(models.Model):
     ministry = models.OneToOneField(
         Ministry, on_delete=models.CASCADE, related_name="council", verbose_name=_("bộ")
     )
-    name = models.CharField(
-        _("tên"), max_length=200, default="Hội đồng Thi đua - Khen thưởng"
-    )
+    name = models.CharField(_("tên"), max_length=200, default="Hội đồng Thi đua - Khen thưởng")
     quorum_percent = models.PositiveSmallIntegerField(
         _("tỷ lệ thành viên dự họp tối thiểu (%)"),
         default=50,
@@ -101,6 +99,9 @@ class MeetingAttendance(models.Model):
             models.UniqueConstraint(fields=["meeting", "member"], name="one_attendance_per_member")
         ]
 
+    def __str__(self):
+        return f"{self.member} – {self.get_status_display()}"
+
 
 class MeetingLine(models.Model):
     """A line put to a meeting: the votes for it among members present and in writing."""
@@ -123,9 +124,7 @@ class MeetingLine(models.Model):
         _("phiếu đồng ý bằng văn bản"), null=True, blank=True
     )
     chair_choice = models.BooleanField(_("được Chủ tịch Hội đồng chọn"), default=False)
-    result = models.CharField(
-        _("kết quả"), max_length=10, choices=Result, default=Result.PENDING
-    )
+    result = models.CharField(_("kết quả"), max_length=10, choices=Result, default=Result.PENDING)
 
     class Meta:
         ordering = ["meeting", "nomination__award_title__order", "nomination_id"]
@@ -134,6 +133,9 @@ class MeetingLine(models.Model):
                 fields=["meeting", "nomination"], name="one_meeting_line_per_nomination"
             )
         ]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.nomination}"
 
     @property
     def votes_for(self):

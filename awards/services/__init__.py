@@ -1,7 +1,6 @@
 """Writes of the awards app. Each service checks state, rights and the legal rules, writes
 the audit trail in the same transaction and raises DomainError with a Vietnamese message."""
 
-from awards.services.deadlines import emulation_year_set_deadlines
 from awards.services.council import (
     council_member_save,
     meeting_add_proposal,
@@ -9,6 +8,7 @@ from awards.services.council import (
     meeting_create,
     meeting_record,
 )
+from awards.services.deadlines import emulation_year_set_deadlines
 from awards.services.decisions import (
     award_revoke,
     decision_record,
@@ -21,6 +21,14 @@ from awards.services.proposals import (
     proposal_submit,
     proposal_update,
 )
+from awards.services.review import (
+    nomination_approve,
+    nomination_reject,
+    nomination_reopen,
+    nominations_bulk_approve,
+    proposal_return,
+    proposal_start_review,
+)
 from awards.services.upward import (
     upward_dossier_add_lines,
     upward_dossier_create,
@@ -31,32 +39,16 @@ from awards.services.upward import (
     upward_dossier_return,
     upward_dossier_update,
 )
-from awards.services.review import (
-    nomination_approve,
-    nomination_reject,
-    nomination_reopen,
-    nominations_bulk_approve,
-    proposal_return,
-    proposal_start_review,
-)
 
 __all__ = [
+    "award_revoke",
     "council_member_save",
+    "decision_record",
+    "emulation_year_set_deadlines",
     "meeting_add_proposal",
     "meeting_close",
     "meeting_create",
     "meeting_record",
-    "upward_dossier_add_lines",
-    "upward_dossier_create",
-    "upward_dossier_decide",
-    "upward_dossier_forward",
-    "upward_dossier_refuse",
-    "upward_dossier_remove_line",
-    "upward_dossier_return",
-    "upward_dossier_update",
-    "award_revoke",
-    "decision_record",
-    "emulation_year_set_deadlines",
     "nomination_approve",
     "nomination_delete",
     "nomination_reject",
@@ -69,4 +61,12 @@ __all__ = [
     "proposal_submit",
     "proposal_update",
     "reward_amount",
+    "upward_dossier_add_lines",
+    "upward_dossier_create",
+    "upward_dossier_decide",
+    "upward_dossier_forward",
+    "upward_dossier_refuse",
+    "upward_dossier_remove_line",
+    "upward_dossier_return",
+    "upward_dossier_update",
 ]

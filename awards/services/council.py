@@ -233,7 +233,9 @@ def meeting_record(
             % {"present": present, "roster": meeting.roster_size, "quorum": quorum}
         )
     lines = list(
-        meeting.lines.select_related("nomination__award_title", "nomination__unit", "nomination__person")
+        meeting.lines.select_related(
+            "nomination__award_title", "nomination__unit", "nomination__person"
+        )
     )
     for line in lines:
         present_for, written_for = votes.get(line.pk, (None, None))
@@ -310,9 +312,7 @@ def meeting_close(*, actor, meeting):
     lines = list(meeting.lines.select_related("nomination__proposal"))
     if not lines:
         raise DomainError(_("Phiên họp chưa có dòng đề nghị nào."))
-    unresolved = [
-        line for line in lines if line.result in (Result.PENDING, Result.TIE)
-    ]
+    unresolved = [line for line in lines if line.result in (Result.PENDING, Result.TIE)]
     if unresolved:
         raise DomainError(
             _("Còn %(n)s dòng chưa biểu quyết hoặc bằng phiếu chờ Chủ tịch Hội đồng quyết định.")
@@ -327,9 +327,11 @@ def meeting_close(*, actor, meeting):
     for line in lines:
         by_proposal.setdefault(line.nomination.proposal_id, []).append(line)
     for proposal_id, proposal_lines in by_proposal.items():
-        proposal = Proposal.objects.select_for_update(of=("self",)).select_related(
-            "cluster_year__cluster", "cluster_year__emulation_year__regime"
-        ).get(pk=proposal_id)
+        proposal = (
+            Proposal.objects.select_for_update(of=("self",))
+            .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
+            .get(pk=proposal_id)
+        )
         if proposal.state != Proposal.State.IN_REVIEW:
             raise DomainError(
                 _("Hồ sơ %(p)s không còn ở trạng thái đang xét duyệt.") % {"p": proposal}
@@ -342,7 +344,9 @@ def meeting_close(*, actor, meeting):
             if nomination.outcome != Nomination.Outcome.PENDING:
                 continue
             share = Decimal(line.votes_for) * 100 / Decimal(meeting.roster_size)
-            figures = _("Hội đồng họp ngày %(date)s: %(votes)s/%(roster)s thành viên đồng ý (%(share)s%%)") % {
+            figures = _(
+                "Hội đồng họp ngày %(date)s: %(votes)s/%(roster)s thành viên đồng ý (%(share)s%%)"
+            ) % {
                 "date": meeting.held_on.strftime("%d/%m/%Y"),
                 "votes": line.votes_for,
                 "roster": meeting.roster_size,
@@ -368,4 +372,3 @@ def meeting_close(*, actor, meeting):
         after={"results": {line.nomination_id: line.result for line in lines}},
     )
     return meeting
-

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
 from awards.services.common import (
-    line_snapshot,
     notify_on_commit,
     proposal_snapshot,
     require_staff,

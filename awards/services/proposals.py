@@ -80,9 +80,9 @@ def _follow_regime(actor, proposal):
     """The date of the cover submission decides the regime: move every line to the same
     title in that regime's catalogue (refused when that regime has no such title)."""
     regime = proposal_regime(proposal).regime
-    lines = list(proposal.nominations.select_related("award_title").exclude(
-        award_title__regime=regime
-    ))
+    lines = list(
+        proposal.nominations.select_related("award_title").exclude(award_title__regime=regime)
+    )
     for line in lines:
         before = line.award_title_id
         line.award_title = same_title_in(regime, line.award_title)

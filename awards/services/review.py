@@ -15,7 +15,6 @@ from awards.services.common import (
     require_staff,
 )
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 
 Outcome = Nomination.Outcome

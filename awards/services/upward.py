@@ -86,7 +86,10 @@ def upward_dossier_update(*, actor, dossier, version, number, dated):
     dossier.number, dossier.dated = number.strip(), dated
     dossier.save()
     audit_record(
-        actor=actor, action="upward_dossier_update", obj=dossier, before=before,
+        actor=actor,
+        action="upward_dossier_update",
+        obj=dossier,
+        before=before,
         after=_snapshot(dossier),
     )
     return dossier
@@ -115,7 +118,10 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
     before = _snapshot(dossier)
     Nomination.objects.filter(pk__in=[line.pk for line in lines]).update(upward_dossier=dossier)
     audit_record(
-        actor=actor, action="upward_dossier_lines", obj=dossier, before=before,
+        actor=actor,
+        action="upward_dossier_lines",
+        obj=dossier,
+        before=before,
         after=_snapshot(dossier),
     )
     return lines
@@ -130,7 +136,10 @@ def upward_dossier_remove_line(*, actor, dossier, line):
     before = _snapshot(dossier)
     Nomination.objects.filter(pk=line.pk, upward_dossier=dossier).update(upward_dossier=None)
     audit_record(
-        actor=actor, action="upward_dossier_lines", obj=dossier, before=before,
+        actor=actor,
+        action="upward_dossier_lines",
+        obj=dossier,
+        before=before,
         after=_snapshot(dossier),
     )
     return dossier
@@ -185,8 +194,12 @@ def upward_dossier_return(*, actor, dossier, reason):
     dossier.version += 1
     dossier.save()
     audit_record(
-        actor=actor, action="upward_dossier_return", obj=dossier, before=before,
-        after=_snapshot(dossier), reason=reason,
+        actor=actor,
+        action="upward_dossier_return",
+        obj=dossier,
+        before=before,
+        after=_snapshot(dossier),
+        reason=reason,
     )
     return dossier
 
@@ -205,8 +218,12 @@ def upward_dossier_refuse(*, actor, dossier, reason):
     dossier.version += 1
     dossier.save()
     audit_record(
-        actor=actor, action="upward_dossier_refuse", obj=dossier, before=before,
-        after=_snapshot(dossier), reason=reason,
+        actor=actor,
+        action="upward_dossier_refuse",
+        obj=dossier,
+        before=before,
+        after=_snapshot(dossier),
+        reason=reason,
     )
     return dossier
 
@@ -245,7 +262,12 @@ def upward_dossier_decide(
         actor=actor,
         action="decision_record",
         obj=decision,
-        after={"number": number, "dated": dated, "signer_name": signer_name, "level": dossier.level},
+        after={
+            "number": number,
+            "dated": dated,
+            "signer_name": signer_name,
+            "level": dossier.level,
+        },
     )
     for line in granted:
         award_title = same_title_in(regime, line.award_title)

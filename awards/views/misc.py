@@ -44,7 +44,11 @@ def export_decisions(request):
             )
         )
         .select_related(
-            "decision", "nomination__proposal__cluster_year__cluster", "unit", "person", "award_title"
+            "decision",
+            "nomination__proposal__cluster_year__cluster",
+            "unit",
+            "person",
+            "award_title",
         )
         .order_by("-decision__dated", "decision_id", "id")
     )

@@ -84,7 +84,9 @@ def dossier_detail(request, pk):
     )
     titles = {line.award_title.code: line.award_title for line in lines}
     deadlines = [
-        (title, title.dossier_due(dossier.year)) for title in titles.values() if title.dossier_due(dossier.year)
+        (title, title.dossier_due(dossier.year))
+        for title in titles.values()
+        if title.dossier_due(dossier.year)
     ]
     decision = getattr(dossier, "decision", None) if dossier.state == "decided" else None
     try:
@@ -98,9 +100,7 @@ def dossier_detail(request, pk):
             "dossier": dossier,
             "lines": lines,
             "deadlines": deadlines,
-            "late": [
-                (t, d) for t, d in deadlines if dossier.dated and dossier.dated > d
-            ],
+            "late": [(t, d) for t, d in deadlines if dossier.dated and dossier.dated > d],
             "regime": regime,
             "decision": decision,
             "awards": list(decision.awards.select_related("award_title", "unit", "person"))
@@ -108,7 +108,11 @@ def dossier_detail(request, pk):
             else [],
             "can_manage": can_manage,
             "cover_form": DossierCoverForm(
-                initial={"version": dossier.version, "number": dossier.number, "dated": dossier.dated}
+                initial={
+                    "version": dossier.version,
+                    "number": dossier.number,
+                    "dated": dossier.dated,
+                }
             ),
             "lines_form": _lines_form(dossier) if can_manage and dossier.is_editable else None,
         },
@@ -196,7 +200,10 @@ def _reason_page(request, pk, service, *, title, success):
             messages.success(request, success)
             return redirect(dossier)
     return form_page(
-        request, form, title=title % {"d": dossier}, back_url=dossier.get_absolute_url(),
+        request,
+        form,
+        title=title % {"d": dossier},
+        back_url=dossier.get_absolute_url(),
         submit=_("Ghi"),
     )
 
@@ -223,7 +230,9 @@ def dossier_refuse(request, pk):
 
 def dossier_decide(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
-    form = UpperDecisionForm(request.POST or None, queryset=dossier.lines.select_related("award_title", "unit", "person"))
+    form = UpperDecisionForm(
+        request.POST or None, queryset=dossier.lines.select_related("award_title", "unit", "person")
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         granted = data.pop("granted")
@@ -237,7 +246,9 @@ def dossier_decide(request, pk):
         except DomainError as error:
             form_error(form, error)
         else:
-            messages.success(request, _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng."))
+            messages.success(
+                request, _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng.")
+            )
             return redirect(dossier)
     return form_page(
         request,

@@ -89,9 +89,9 @@ def test_the_ministry_of_justice_names_its_flag_and_the_catalogue_stays(demo):
     seed_awards()
     setting = MinistryAwardSetting.objects.get(code="co-thi-dua-bo")
     assert setting.local_name == "Cờ thi đua ngành Tư pháp"
-    assert set(AwardTitle.objects.filter(code="co-thi-dua-bo").values_list("name_vi", flat=True)) == {
-        "Cờ thi đua cấp Bộ"
-    }
+    assert set(
+        AwardTitle.objects.filter(code="co-thi-dua-bo").values_list("name_vi", flat=True)
+    ) == {"Cờ thi đua cấp Bộ"}
 
 
 def test_cluster_1_draft_with_a_second_flag_stays_refused(demo):

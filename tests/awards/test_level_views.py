@@ -70,9 +70,7 @@ def test_the_council_and_dossier_lists_by_role(client_as, world, role):
         assert _status(client_as, role, "get", reverse(name)) == expected
     # another ministry's council, named in the address, stays out of reach
     url = reverse("awards:council") + f"?ministry={world.ministry.pk}"
-    assert _status(client_as, role, "get", url) == {"foreign_staff": 404}.get(
-        role, expected
-    )
+    assert _status(client_as, role, "get", url) == {"foreign_staff": 404}.get(role, expected)
 
 
 def _writes(world, meeting, dossier):
@@ -182,9 +180,7 @@ def test_a_national_administrator_role_edits_the_catalogue(client, world):
 def test_staff_keep_their_ministrys_local_name_and_quota(client_as, world):
     url = reverse("ministry_setting_edit", args=[world.ministry.pk, "co-thi-dua-bo"])
     client = client_as("staff")
-    response = client.post(
-        url, {"local_name": "Cờ thi đua ngành Tư pháp", "quota_per_cluster": 2}
-    )
+    response = client.post(url, {"local_name": "Cờ thi đua ngành Tư pháp", "quota_per_cluster": 2})
     assert response.status_code == 302
     setting = MinistryAwardSetting.objects.get()
     assert (setting.ministry, setting.local_name, setting.quota_per_cluster) == (
@@ -192,22 +188,18 @@ def test_staff_keep_their_ministrys_local_name_and_quota(client_as, world):
         "Cờ thi đua ngành Tư pháp",
         2,
     )
-    assert set(AwardTitle.objects.filter(code="co-thi-dua-bo").values_list("name_vi", flat=True)) == {
-        "Cờ thi đua cấp Bộ"
-    }
+    assert set(
+        AwardTitle.objects.filter(code="co-thi-dua-bo").values_list("name_vi", flat=True)
+    ) == {"Cờ thi đua cấp Bộ"}
     page = client.get(reverse("ministry_settings", args=[world.ministry.pk])).content.decode()
     assert "Cờ thi đua ngành Tư pháp" in page
-    foreign = client_as("foreign_staff").get(
-        reverse("ministry_settings", args=[world.ministry.pk])
-    )
+    foreign = client_as("foreign_staff").get(reverse("ministry_settings", args=[world.ministry.pk]))
     assert foreign.status_code == 404
 
 
 def test_a_half_typed_deadline_is_refused_next_to_the_field(client_as, world):
     url = reverse("ministry_setting_edit", args=[world.ministry.pk, "co-thi-dua-bo"])
-    response = client_as("staff").post(
-        url, {"local_name": "Cờ ngành", "internal_due_day": 15}
-    )
+    response = client_as("staff").post(url, {"local_name": "Cờ ngành", "internal_due_day": 15})
     assert response.status_code == 200
     assert field_errors(response, "internal_due_day") == [
         "Hãy nhập cả ngày và tháng, hoặc bỏ trống cả hai."

@@ -33,9 +33,7 @@ def _line(world, proposal, code, unit=None, person=None):
 # Deciding level ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "code", ["lao-dong-tien-tien", "cstd-co-so", "tt-lao-dong-tien-tien"]
-)
+@pytest.mark.parametrize("code", ["lao-dong-tien-tien", "cstd-co-so", "tt-lao-dong-tien-tien"])
 def test_a_unit_head_title_is_refused_in_a_proposal_saying_who_decides(world, draft, code):
     with pytest.raises(DomainError) as error:
         _line(world, draft, code)
@@ -119,7 +117,9 @@ def test_the_prime_ministers_title_becomes_an_award_only_with_the_pms_decision(w
     dossier, line = _forwarded_dossier(world, proposal)
     assert dossier.state == "forwarded"
     assert not Award.objects.filter(nomination=line).exists()
-    services.upward_dossier_return(actor=world.users.staff, dossier=dossier, reason="Thiếu biên bản")
+    services.upward_dossier_return(
+        actor=world.users.staff, dossier=dossier, reason="Thiếu biên bản"
+    )
     dossier.refresh_from_db()
     assert (dossier.state, dossier.return_reason) == ("returned", "Thiếu biên bản")
     services.upward_dossier_forward(actor=world.users.staff, dossier=dossier)
@@ -174,18 +174,14 @@ def test_a_minister_level_line_cannot_enter_the_prime_ministers_dossier(world, d
 
 def test_another_ministrys_staff_cannot_touch_the_dossier(world, draft):
     proposal = _approved_with_government_flag(world, draft)
-    dossier, _line_ = _forwarded_dossier(world, proposal)
+    dossier, _unused = _forwarded_dossier(world, proposal)
     with pytest.raises(DomainError):
-        services.upward_dossier_return(
-            actor=world.users.foreign_staff, dossier=dossier, reason="x"
-        )
+        services.upward_dossier_return(actor=world.users.foreign_staff, dossier=dossier, reason="x")
     dossier.refresh_from_db()
     assert dossier.state == "forwarded"
 
 
-def test_a_unit_heads_decision_is_a_prerequisite_of_the_ministers_certificate(
-    world, draft, person
-):
+def test_a_unit_heads_decision_is_a_prerequisite_of_the_ministers_certificate(world, draft, person):
     old = {t.code: t for t in LegalRegime.objects.get(code=OLD).award_titles.all()}
     for year in (2020, 2021):
         UnitHeadDecision.objects.create(
@@ -290,9 +286,7 @@ def _record(world, meeting, votes, attendance=None, **kwargs):
     ("members", "votes", "result"),
     [(21, 16, "failed"), (21, 17, "passed"), (20, 16, "passed"), (20, 15, "failed")],
 )
-def test_the_threshold_is_over_every_member_of_the_roster(
-    world, in_review, members, votes, result
-):
+def test_the_threshold_is_over_every_member_of_the_roster(world, in_review, members, votes, result):
     meeting, line = _meeting(world, in_review, members=members)
     _record(world, meeting, {line.pk: (votes, None)})
     line.refresh_from_db()
@@ -314,7 +308,7 @@ def test_members_outside_their_term_on_the_meeting_date_are_not_counted(world, i
     council.members.filter(pk=council.members.first().pk).update(
         term_end=datetime.date(2021, 12, 31)
     )
-    meeting, _line_ = _meeting(world, in_review, members=20)
+    meeting, _unused = _meeting(world, in_review, members=20)
     assert meeting.roster_size == 19
 
 
