@@ -103,6 +103,9 @@ def person_detail(request, pk):
         {
             "person": person,
             "records": person.years.prefetch_related("prior_titles").order_by("-year"),
+            "head_decisions": person.head_decisions.select_related("award_title").order_by(
+                "-year", "id"
+            ),
             "can_edit": can_edit_people(request.user, person.unit),
             "audit_entries": audit_entries_for(person)[:50],
         },

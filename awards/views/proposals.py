@@ -66,7 +66,7 @@ def proposal_detail(request, pk):
                 (
                     line,
                     findings.get(line.pk, []),
-                    line.award_title.level_label(ministry),
+                    _level_text(line.award_title, ministry, proposal.cluster_year.year),
                     local_name(names, line.award_title),
                 )
                 for line in lines
@@ -79,6 +79,15 @@ def proposal_detail(request, pk):
             "audit_entries": selectors.proposal_audit_entries(proposal=proposal, lines=lines),
         },
     )
+
+
+def _level_text(award_title, ministry, year):
+    """Who decides the line; above the Minister, with the due date of the upward dossier."""
+    label = str(award_title.level_label(ministry))
+    due = award_title.dossier_due(year)
+    if due is None:
+        return label
+    return _("%(level)s (hồ sơ hạn %(date)s)") % {"level": label, "date": due.strftime("%d/%m/%Y")}
 
 
 def proposal_edit(request, pk):

@@ -222,6 +222,7 @@ def test_the_proposal_page_shows_each_lines_level_the_regime_and_the_local_name(
     assert '<td class="line-level">Bộ trưởng</td>' in html
     assert "Cờ thi đua ngành Tư pháp" in html
     assert "vì tờ trình 12/TTr-CTĐ2 trình Bộ trưởng ngày 20/12/2021" in html
+    assert "Thủ tướng Chính phủ (hồ sơ hạn 30/06/2022)" not in html  # no such line here
 
 
 def test_a_unit_head_title_is_refused_on_the_line_form_with_who_decides(client_as, world, draft):

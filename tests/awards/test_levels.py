@@ -439,3 +439,37 @@ def test_closing_approves_what_passed_and_rejects_what_did_not(world, in_review)
     with pytest.raises(DomainError, match="đã kết thúc"):
         _record(world, meeting, {line.pk: (21, None)})
     assert MeetingLine.objects.get(pk=line.pk).votes_present_for == 16
+
+
+@pytest.mark.parametrize(
+    ("dated", "code", "amount"),
+    [
+        (datetime.date(2025, 6, 30), NEW, 28080000),
+        (datetime.date(2025, 7, 1), LATEST, 28080000),
+    ],
+)
+def test_the_dossier_to_home_affairs_is_judged_under_the_regime_of_its_own_date(
+    world, draft, dated, code, amount
+):
+    proposal = _approved_with_government_flag(world, draft)
+    dossier, line = _forwarded_dossier(world, proposal, dated=dated)
+    services.upward_dossier_decide(
+        actor=world.users.staff,
+        dossier=dossier,
+        number="7/QĐ-TTg",
+        dated=datetime.date(2025, 8, 1),
+        signer_name="A",
+    )
+    award = Award.objects.get(nomination=line)
+    # the line was proposed under the 2003 law; the award follows the dossier's regime
+    assert (line.award_title.regime.code, award.award_title.regime.code) == (OLD, code)
+    assert award.amount == amount  # 12 × 2,340,000
+
+
+def test_a_province_sees_its_chair_as_the_deciding_level(world):
+    world.ministry.kind = "province"
+    flag = title(world.cluster_year, "co-thi-dua-bo")
+    assert str(flag.level_label(world.ministry)) == "Chủ tịch Ủy ban nhân dân tỉnh"
+    assert str(title(world.cluster_year, "co-thi-dua-chinh-phu").level_label(world.ministry)) == (
+        "Thủ tướng Chính phủ"
+    )
