@@ -123,7 +123,6 @@ def proposals(seed):
                 None,
                 None,
                 None,
-                None,
                 1,
             )
             for m, c, y, year, i in seed.cells()
