@@ -13,6 +13,7 @@ from awards.services.decisions import reward_amount
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
+from emulation.models import AwardTitle
 from emulation.roles import scope_of
 
 State = UpwardDossier.State
@@ -54,13 +55,14 @@ def dossier_regime(dossier):
     )
 
 
-def eligible_lines(*, ministry_id, level):
-    """Lines the ministry approved (after the council) whose deciding level is ``level``,
-    not yet in a dossier."""
+def eligible_lines(*, ministry_ids, level=None):
+    """Lines the ministries approved (after the council) whose deciding level is ``level``
+    (any level above the Minister when None), not yet in a dossier."""
+    levels = [level] if level else list(AwardTitle.ABOVE_MINISTER)
     return Nomination.objects.filter(
-        proposal__cluster_year__cluster__ministry_id=ministry_id,
+        proposal__cluster_year__cluster__ministry_id__in=ministry_ids,
         outcome=Nomination.Outcome.APPROVED,
-        award_title__level=level,
+        award_title__level__in=levels,
         upward_dossier__isnull=True,
     ).select_related("award_title", "unit", "person", "proposal__cluster_year__cluster")
 
@@ -102,7 +104,7 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
     if not dossier.is_editable:
         raise _wrong_state(dossier, _("thêm dòng"))
     lines = list(
-        eligible_lines(ministry_id=dossier.ministry_id, level=dossier.level).filter(
+        eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
             pk__in=line_ids, proposal__cluster_year__year=dossier.year
         )
     )

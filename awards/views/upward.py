@@ -1,6 +1,7 @@
 """The ministry's dossiers to the Ministry of Home Affairs for the titles above the Minister."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,20 +26,11 @@ from emulation.roles import scope_of
 def dossier_list(request):
     ministries = list(ministries_for_council(request.user))
     if not ministries:
-        from django.http import Http404
-
         raise Http404
     scope = scope_of(request.user)
     dossiers = UpwardDossier.objects.filter(ministry__in=ministries).select_related("ministry")
-    waiting = (
-        Nomination.objects.filter(
-            proposal__cluster_year__cluster__ministry__in=ministries,
-            outcome=Nomination.Outcome.APPROVED,
-            award_title__level__in=["prime_minister", "president"],
-            upward_dossier__isnull=True,
-        )
-        .select_related("award_title", "unit", "person", "proposal__cluster_year__cluster")
-        .order_by("-proposal__cluster_year__year", "id")
+    waiting = eligible_lines(ministry_ids=[m.pk for m in ministries]).order_by(
+        "-proposal__cluster_year__year", "id"
     )
     managed = [m for m in ministries if scope.manages_ministry(m.pk)]
     return render(
@@ -68,7 +60,7 @@ def dossier_create(request, ministry_pk):
 
 
 def _lines_form(dossier, data=None):
-    queryset = eligible_lines(ministry_id=dossier.ministry_id, level=dossier.level).filter(
+    queryset = eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
         proposal__cluster_year__year=dossier.year
     )
     return DossierLinesForm(data, queryset=queryset, prefix="lines")
