@@ -137,7 +137,13 @@ class AccountSheet(SheetSpec):
             note=gettext_lazy("Chữ không dấu, số và . @ + - _"),
         ),
         Column("full_name", gettext_lazy("Họ và tên"), required=True, max_length=150, width=28),
-        Column("email", gettext_lazy("Thư điện tử"), required=True, max_length=254, width=30),
+        Column(
+            "email",
+            gettext_lazy("Thư điện tử"),
+            max_length=254,
+            width=30,
+            note=gettext_lazy("Bắt buộc với tài khoản mới: thư mời đặt mật khẩu gửi tới đây."),
+        ),
         Column(
             "role",
             gettext_lazy("Vai trò"),
@@ -195,13 +201,16 @@ class AccountSheet(SheetSpec):
             values = row.values
             if not re.fullmatch(r"[\w.@+-]+", values["username"]):
                 row.refuse("username", _("Chỉ dùng chữ không dấu, số và các ký tự . @ + - _"))
+            user = users.get(values["username"].lower())
+            if not values.get("email") and user is None:
+                row.refuse("email", _("cần thư điện tử để gửi thư mời đặt mật khẩu"))
             try:
-                validate_email(values["email"])
+                if values.get("email"):
+                    validate_email(values["email"])
             except ValidationError:
                 row.refuse(
                     "email", _("“%(v)s” không phải địa chỉ thư điện tử") % {"v": values["email"]}
                 )
-            user = users.get(values["username"].lower())
             if user is not None and ministries_of.get(user.pk, set()) != {ministry.pk}:
                 row.refuse("username", _("tên đăng nhập này đã có người dùng ở nơi khác"))
             kind, number = values.get("cluster_kind", ""), values.get("cluster_number")
@@ -214,9 +223,9 @@ class AccountSheet(SheetSpec):
             elif values["role"] == Role.CLUSTER_SECRETARY and not kind:
                 row.refuse("cluster_number", _("Thư ký cụm phải được gán cho một cụm thi đua."))
             same = people.setdefault(
-                values["username"].lower(), (values["full_name"], values["email"], row.number)
+                values["username"].lower(), (values["full_name"], values.get("email"), row.number)
             )
-            if same[:2] != (values["full_name"], values["email"]):
+            if same[:2] != (values["full_name"], values.get("email")):
                 row.refuse(
                     "email", _("khác họ tên hoặc thư điện tử ở dòng %(row)s") % {"row": same[2]}
                 )
@@ -245,8 +254,11 @@ class AccountSheet(SheetSpec):
                 user.save()
                 users[values["username"].lower()] = user
                 invite.append(user)
-            elif (user.first_name, user.email) != (values["full_name"], values["email"]):
-                user.first_name, user.email = values["full_name"], values["email"]
+            elif (user.first_name, user.email) != (
+                values["full_name"],
+                values.get("email", user.email),
+            ):
+                user.first_name, user.email = values["full_name"], values.get("email", user.email)
                 user.save(update_fields=["first_name", "email"])
             if row.obj is None:
                 kind = values.get("cluster_kind")

@@ -322,7 +322,7 @@ def sheet_run(*, spec, ministry, sheet, actor=None, commit=False, progress=None)
                 errors.append((key, str(error)))
         row = Row(number=number, values=values, errors=errors)
         if not errors:
-            row.key = tuple(values[k] for k in spec.key)
+            row.key = tuple(values.get(k) for k in spec.key)
             digest = _key_hash(row.key)
             if digest in seen:
                 row.refuse(
@@ -346,7 +346,7 @@ def sheet_run(*, spec, ministry, sheet, actor=None, commit=False, progress=None)
         counts["refused"] += 1
         counts["new" if row.obj is None else "changed"] -= 1
         problem(row, column_key, message)
-    problems.sort(key=lambda p: p["row"])
+    problems.sort(key=lambda p: (p["row"], len(p["column"]), p["column"]))
     return RunResult(counts, problems, changes, processed)
 
 
