@@ -14,12 +14,13 @@ class ImportBatch(models.Model):
         CHECKING = "checking", _("Đang kiểm tra")
         CHECKED = "checked", _("Đã kiểm tra, chờ xác nhận")
         REFUSED = "refused", _("Có dòng bị từ chối")
-        COMMITTING = "committing", _("Đang ghi")
+        COMMITTING = "committing", _("Chờ ghi")
+        WRITING = "writing", _("Đang ghi")
         DONE = "done", _("Đã ghi")
         FAILED = "failed", _("Lỗi")
         CANCELLED = "cancelled", _("Đã hủy")
 
-    RUNNING = (Status.QUEUED, Status.CHECKING, Status.COMMITTING)
+    RUNNING = (Status.QUEUED, Status.CHECKING, Status.COMMITTING, Status.WRITING)
 
     request_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     ministry = models.ForeignKey(

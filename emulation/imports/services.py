@@ -178,9 +178,11 @@ def import_check(*, batch_id):
 
 def import_commit(*, batch_id):
     """Write the confirmed file in one transaction; any refused row rolls it all back."""
-    batch = ImportBatch.objects.filter(pk=batch_id, status=Status.COMMITTING).first()
+    # Claimed in a transaction of its own: the write below must not hold the batch's row, which
+    # the progress counter updates from a second connection.
+    batch = _claim(batch_id, Status.COMMITTING, Status.WRITING)
     if batch is None:
-        return None
+        return None  # a second delivery: the first one is writing or wrote it
     spec = spec_for(batch.kind)
     try:
         sheet = _open(batch)
@@ -191,9 +193,6 @@ def import_commit(*, batch_id):
     result = None
     try:
         with transaction.atomic():
-            claimed = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-            if claimed.status != Status.COMMITTING:
-                return None  # a second delivery: the first one wrote it
             result = sheet_run(
                 spec=spec,
                 ministry=batch.ministry,
