@@ -215,7 +215,8 @@ def main():
         f"{meta['date']}, scale {SCALE}, {meta['cores']} cores, PostgreSQL; each list checked "
         "(the preview) then committed, as the Celery worker does, in a fresh process.",
         "",
-        "| List | Rows | File (MiB) | Check (s) | Commit (s) | Peak RSS (MiB) | RSS at start (MiB) |",
+        "| List | Rows | File (MiB) | Check (s) | Commit (s) | Peak RSS (MiB) "
+        "| RSS at start (MiB) |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [

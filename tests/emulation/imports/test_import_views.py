@@ -72,7 +72,7 @@ def test_anonymous_users_are_sent_to_login(world, client_as, batch):
 
 def test_staff_see_every_page(world, client_as, batch):
     client = client_as("staff")
-    for method, url in pages(world, batch)[:7]:
+    for _method, url in pages(world, batch)[:7]:
         assert client.get(url).status_code == 200, url
     home = client.get(reverse("imports_home"))
     assert link_texts(home, r"/imports/batches/\d+/$") == ["ds.xlsx"]
