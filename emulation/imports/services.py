@@ -8,7 +8,7 @@ import resource
 import sys
 
 from django.db import connection, connections, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
@@ -153,7 +153,19 @@ def _fail(batch, error):
 
 
 def import_check(*, batch_id):
-    """The preview: read the whole file, write nothing of the list."""
+    """The preview: read the whole file, write nothing of the list. Headers, choices and
+    reasons are Vietnamese whatever the language of the page that asked."""
+    with translation.override("vi"):
+        return _check(batch_id)
+
+
+def import_commit(*, batch_id):
+    """Write the confirmed file in one transaction; any refused row rolls it all back."""
+    with translation.override("vi"):
+        return _commit(batch_id)
+
+
+def _check(batch_id):
     batch = _claim(batch_id, Status.QUEUED, Status.CHECKING)
     if batch is None:
         return None
@@ -176,8 +188,7 @@ def import_check(*, batch_id):
     return batch
 
 
-def import_commit(*, batch_id):
-    """Write the confirmed file in one transaction; any refused row rolls it all back."""
+def _commit(batch_id):
     # Claimed in a transaction of its own: the write below must not hold the batch's row, which
     # the progress counter updates from a second connection.
     batch = _claim(batch_id, Status.COMMITTING, Status.WRITING)

@@ -6,6 +6,7 @@ Written with openpyxl's write-only mode, so an export of 200,000 rows streams to
 
 import tempfile
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from emulation.imports.engine import TEMPLATE_NOTE, column_letter
@@ -44,7 +45,13 @@ def _validation(column, letter, list_ref):
 
 
 def sheet_xlsx(*, spec, rows):
-    """``rows``: an iterable of {column key: stored value}. Returns the file's bytes."""
+    """``rows``: an iterable of {column key: stored value}. Returns the file's bytes. The
+    template is Vietnamese whatever the page's language, so that any file imports back."""
+    with translation.override("vi"):
+        return _sheet_xlsx(spec=spec, rows=rows)
+
+
+def _sheet_xlsx(*, spec, rows):
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -90,6 +97,11 @@ def sheet_xlsx(*, spec, rows):
 
 
 def sheet_csv(*, spec, rows):
+    with translation.override("vi"):
+        return _sheet_csv(spec=spec, rows=rows)
+
+
+def _sheet_csv(*, spec, rows):
     header = [str(column.header) for column in spec.columns]
     return csv_bytes(
         [header]
