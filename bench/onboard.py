@@ -27,6 +27,9 @@ KINDS = ["Trường đại học", "Học viện", "Viện", "Tạp chí", "Cụ
 RATINGS = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ"]
 
 
+FILE_NAMES = {"units": "don-vi.xlsx", "people": "can-bo.xlsx", "person-years": "ket-qua-nam.xlsx"}
+
+
 def log(message):
     print(f"[bench-onboard {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -76,11 +79,7 @@ def make_files(directory, *, n_units, n_people):
     """The three files of the benchmark; returns {kind: path}. Also used by the tests."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    files = {
-        "units": directory / "don-vi.xlsx",
-        "people": directory / "can-bo.xlsx",
-        "person-years": directory / "ket-qua-nam.xlsx",
-    }
+    files = {kind: directory / name for kind, name in FILE_NAMES.items()}
     write_xlsx(
         files["units"],
         ["Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Mã cơ quan cấp trên", "Loại hình"],
@@ -178,7 +177,10 @@ def main():
     n_units, n_people = int(2000 * SCALE), int(40000 * SCALE)
     started = time.monotonic()
     log(f"files: {n_units} units, {n_people} people, {n_people * len(YEARS)} people-year rows")
-    files = make_files(OUT / "onboard", n_units=n_units, n_people=n_people)
+    directory = OUT / f"onboard-{SCALE:g}"
+    files = {k: directory / n for k, n in FILE_NAMES.items()}
+    if not all(path.exists() for path in files.values()):  # kept between runs, per scale
+        files = make_files(directory, n_units=n_units, n_people=n_people)
     made = time.monotonic() - started
     log(f"files written in {made:.0f} s; fresh database {DATABASE_URL.rsplit('/', 1)[1]}")
     _setup_database()

@@ -17,6 +17,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +29,15 @@ TRUE_WORDS = {"x", "có", "co", "1", "true", "đúng", "yes"}
 FALSE_WORDS = {"", "không", "khong", "0", "false", "sai", "no"}
 
 REGISTRY = {}
+_LABELS = {}  # (column id, language) → {stored value: label}: one gettext per label per run
+
+
+def _labels(column):
+    key = (id(column), translation.get_language())
+    labels = _LABELS.get(key)
+    if labels is None:
+        labels = _LABELS[key] = {stored: str(label) for stored, label in column.choices}
+    return labels
 
 
 def register(spec):
@@ -57,10 +67,7 @@ class Column:
     info: bool = False  # exported for the reader's sake (a name beside a code), never read
 
     def label_of(self, value):
-        for stored, label in self.choices:
-            if stored == value:
-                return str(label)
-        return value
+        return _labels(self).get(value, value)
 
     def parse(self, raw):
         """The cell's value as stored, or ValueError with the reason in Vietnamese."""
@@ -127,10 +134,10 @@ class Column:
         if blank:
             return ""
         wanted = " ".join(str(raw).split()).lower()
-        for stored, label in self.choices:
-            if wanted in (str(label).lower(), str(stored).lower()):
+        for stored, label in _labels(self).items():
+            if wanted in (label.lower(), str(stored).lower()):
                 return stored
-        allowed = "; ".join(str(label) for _stored, label in self.choices if str(label))
+        allowed = "; ".join(label for label in _labels(self).values() if label)
         raise ValueError(
             _("“%(v)s” không có trong danh sách: %(allowed)s") % {"v": raw, "allowed": allowed}
         )
@@ -250,6 +257,8 @@ def sheet_run(*, spec, ministry, sheet, actor=None, commit=False, progress=None)
         return RunResult(counts, problems, changes, sheet.total)
     seen = {}
     state = {}
+    columns = {c.key: c for c in spec.columns}
+    headers = {c.key: str(c.header) for c in spec.columns}
     processed = 0
 
     def problem(row, column_key, message):
@@ -276,25 +285,25 @@ def sheet_run(*, spec, ministry, sheet, actor=None, commit=False, progress=None)
                 for column_key, message in row.errors:
                     problem(row, column_key, message)
                 continue
+            listed = len(changes) < MAX_CHANGES
             if row.obj is None:
                 counts["new"] += 1
                 created.append(row)
                 diffs = [
-                    (str(spec.column(k).header), "", spec.column(k).render(v))
-                    for k, v in row.values.items()
+                    (headers[k], "", columns[k].render(v)) for k, v in row.values.items() if listed
                 ]
             else:
                 diffs = [
-                    (str(spec.column(k).header), row.old.get(k), spec.column(k).render(v))
+                    (headers[k], row.old.get(k), columns[k].render(v))
                     for k, v in row.values.items()
-                    if spec.column(k).render(v) != row.old.get(k)
+                    if columns[k].render(v) != row.old.get(k)
                 ]
                 if not diffs:
                     counts["unchanged"] += 1
                     continue
                 counts["changed"] += 1
                 changed.append(row)
-            if len(changes) < MAX_CHANGES:
+            if listed:
                 changes.append(
                     {
                         "row": row.number,
@@ -315,7 +324,7 @@ def sheet_run(*, spec, ministry, sheet, actor=None, commit=False, progress=None)
     for number, raw in sheet.rows:
         values, errors = {}, []
         for key, index in found.items():
-            column = spec.column(key)
+            column = columns[key]
             try:
                 values[key] = column.parse(raw[index] if index < len(raw) else None)
             except ValueError as error:
