@@ -29,6 +29,7 @@ class Unit(models.Model):
         unique=True,
         null=True,
         blank=True,
+        error_messages={"unique": _("Mã này đã được dùng cho một đơn vị khác.")},
         help_text=_(
             "Mã ổn định bộ, ngành dùng cho đơn vị (ví dụ mã đơn vị có quan hệ với ngân sách); "
             "nhập, xuất Excel khớp theo mã này."
@@ -76,6 +77,7 @@ class Person(models.Model):
         unique=True,
         null=True,
         blank=True,
+        error_messages={"unique": _("Mã này đã được dùng cho một người khác.")},
         help_text=_("Mã cán bộ hoặc số định danh cá nhân bộ, ngành dùng; nhập Excel khớp theo mã."),
     )
     full_name = VietnameseCharField(_("họ và tên"), max_length=100)

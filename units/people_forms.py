@@ -12,7 +12,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["full_name", "position", "gender"]
+        fields = ["code", "full_name", "position", "gender"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

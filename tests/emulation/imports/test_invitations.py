@@ -192,3 +192,41 @@ def test_refused_account_rows(world, client_as, django_capture_on_commit_callbac
         .exists()
     )
     assert mail.outbox == []
+
+
+def test_an_account_made_by_hand_without_a_password_gets_an_invitation(
+    world, client_as, django_capture_on_commit_callbacks
+):
+    data = {
+        "username": "thuky.tay",
+        "full_name": "Nguyễn Văn Tay",
+        "email": "tay@example.org",
+        "password": "",
+        "role": Role.CLUSTER_SECRETARY,
+        "ministry": world.ministry.pk,
+        "cluster": world.cluster.pk,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("staff").post("/accounts/new/", data)
+    assert response.status_code == 302
+    assert not User.objects.get(username="thuky.tay").has_usable_password()
+    assert [m.to for m in mail.outbox] == [["tay@example.org"]]
+
+
+def test_without_a_password_the_hand_made_account_needs_an_email(world, client_as):
+    from tests.html import field_errors
+
+    data = {
+        "username": "thuky.tay",
+        "full_name": "Nguyễn Văn Tay",
+        "email": "",
+        "password": "",
+        "role": Role.CLUSTER_SECRETARY,
+        "ministry": world.ministry.pk,
+        "cluster": world.cluster.pk,
+    }
+    response = client_as("staff").post("/accounts/new/", data)
+    assert field_errors(response, "email") == [
+        "Cần thư điện tử để gửi thư mời đặt mật khẩu (hoặc đặt mật khẩu ban đầu)."
+    ]
+    assert not User.objects.filter(username="thuky.tay").exists()
