@@ -85,6 +85,8 @@ class Column:
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
         text = " ".join(str(raw).split())
+        if text.startswith("'") and text[1:2] in ("=", "+", "@"):  # see workbook._csv_text
+            text = text[1:]
         if len(text) > self.max_length:
             raise ValueError(_("dài quá %(n)s ký tự") % {"n": self.max_length})
         return text

@@ -44,6 +44,21 @@ def _validation(column, letter, list_ref):
     return validation
 
 
+FORMULA_STARTS = ("=", "+", "@")
+
+
+def _cell(sheet, value):
+    """A text that starts like a formula stays text: a name typed as ``=HYPERLINK(…)`` must
+    not become a live formula in the exported file."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def sheet_xlsx(*, spec, rows):
     """``rows``: an iterable of {column key: stored value}. Returns the file's bytes. The
     template is Vietnamese whatever the page's language, so that any file imports back."""
@@ -80,7 +95,9 @@ def _sheet_xlsx(*, spec, rows):
         header.append(cell)
     sheet.append(header)
     for values in rows:
-        sheet.append([column.render(values.get(column.key)) for column in spec.columns])
+        sheet.append(
+            [_cell(sheet, column.render(values.get(column.key))) for column in spec.columns]
+        )
     height = max((len(c) for c in list_columns), default=0)
     for i in range(height):
         lists.append([c[i] if i < len(c) else None for c in list_columns])
@@ -105,5 +122,16 @@ def _sheet_csv(*, spec, rows):
     header = [str(column.header) for column in spec.columns]
     return csv_bytes(
         [header]
-        + [[column.render(values.get(column.key)) for column in spec.columns] for values in rows]
+        + [
+            [_csv_text(column.render(values.get(column.key))) for column in spec.columns]
+            for values in rows
+        ]
     )
+
+
+def _csv_text(value):
+    """In CSV a leading apostrophe keeps Excel from running a text as a formula; the import
+    drops it again (``Column.parse``)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

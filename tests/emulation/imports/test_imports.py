@@ -658,3 +658,31 @@ def test_a_second_ministry_starts_from_nothing(db, catalogue, django_capture_on_
         assert batch.status in (Status.DONE, Status.CHECKED), (kind, batch.problems)
     assert Unit.objects.filter(ministry=ministry).count() == 10
     assert RoleAssignment.objects.filter(ministry=ministry).count() == 4
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_both_ways(
+    world, staff, django_capture_on_commit_callbacks
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    UnitFactory(ministry=world.ministry, code="F-1", name='=HYPERLINK("http://x","y")')
+    content = export(staff, "units", world.ministry)
+    sheet = load_workbook(BytesIO(content)).worksheets[0]
+    cell = next(c for c in sheet["B"] if str(c.value).startswith("=HYPERLINK"))
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","y")', "s")
+    csv_content = export(staff, "units", world.ministry, fmt="csv")
+    assert "'=HYPERLINK" in csv_content.decode("utf-8-sig")
+    for content, name in ((content, "ds.xlsx"), (csv_content, "ds.csv")):
+        batch = upload(
+            staff,
+            "units",
+            content,
+            ministry=world.ministry,
+            name=name,
+            capture=django_capture_on_commit_callbacks,
+        )
+        batch.refresh_from_db()
+        # the world's units without a code are refused; the formula-like name is unchanged
+        assert (batch.counts["changed"], batch.counts["unchanged"]) == (0, 1), batch.problems
