@@ -176,6 +176,7 @@ def _setup_database():
 def main():
     n_units, n_people = int(2000 * SCALE), int(40000 * SCALE)
     started = time.monotonic()
+    load_before = os.getloadavg()
     log(f"files: {n_units} units, {n_people} people, {n_people * len(YEARS)} people-year rows")
     directory = OUT / f"onboard-{SCALE:g}"
     files = {k: directory / n for k, n in FILE_NAMES.items()}
@@ -207,6 +208,8 @@ def main():
         "cores": os.cpu_count(),
         "files_written_s": round(made, 1),
         "total_s": round(time.monotonic() - started),
+        "load_average_before": [round(x, 1) for x in load_before],
+        "load_average_after": [round(x, 1) for x in os.getloadavg()],
     }
     (ROOT / "bench" / "results_onboard.json").write_text(
         json.dumps({"meta": meta, "steps": results}, indent=2, ensure_ascii=False) + "\n"
@@ -215,7 +218,9 @@ def main():
         "# A national ministry on board from spreadsheets (`python -m bench.onboard`)",
         "",
         f"{meta['date']}, scale {SCALE}, {meta['cores']} cores, PostgreSQL; each list checked "
-        "(the preview) then committed, as the Celery worker does, in a fresh process.",
+        "(the preview) then committed, as the Celery worker does, in a fresh process. Load "
+        f"average {meta['load_average_before'][0]} before, {meta['load_average_after'][0]} "
+        "after (other work on the machine slows every figure).",
         "",
         "| List | Rows | File (MiB) | Check (s) | Commit (s) | Peak RSS (MiB) "
         "| RSS at start (MiB) |",
