@@ -1,39 +1,24 @@
 """Ministry staff load their lists from spreadsheets: templates, exports, upload, the
 preview with its progress, confirm or cancel. Every view starts with the access helper."""
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from emulation import access
 from emulation.errors import DomainError
 from emulation.imports import examples, services
-from emulation.imports.engine import REGISTRY
+from emulation.imports.engine import MAX_PROBLEMS, REGISTRY
+from emulation.imports.forms import UploadForm
 from emulation.imports.workbook import sheet_csv, sheet_xlsx
 from emulation.models import ImportBatch
 from emulation.pagination import paginate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ORDER = ("units", "clusters", "people", "person-years", "unit-years", "staff-counts", "accounts")
-
-
-class UploadForm(forms.Form):
-    ministry = forms.ModelChoiceField(
-        label=gettext_lazy("Bộ, ngành"), queryset=None, empty_label=None
-    )
-    file = forms.FileField(
-        label=gettext_lazy("Tệp Excel (.xlsx) hoặc CSV"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )
-
-    def __init__(self, *args, ministries, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["ministry"].queryset = ministries
 
 
 def _specs():
@@ -137,7 +122,7 @@ def _batch_context(batch):
         "batch": batch,
         "spec": spec,
         "polling": batch.is_running,
-        "problems_capped": batch.counts.get("refused", 0) and len(batch.problems) >= 1000,
+        "problems_capped": len(batch.problems) >= MAX_PROBLEMS,
         "changes_shown": len(batch.changes),
         "changes_total": batch.counts.get("new", 0) + batch.counts.get("changed", 0),
     }

@@ -674,11 +674,11 @@ def test_a_name_that_looks_like_a_formula_stays_text_both_ways(
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","y")', "s")
     csv_content = export(staff, "units", world.ministry, fmt="csv")
     assert "'=HYPERLINK" in csv_content.decode("utf-8-sig")
-    for content, name in ((content, "ds.xlsx"), (csv_content, "ds.csv")):
+    for sent, name in ((content, "ds.xlsx"), (csv_content, "ds.csv")):
         batch = upload(
             staff,
             "units",
-            content,
+            sent,
             ministry=world.ministry,
             name=name,
             capture=django_capture_on_commit_callbacks,
