@@ -44,6 +44,9 @@ class VoteCount(models.Model):
     votes = models.PositiveSmallIntegerField(_("số phiếu"), default=0)
     nominated = models.BooleanField(_("được suy tôn"), default=False)
     won_tie_break = models.BooleanField(_("được chọn khi bằng phiếu"), default=False)
+    won_women_first = models.BooleanField(
+        _("được ưu tiên khi bằng phiếu (tập thể có từ 70% nữ)"), default=False
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["vote", "unit"], name="one_count_per_unit")]
