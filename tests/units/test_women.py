@@ -1,6 +1,5 @@
 """Women first in a tie: the one rule the cluster vote and the council call."""
 
-
 import pytest
 
 from units.models import Person

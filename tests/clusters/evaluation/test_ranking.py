@@ -120,9 +120,7 @@ def test_a_capped_group_counts_its_points_up_to_its_maximum(points, counted):
     ("points", "counted"), [(D("2.99"), D("2.99")), (D(3), D(3)), (D("3.01"), D(3))]
 )
 def test_bonus_counts_up_to_its_own_cap_and_adds_beyond_a_full_capped_total(points, counted):
-    capped, bonus, penalty, _groups = totals_from_scores(
-        GROUPS, [(1, 1, D(12)), (1, 2, points)]
-    )[1]
+    capped, bonus, penalty, _groups = totals_from_scores(GROUPS, [(1, 1, D(12)), (1, 2, points)])[1]
     assert (capped, bonus, penalty) == (D(10), counted, D(0))
     row = RankRow(unit=None, capped=capped, bonus=bonus, penalty=penalty)
     assert row.total == D(10) + counted  # above the capped groups' maximum of 10
@@ -132,9 +130,7 @@ def test_bonus_counts_up_to_its_own_cap_and_adds_beyond_a_full_capped_total(poin
     ("points", "counted"), [(D("1.99"), D("1.99")), (D(2), D(2)), (D("2.01"), D(2))]
 )
 def test_penalty_subtracts_up_to_its_own_cap(points, counted):
-    capped, bonus, penalty, _groups = totals_from_scores(GROUPS, [(1, 1, D(8)), (1, 3, points)])[
-        1
-    ]
+    capped, bonus, penalty, _groups = totals_from_scores(GROUPS, [(1, 1, D(8)), (1, 3, points)])[1]
     assert (capped, bonus, penalty) == (D(8), D(0), counted)
     assert RankRow(unit=None, capped=capped, penalty=penalty).total == D(8) - counted
 

@@ -38,9 +38,7 @@ D = Decimal
         (1, 8, D("12.50")),
     ],
 )
-def test_the_share_is_of_the_members_entitled_to_vote_to_two_places_half_up(
-    votes, entitled, share
-):
+def test_the_share_is_of_the_members_entitled_to_vote_to_two_places_half_up(votes, entitled, share):
     assert vote_share(votes=votes, voters_entitled=entitled) == share
 
 
@@ -62,9 +60,7 @@ def test_no_share_without_members_entitled_to_vote():
 def test_a_candidate_can_have_at_most_the_valid_ballots_of_the_other_units(
     valid, cast, voted, bound
 ):
-    assert (
-        self_vote_bound(valid_ballots=valid, ballots_cast=cast, candidate_voted=voted) == bound
-    )
+    assert self_vote_bound(valid_ballots=valid, ballots_cast=cast, candidate_voted=voted) == bound
 
 
 @pytest.fixture
