@@ -112,7 +112,7 @@ def _rows(html, table_id):
 
 
 def test_every_surface_shows_the_same_ranking_and_vote_share(world, client_as, case, tmp_path):
-    cluster_year, proposal, vote, report = case
+    _cluster_year, proposal, vote, report = case
 
     # The ranking page: bonus beyond the capped maximum, the tie marked, Dung unscored.
     page = (
