@@ -157,12 +157,15 @@ def awards_for_report(*, cluster_year):
     for line in lines:
         award = getattr(line, "award", None)
         rows.append(
-            _award_row(
-                nominee=_nominee(line),
-                award_title=line.award_title,
-                state=_line_state(line, award),
-                award=award,
-            )
+            {
+                **_award_row(
+                    nominee=_nominee(line),
+                    award_title=line.award_title,
+                    state=_line_state(line, award),
+                    award=award,
+                ),
+                "proposed_on": line.proposal.dated,
+            }
         )
     return rows
 

@@ -1,7 +1,6 @@
 """The cluster's side: create and edit a proposal and its lines, then submit it."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards import rules
@@ -17,7 +16,7 @@ from awards.uploads import validated_upload
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
-from emulation.audit import audit_record
+from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from emulation.roles import scope_of
@@ -189,7 +188,7 @@ def proposal_submit(*, actor, proposal):
     Nomination.objects.bulk_update(lines, ["vote_share", "rank", "rank_tied"])
     resubmit = proposal.state == Proposal.State.RETURNED
     proposal.state = Proposal.State.RESUBMITTED if resubmit else Proposal.State.SUBMITTED
-    proposal.submitted_at = timezone.now()
+    proposal.submitted_at = event_now()
     proposal.version += 1
     proposal.save()
     audit_record(

@@ -23,6 +23,7 @@ class Vote(models.Model):
     valid_ballots = models.PositiveSmallIntegerField(_("số phiếu hợp lệ"), default=0)
     quota = models.PositiveSmallIntegerField(_("số lượng được suy tôn"), null=True, blank=True)
     tie_break_note = models.TextField(_("quyết định của chủ trì khi bằng phiếu"), blank=True)
+    note = models.TextField(_("ghi chú về nguồn số liệu"), blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

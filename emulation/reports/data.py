@@ -56,6 +56,9 @@ def _leaders(term):
         "deputy_position": term.deputy_position,
         "decision_number": term.decision_number,
         "decision_date": term.decision_date,
+        "selection": term.get_selection_display(),
+        "announced_on": term.announced_on,
+        "note": term.note,
     }
 
 
@@ -99,6 +102,7 @@ def _pledge(cluster_year, units):
         "conference_date": pledge.conference_date,
         "place": pledge.signed_at_place,
         "commitments": [c.text for c in pledge.commitments.all()],
+        "note": pledge.note,
         "rows": rows,
         "unregistered": [row["unit"] for row in rows if not row["titles"]],
     }
@@ -136,6 +140,7 @@ def _votes(cluster_year):
             "entitled": vote.voters_entitled,
             "cast": vote.ballots_cast,
             "valid": vote.valid_ballots,
+            "note": vote.note,
             "counts": [
                 {
                     "unit": c.unit.name,
@@ -285,14 +290,35 @@ def document_settings(report, data):
     return {name: getattr(report, name) or defaults[name] for name in DOCUMENT_FIELDS}
 
 
+def _happened_after(row, as_of):
+    return any(
+        day is not None and day > as_of
+        for day in (row.get("proposed_on"), row.get("decision_date"))
+    )
+
+
+def split_at_report_date(data, as_of):
+    """A report lists what happened up to its own date: proposals and decisions dated after
+    it move to ``awards_after``, printed under a heading that says they were added later."""
+    if as_of is None:
+        return {**data, "awards_after": []}
+    return {
+        **data,
+        "awards": [row for row in data["awards"] if not _happened_after(row, as_of)],
+        "awards_after": [row for row in data["awards"] if _happened_after(row, as_of)],
+    }
+
+
 def report_context(report):
     """Everything the PDF shows, as plain data. Always in Vietnamese, whoever asks: the
     document is official, and its ``data_version`` must not depend on the reader's language."""
     with translation.override("vi"):
         data = report_data(report)
+        doc = document_settings(report, data)
+        data = split_at_report_date(data, doc["issued_on"])
         return {
             "data": data,
-            "doc": document_settings(report, data),
+            "doc": doc,
             "narrative": {name: getattr(report, name) for name in NARRATIVE_FIELDS},
         }
 
