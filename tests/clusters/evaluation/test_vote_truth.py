@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from clusters.evaluation.minutes import minutes_save
 from clusters.evaluation.votes import (
@@ -227,3 +228,45 @@ def test_missing_women_figures_leave_the_tie_to_the_chair_and_say_so(world, ten)
     with pytest.raises(DomainError) as caught:
         vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
     assert caught.value.field == "tie_break_units"
+
+
+def test_when_every_member_cast_a_ballot_an_absence_in_the_minutes_changes_nothing(world, ten):
+    vote, units = ten
+    minutes_save(
+        actor=world.users.secretary,
+        cluster_year=vote.cluster_year,
+        expected_version=None,
+        data={
+            "held_on": datetime.date(2023, 12, 14),
+            "place": "Hà Nội",
+            "chair_name": "Chủ trì",
+            "chair_position": "",
+            "secretary_name": "Thư ký",
+            "agenda": "",
+        },
+        attendance={u.pk: (u != units[0], "", "") for u in units},
+    )
+    with pytest.raises(DomainError) as caught:
+        record(world, vote, {units[0].pk: 10})
+    assert caught.value.message == SELF_VOTE
+
+
+def test_the_vote_page_shows_who_won_the_tie_as_a_collective_of_women(world, ten, client_as):
+    vote, units = ten
+    women(units[0], 7, staff=10)
+    women(units[1], 6, staff=10)
+    vote = record(world, vote, {units[0].pk: 9, units[1].pk: 9})
+    page = (
+        client_as("secretary")
+        .get(reverse("clusters:vote", args=[world.cluster.pk, 2023, vote.pk]))
+        .content.decode()
+    )
+    assert "Đạt (dự kiến, ưu tiên tập thể có từ 70% nữ khi bằng phiếu)" in page
+    vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    page = (
+        client_as("leader")
+        .get(reverse("clusters:vote", args=[world.cluster.pk, 2023, vote.pk]))
+        .content.decode()
+    )
+    assert page.count("ưu tiên tập thể có từ 70% nữ khi bằng phiếu") == 1
+    assert "90,00%" in page
