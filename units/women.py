@@ -82,3 +82,19 @@ def unit_women_priority(*, unit_ids, year):
         )
         for unit_id in unit_ids
     }
+
+
+def candidates_women_priority(*, candidates, year):
+    """``[True/False/None, …]`` in the order of candidates that are a person (``person`` set:
+    their sex) or a collective (``person`` None: its unit's share of women in ``year``), as
+    the council's lines are. One query for the collectives."""
+    collectives = unit_women_priority(
+        unit_ids=[c.unit_id for c in candidates if getattr(c, "person", None) is None],
+        year=year,
+    )
+    return [
+        person_has_women_priority(gender=c.person.gender)
+        if getattr(c, "person", None) is not None
+        else collectives[c.unit_id]
+        for c in candidates
+    ]

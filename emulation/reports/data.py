@@ -147,6 +147,7 @@ def _votes(cluster_year):
                     "votes": c.votes,
                     "share": vote_share(votes=c.votes, voters_entitled=vote.voters_entitled),
                     "nominated": c.nominated,
+                    "women_first": c.won_women_first,
                 }
                 for c in sorted(vote.counts.all(), key=lambda c: (-c.votes, vi_key(c.unit.name)))
             ],

@@ -4,6 +4,7 @@ import pytest
 
 from units.models import Person
 from units.women import (
+    candidates_women_priority,
     collective_has_women_priority,
     person_has_women_priority,
     unit_women_priority,
@@ -80,3 +81,21 @@ def test_priorities_come_from_the_units_records_of_the_year(world):
         b.pk: False,
         c.pk: None,
     }
+
+
+def test_the_councils_candidates_are_people_by_sex_and_collectives_by_share(world):
+    from types import SimpleNamespace
+
+    from units.models import Person, UnitYear
+
+    a, b, _c = world.units
+    UnitYear.objects.create(unit=a, year=2021, staff_count=10, women_count=7)
+    woman = Person.objects.create(unit=b, full_name="Lê Thị Hoa", gender=Person.Gender.FEMALE)
+    man = Person.objects.create(unit=b, full_name="Lê Văn Nam", gender=Person.Gender.MALE)
+    lines = [
+        SimpleNamespace(unit_id=a.pk, person=None),
+        SimpleNamespace(unit_id=b.pk, person=None),
+        SimpleNamespace(unit_id=b.pk, person=woman),
+        SimpleNamespace(unit_id=b.pk, person=man),
+    ]
+    assert candidates_women_priority(candidates=lines, year=2021) == [True, None, True, False]
