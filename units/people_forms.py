@@ -72,6 +72,7 @@ class UnitYearForm(forms.ModelForm):
             "advanced_count",
             "grassroots_fighter_count",
             "disciplined_count",
+            "women_count",
             "pending_review",
         ]
 

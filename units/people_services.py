@@ -9,7 +9,12 @@ from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from units.people_access import can_edit_people
 
-UNIT_YEAR_COUNTS = ("completed_count", "advanced_count", "grassroots_fighter_count")
+UNIT_YEAR_COUNTS = (
+    "completed_count",
+    "advanced_count",
+    "grassroots_fighter_count",
+    "women_count",
+)
 
 
 def unit_year_count_problems(*, staff_count, counts):

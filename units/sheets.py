@@ -406,6 +406,7 @@ UNIT_YEAR_FIELDS = (
     "advanced_count",
     "grassroots_fighter_count",
     "disciplined_count",
+    "women_count",
     "pending_review",
 )
 
@@ -444,6 +445,7 @@ class UnitYearSheet(SheetSpec):
             kind="int",
             width=12,
         ),
+        Column("women_count", gettext_lazy("Số thành viên nữ"), kind="int", width=12),
         Column(
             "pending_review",
             gettext_lazy("Đang bị điều tra, thanh tra, khiếu nại"),

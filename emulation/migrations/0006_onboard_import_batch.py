@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0004_reports_models'),
+        ('emulation', '0005_audit_event_time'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
