@@ -11,6 +11,14 @@ heads' decisions, the proposal's number and text, the return reasons, the counci
 votes, the Minister's decision (number 256/QĐ-BTP, 20/01/2021, signed by the demo leader Phạm
 Quốc Hùng), the ministry's dossier and the Prime Minister's decision (marked "minh họa").
 
+Marked where shown: the decision's signer position says that its number, date and signer are
+illustrations; the vote's note says its counts are invented. The audit trail carries the
+(invented) dates of these events, not the day the demo was loaded: the cover submission
+18/12/2020, the first submission and review 21–24/12/2020, the return 24/12/2020, the
+resubmission 05/01/2021, the council and approval 15/01/2021, the decision 20/01/2021;
+the dossier to the Ministry of Home Affairs 15/03/2021, returned 29/03/2021, resubmitted
+02/04/2021, the Prime Minister's decision 10/06/2021; Cụm thi đua số 1's refused draft 21/12/2020.
+
 To see the refusal in the browser: log in as thuky.cum1, open "Hồ sơ khen thưởng" → 2020 →
 Cụm thi đua số 1 and press "Gửi hồ sơ lên Bộ"."""
 
@@ -23,12 +31,20 @@ from django.utils import timezone
 from awards import services
 from awards.models import Council, CouncilMember, Nomination, Proposal, UpwardDossier
 from clusters.models import Cluster, ClusterYear, Minutes, Vote, VoteCount
+from emulation.audit import events_dated
 from emulation.errors import DomainError
 from emulation.models import AwardTitle, Ministry, MinistryAwardSetting
 from units.models import Person, PersonYear, Unit, UnitHeadDecision, UnitYear
 
 YEAR = 2020
 INVENTED = "(số liệu minh họa do bản demo tự đặt)"
+VOTE_NOTE = (
+    "Số liệu minh họa do bản demo tự đặt: bài báo ngày 14/12/2020 không nêu việc bỏ phiếu "
+    "suy tôn, số phiếu và đơn vị được suy tôn."
+)
+DECISION_SIGNER_POSITION = (
+    "Thứ trưởng (số, ngày quyết định và người ký là minh họa do bản demo tự đặt)"
+)
 
 
 def _pdf(name):
@@ -52,6 +68,7 @@ def _closed_flag_vote(cluster_year, nominated_units, others):
             "ballots_cast": cluster_year.memberships.count(),
             "valid_ballots": cluster_year.memberships.count(),
             "quota": 1,
+            "note": VOTE_NOTE,
         },
     )
     if created:
@@ -60,7 +77,7 @@ def _closed_flag_vote(cluster_year, nominated_units, others):
             VoteCount.objects.create(
                 vote=vote,
                 unit=unit,
-                votes=max(total - 1 - 2 * index, 0),
+                votes=max(total - 1 - 2 * index, 0),  # never above the others' ballots
                 nominated=unit in nominated_units,
             )
     return vote
@@ -79,7 +96,9 @@ def _signed_minutes(cluster_year, secretary, held_on, chair):
     )
     if not minutes.is_signed:
         minutes.state = Minutes.State.SIGNED
-        minutes.signed_at = timezone.now()
+        minutes.signed_at = timezone.make_aware(
+            datetime.datetime.combine(held_on, datetime.time(17))
+        )
         minutes.signed_by = secretary
         minutes.save()
     return minutes
@@ -205,70 +224,77 @@ def _cluster_2(ministry, secretary, staff):
         },
     )
 
-    proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
-    _cover(secretary, proposal, "15/TTr-CTĐ2", datetime.date(2020, 12, 18))
-    proposal = _refresh(proposal)
-    _line(secretary, proposal, flag_unit, "co-thi-dua-bo", "Đơn vị dẫn đầu Cụm thi đua số 2.")
-    _line(
-        secretary,
-        proposal,
-        flag_unit,
-        "co-thi-dua-chinh-phu",
-        "Tiêu biểu xuất sắc trong phong trào thi đua của Bộ.",
-    )
-    _line(secretary, proposal, excellent, "tt-lao-dong-xuat-sac", "Hoàn thành xuất sắc nhiệm vụ.")
-    _line(
-        secretary,
-        proposal,
-        excellent,
-        "bang-khen-bo-ca-nhan",
-        "Hai năm liên tục Chiến sĩ thi đua cơ sở.",
-        person=people["Nguyễn Văn An"],
-    )
-    services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
-    services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
-    services.proposal_return(
-        actor=staff,
-        proposal=_refresh(proposal),
-        reason="Báo cáo thành tích của Học viện Tư pháp chưa có xác nhận của thủ trưởng đơn vị "
-        f"{INVENTED}.",
-    )
-    line = _refresh(proposal).nominations.get(award_title__code="tt-lao-dong-xuat-sac")
-    services.nomination_save(
-        actor=secretary,
-        proposal=_refresh(proposal),
-        line=line,
-        version=line.version,
-        report_file=_pdf("bao-cao-thanh-tich-HVTP-co-xac-nhan.pdf"),
-    )
-    services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
-    services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
-    meeting = services.meeting_create(
-        actor=staff,
-        ministry=cluster.ministry,
-        held_on=datetime.date(2021, 1, 12),
-        place=f"Bộ Tư pháp {INVENTED}",
-        proposal=_refresh(proposal),
-    )
-    absent = meeting.attendance.order_by("-member__term_start", "-member_id").first()
-    votes = {line.pk: (8, 1) for line in meeting.lines.all()}
-    services.meeting_record(
-        actor=staff,
-        meeting=meeting,
-        version=meeting.version,
-        attendance={absent.member_id: "written"},
-        votes=votes,
-        minutes_text=f"Hội đồng xét hồ sơ của Cụm thi đua số 2 năm {YEAR} {INVENTED}.",
-    )
-    services.meeting_close(actor=staff, meeting=meeting)
-    services.decision_record(
-        actor=staff,
-        proposal=_refresh(proposal),
-        number="256/QĐ-BTP",
-        dated=datetime.date(2021, 1, 20),
-        signer_name="Phạm Quốc Hùng",
-        signer_position="Thứ trưởng",
-    )
+    with events_dated(datetime.date(2020, 12, 18)):
+        proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
+        _cover(secretary, proposal, "15/TTr-CTĐ2", datetime.date(2020, 12, 18))
+        proposal = _refresh(proposal)
+        _line(secretary, proposal, flag_unit, "co-thi-dua-bo", "Đơn vị dẫn đầu Cụm thi đua số 2.")
+        _line(
+            secretary,
+            proposal,
+            flag_unit,
+            "co-thi-dua-chinh-phu",
+            "Tiêu biểu xuất sắc trong phong trào thi đua của Bộ.",
+        )
+        _line(
+            secretary, proposal, excellent, "tt-lao-dong-xuat-sac", "Hoàn thành xuất sắc nhiệm vụ."
+        )
+        _line(
+            secretary,
+            proposal,
+            excellent,
+            "bang-khen-bo-ca-nhan",
+            "Hai năm liên tục Chiến sĩ thi đua cơ sở.",
+            person=people["Nguyễn Văn An"],
+        )
+    with events_dated(datetime.date(2020, 12, 21)):
+        services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+    with events_dated(datetime.date(2020, 12, 24)):
+        services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
+        services.proposal_return(
+            actor=staff,
+            proposal=_refresh(proposal),
+            reason="Báo cáo thành tích của Học viện Tư pháp chưa có xác nhận của thủ trưởng "
+            f"đơn vị {INVENTED}.",
+        )
+    with events_dated(datetime.date(2021, 1, 5)):
+        line = _refresh(proposal).nominations.get(award_title__code="tt-lao-dong-xuat-sac")
+        services.nomination_save(
+            actor=secretary,
+            proposal=_refresh(proposal),
+            line=line,
+            version=line.version,
+            report_file=_pdf("bao-cao-thanh-tich-HVTP-co-xac-nhan.pdf"),
+        )
+        services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+    with events_dated(datetime.date(2021, 1, 15)):
+        services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
+        meeting = services.meeting_create(
+            actor=staff,
+            ministry=cluster.ministry,
+            held_on=datetime.date(2021, 1, 15),
+            place=f"Bộ Tư pháp {INVENTED}",
+            proposal=_refresh(proposal),
+        )
+        absent = meeting.attendance.order_by("-member__term_start", "-member_id").first()
+        services.meeting_record(
+            actor=staff,
+            meeting=meeting,
+            version=meeting.version,
+            attendance={absent.member_id: "written"},
+            votes={line.pk: (8, 1) for line in meeting.lines.all()},
+            minutes_text=f"Hội đồng xét hồ sơ của Cụm thi đua số 2 năm {YEAR} {INVENTED}.",
+        )
+        services.meeting_close(actor=staff, meeting=meeting)
+    with events_dated(datetime.date(2021, 1, 20)):
+        services.decision_record(
+            actor=staff,
+            proposal=_refresh(proposal),
+            number="256/QĐ-BTP",
+            dated=datetime.date(2021, 1, 20),
+            signer_name="Phạm Quốc Hùng",
+            signer_position=DECISION_SIGNER_POSITION,
+        )
     _upward(cluster.ministry, staff, _refresh(proposal))
 
 
@@ -306,6 +332,36 @@ def _upward(ministry, staff, proposal):
     if UpwardDossier.objects.filter(ministry=ministry, year=YEAR).exists():
         return
     line = proposal.nominations.get(award_title__code="co-thi-dua-chinh-phu")
+    with events_dated(datetime.date(2021, 3, 15)):
+        dossier = _forward(staff, ministry, line)
+    with events_dated(datetime.date(2021, 3, 29)):
+        services.upward_dossier_return(
+            actor=staff,
+            dossier=dossier,
+            reason=f"Thiếu biên bản họp Hội đồng Thi đua - Khen thưởng của Bộ {INVENTED}.",
+        )
+    dossier.refresh_from_db()
+    with events_dated(datetime.date(2021, 4, 2)):
+        services.upward_dossier_update(
+            actor=staff,
+            dossier=dossier,
+            version=dossier.version,
+            number="52/TTr-BTP",
+            dated=datetime.date(2021, 4, 2),
+        )
+        services.upward_dossier_forward(actor=staff, dossier=dossier)
+    with events_dated(datetime.date(2021, 6, 10)):
+        services.upward_dossier_decide(
+            actor=staff,
+            dossier=dossier,
+            number="1234/QĐ-TTg (minh họa)",
+            dated=datetime.date(2021, 6, 10),
+            signer_name="Người ký (minh họa)",
+            signer_position="Phó Thủ tướng Chính phủ (minh họa)",
+        )
+
+
+def _forward(staff, ministry, line):
     dossier = services.upward_dossier_create(
         actor=staff, ministry=ministry, level="prime_minister", year=YEAR
     )
@@ -318,28 +374,7 @@ def _upward(ministry, staff, proposal):
     )
     services.upward_dossier_add_lines(actor=staff, dossier=dossier, line_ids=[line.pk])
     services.upward_dossier_forward(actor=staff, dossier=dossier)
-    services.upward_dossier_return(
-        actor=staff,
-        dossier=dossier,
-        reason=f"Thiếu biên bản họp Hội đồng Thi đua - Khen thưởng của Bộ {INVENTED}.",
-    )
-    dossier.refresh_from_db()
-    services.upward_dossier_update(
-        actor=staff,
-        dossier=dossier,
-        version=dossier.version,
-        number="52/TTr-BTP",
-        dated=datetime.date(2021, 4, 2),
-    )
-    services.upward_dossier_forward(actor=staff, dossier=dossier)
-    services.upward_dossier_decide(
-        actor=staff,
-        dossier=dossier,
-        number="1234/QĐ-TTg (minh họa)",
-        dated=datetime.date(2021, 6, 10),
-        signer_name="Người ký (minh họa)",
-        signer_position="Phó Thủ tướng Chính phủ (minh họa)",
-    )
+    return dossier
 
 
 def _local_names(ministry):
@@ -359,14 +394,15 @@ def _cluster_1_refused(ministry, secretary):
     units = [m.unit for m in cluster_year.memberships.select_related("unit").order_by("unit__name")]
     _closed_flag_vote(cluster_year, units[:2], units[2:])
     _signed_minutes(cluster_year, secretary, datetime.date(2020, 12, 16), "Chủ trì (minh họa)")
-    proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
-    _cover(secretary, proposal, "08/TTr-CTĐ1", datetime.date(2020, 12, 21))
-    for unit in units[:2]:
-        _line(secretary, _refresh(proposal), unit, "co-thi-dua-bo", "Đơn vị được cụm suy tôn.")
-    try:
-        services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
-    except DomainError:
-        return  # refused, as the rules require: it stays a draft showing the cited error
+    with events_dated(datetime.date(2020, 12, 21)):
+        proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
+        _cover(secretary, proposal, "08/TTr-CTĐ1", datetime.date(2020, 12, 21))
+        for unit in units[:2]:
+            _line(secretary, _refresh(proposal), unit, "co-thi-dua-bo", "Đơn vị được cụm suy tôn.")
+        try:
+            services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+        except DomainError:
+            return  # refused, as the rules require: it stays a draft showing the cited error
     raise AssertionError("the over-quota proposal should have been refused")
 
 

@@ -228,4 +228,4 @@ def catalogue(db):
 
     if not LegalRegime.objects.exists():
         import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
-        import_module("emulation.migrations.0005_levels_ministry_settings").load(apps, None)
+        import_module("emulation.migrations.0007_levels_ministry_settings").load(apps, None)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from awards.models import Award, Decision, Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
 from awards.services.decisions import reward_amount
-from emulation.audit import audit_record
+from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
@@ -163,7 +163,7 @@ def upward_dossier_forward(*, actor, dossier):
         raise DomainError(
             _("Chưa trình được, còn thiếu: %(parts)s.") % {"parts": "; ".join(missing)}
         )
-    if dossier.dated > timezone.localdate():
+    if dossier.dated > timezone.localdate(event_now()):
         raise DomainError(_("Ngày tờ trình chưa đến."), field="dated")
     dossier_regime(dossier)  # a date no regime covers is refused here
     before = _snapshot(dossier)

@@ -211,4 +211,4 @@ def catalogue(transactional_db):
     from django.apps import apps
 
     importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
-    importlib.import_module("emulation.migrations.0005_levels_ministry_settings").load(apps, None)
+    importlib.import_module("emulation.migrations.0007_levels_ministry_settings").load(apps, None)

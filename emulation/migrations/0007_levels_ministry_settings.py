@@ -58,7 +58,7 @@ def load(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0004_reports_models'),
+        ('emulation', '0006_onboard_import_batch'),
     ]
 
     operations = [

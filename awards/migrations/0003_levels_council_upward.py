@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0001_proposals'),
-        ('emulation', '0005_levels_ministry_settings'),
+        ('awards', '0002_ranking_rank_tied'),
+        ('emulation', '0007_levels_ministry_settings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

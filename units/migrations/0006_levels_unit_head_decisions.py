@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0005_levels_ministry_settings'),
-        ('units', '0003_merge_0002_found_unit_version_0002_people'),
+        ('emulation', '0007_levels_ministry_settings'),
+        ('units', '0005_onboard_codes'),
     ]
 
     operations = [
