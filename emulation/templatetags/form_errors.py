@@ -13,6 +13,8 @@ def _forms_in(value):
         return [value]
     if isinstance(value, BaseFormSet):
         return [value, *value.forms]
+    if isinstance(value, (list, tuple)):  # rows of a table: [(row, form), …]
+        return [form for item in value[:500] for form in _forms_in(item)]
     return []
 
 
