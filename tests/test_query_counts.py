@@ -61,6 +61,7 @@ def test_the_leader_home_with_a_tile_card_per_cluster_is_bounded(
     client_as, world, django_assert_max_num_queries, size
 ):
     grow(world, size)
+    client = client_as("leader")
     with django_assert_max_num_queries(19):
-        response = client_as("leader").get(f"/?year={world.year}")
+        response = client.get(f"/?year={world.year}")
     assert response.content.decode().count('class="card mb-3 tile-card"') == 2 + size
