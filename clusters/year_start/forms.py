@@ -148,9 +148,7 @@ class RegistrationForm(forms.Form):
         self.fields["unit"].queryset = _members(cluster_year)
         titles = catalogue_for_year(cluster_year=cluster_year)
         self.fields["award_title"].queryset = titles
-        self.fields["award_title"].label_from_instance = lambda t: (
-            f"{t.name_vi} ({t.get_subject_display().lower()})"
-        )
+        self.fields["award_title"].label_from_instance = lambda t: t.name_with_subject
 
 
 class SignatureForm(forms.Form):
@@ -194,7 +192,7 @@ class PledgeBoardRowForm(forms.Form):
             pk__in=[t.pk for t in titles]
         )
         self.fields["award_title"].choices = [("", "—")] + [
-            (t.pk, f"{t.name_vi} ({t.get_subject_display().lower()})") for t in titles
+            (t.pk, t.name_with_subject) for t in titles
         ]
         if not can_sign:
             for name in ("signer_name", "signer_position", "signed_on"):
