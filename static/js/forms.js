@@ -6,8 +6,11 @@
 (function () {
   "use strict";
 
-  var FIELD = "input:not([type=hidden]):not([type=submit]):not([type=button]):not([disabled])" +
-    ":not([readonly]), select:not([disabled]), textarea:not([disabled]):not([readonly])";
+  // Text, number, date inputs, selects and text areas: a form of checkboxes only (choosing
+  // lines to approve) is not one to start typing in, and focusing it would scroll the page.
+  var FIELD = "input:not([type=hidden]):not([type=submit]):not([type=button])" +
+    ":not([type=checkbox]):not([type=radio]):not([type=file]):not([disabled]):not([readonly])," +
+    " select:not([disabled]), textarea:not([disabled]):not([readonly])";
 
   function focusFirst() {
     var summary = document.getElementById("error-summary");
