@@ -205,3 +205,32 @@ def test_the_pages_of_the_three_journeys_pass_axe(live_server, page, full_demo, 
     for path in paths + journey_pages(username):
         page.goto(f"{live_server.url}{path}")
         assert (path, serious_accessibility_violations(page)) == (path, [])
+
+
+def test_a_long_form_starts_at_its_first_field_and_its_errors_link_to_the_fields(
+    live_server, page, world
+):
+    from tests.factories import PASSWORD
+
+    sign_in(page, live_server.url, "vu", PASSWORD)
+    page.goto(f"{live_server.url}/units/new/")
+    expect(page.locator("#id_ministry")).to_be_focused()
+    page.get_by_role("button", name="Lưu").click()
+
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Tên đơn vị: Trường này là bắt buộc.").click()
+    expect(page.locator("#id_name")).to_be_focused()
+
+
+def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(live_server, page, world):
+    from tests.factories import PASSWORD
+
+    sign_in(page, live_server.url, "thuky", PASSWORD)
+    page.goto(f"{live_server.url}/clusters/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Bỏ qua menu, đến nội dung chính")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}/clusters/#main")
