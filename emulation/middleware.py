@@ -14,6 +14,8 @@ PUBLIC_URL_NAMES = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
+    "invitation_accept",
+    "invitation_done",
 }
 
 
