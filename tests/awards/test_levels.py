@@ -4,6 +4,7 @@ decision of that level; which regime applies; the council's threshold, quorum an
 import datetime
 
 import pytest
+from django.utils import translation
 
 from awards import services
 from awards.models import Award, MeetingLine, Nomination, Proposal
@@ -12,6 +13,14 @@ from emulation.errors import DomainError
 from emulation.models import LegalRegime, MinistryAwardSetting
 from tests.awards.conftest import close_vote, council_with, pdf, record_vote, title
 from units.models import UnitHeadDecision
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """The services speak the active language: these tests read the Vietnamese source."""
+    with translation.override("vi"):
+        yield
+
 
 OLD, NEW, LATEST = "luat-2003-nd-91-2017", "luat-2022-nd-98-2023", "luat-2022-nd-152-2025"
 
