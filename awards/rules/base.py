@@ -16,7 +16,12 @@ CO_CP = "co-thi-dua-chinh-phu"
 BK_BO_CA_NHAN = "bang-khen-bo-ca-nhan"
 BK_TTG_CA_NHAN = "bang-khen-ttg-ca-nhan"
 
-SUBMISSION, APPROVAL = "submission", "approval"
+BK_BO_TAP_THE = "bang-khen-bo-tap-the"
+BK_TTG_TAP_THE = "bang-khen-ttg-tap-the"
+FLAGS = frozenset({CO_BO, CO_CP})
+
+# When a rule is checked: the proposal is made (submission), reviewed (approval), decided.
+SUBMISSION, APPROVAL, DECISION = "submission", "approval", "decision"
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,26 @@
 """Everything the rules read for one proposal, loaded in a bounded number of queries."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 
 from awards.models import Award, Nomination, Proposal
+from awards.rules.base import CO_BO, CO_CP
 from clusters.models import VoteCount
+from emulation.models import AwardTitle
 from units.models import PersonYear, UnitYear
+
+# Discipline at cảnh cáo (warning) or above; khiển trách (reprimand) is below it.
+WARNING_OR_ABOVE = frozenset(
+    {
+        PersonYear.Discipline.WARNING,
+        PersonYear.Discipline.DEMOTION,
+        PersonYear.Discipline.DISMISSAL,
+    }
+)
 
 
 @dataclass
@@ -16,13 +29,20 @@ class RuleContext:
     regime: object
     year: int
     lines: list
+    on: datetime.date = None  # the date of this check (today, or the decision's date)
     person_years: dict = field(default_factory=dict)  # (person_id, year) -> PersonYear
     person_disciplines: dict = field(default_factory=dict)  # person_id -> [PersonYear]
+    person_pending: dict = field(default_factory=dict)  # person_id -> [years]
     person_titles: dict = field(default_factory=dict)  # person_id -> {year: {codes}}
     unit_titles: dict = field(default_factory=dict)  # unit_id -> {year: {codes}}
     unit_years: dict = field(default_factory=dict)  # unit_id -> UnitYear (this year)
+    unit_pending: dict = field(default_factory=dict)  # unit_id -> [years]
+    unit_warned: dict = field(default_factory=dict)  # unit_id -> members warned or worse
     vote_nominated: dict = field(default_factory=dict)  # (code, unit_id) -> bool
-    elsewhere: list = field(default_factory=list)  # lines of other proposals, same year
+    elsewhere: list = field(default_factory=list)  # (person, unit, code) of other proposals
+    kinds: dict = field(default_factory=dict)  # award code -> title / form
+    names: dict = field(default_factory=dict)  # award code -> Vietnamese name
+    flag_units: dict = field(default_factory=dict)  # CO_BO / CO_CP -> unit ids, whole ministry
 
     def titles_of(self, line):
         if line.person_id:
@@ -35,8 +55,47 @@ class RuleContext:
     def live_lines(self):
         return [line for line in self.lines if line.outcome != Nomination.Outcome.REJECTED]
 
+    def check_dates(self):
+        """The dates a pending matter is checked on: the proposal's own date (when it was
+        made) and the date of this check (review or decision)."""
+        dates = {self.on}
+        if self.proposal.dated:
+            dates.add(self.proposal.dated)
+        return sorted(dates)
 
-def rule_context(proposal, lines=None):
+
+def _flag_units(cluster_year, proposal, lines):
+    """Units of the ministry holding, or proposed for, each flag in the year."""
+    year = cluster_year.year
+    ministry_id = cluster_year.cluster.ministry_id
+    found = {CO_BO: set(), CO_CP: set()}
+    awards = Award.active.filter(
+        year=year,
+        award_title__code__in=found,
+        person__isnull=True,
+        decision__proposal__cluster_year__cluster__ministry_id=ministry_id,
+    ).values_list("award_title__code", "unit_id")
+    proposed = (
+        Nomination.objects.filter(
+            proposal__cluster_year__year=year,
+            proposal__cluster_year__cluster__ministry_id=ministry_id,
+            award_title__code__in=found,
+            person__isnull=True,
+        )
+        .exclude(proposal=proposal)
+        .exclude(proposal__state=Proposal.State.DRAFT)
+        .exclude(outcome=Nomination.Outcome.REJECTED)
+        .values_list("award_title__code", "unit_id")
+    )
+    for code, unit_id in [*awards, *proposed]:
+        found[code].add(unit_id)
+    for line in lines:
+        if line.award_title.code in found and not line.person_id:
+            found[line.award_title.code].add(line.unit_id)
+    return found
+
+
+def rule_context(proposal, lines=None, *, on=None):
     cluster_year = proposal.cluster_year
     year = cluster_year.year
     if lines is None:
@@ -45,8 +104,13 @@ def rule_context(proposal, lines=None):
         )
     person_ids = {line.person_id for line in lines if line.person_id}
     unit_ids = {line.unit_id for line in lines}
+    regime = cluster_year.emulation_year.regime
     ctx = RuleContext(
-        proposal=proposal, regime=cluster_year.emulation_year.regime, year=year, lines=lines
+        proposal=proposal,
+        regime=regime,
+        year=year,
+        lines=lines,
+        on=on or timezone.localdate(),
     )
     person_titles = defaultdict(lambda: defaultdict(set))
     unit_titles = defaultdict(lambda: defaultdict(set))
@@ -55,6 +119,8 @@ def rule_context(proposal, lines=None):
         ctx.person_years[(record.person_id, record.year)] = record
         if record.discipline_level:
             ctx.person_disciplines.setdefault(record.person_id, []).append(record)
+        if record.pending_review and record.year >= year:
+            ctx.person_pending.setdefault(record.person_id, []).append(record.year)
         for title in record.prior_titles.all():
             person_titles[record.person_id][record.year].add(title.code)
     # Awards this very proposal produced are its outcome, not earlier history.
@@ -71,9 +137,20 @@ def rule_context(proposal, lines=None):
             unit_titles[unit_id][award_year].add(code)
     ctx.person_titles = person_titles
     ctx.unit_titles = unit_titles
-    ctx.unit_years = {
-        r.unit_id: r for r in UnitYear.objects.filter(unit_id__in=unit_ids, year=year)
-    }
+    for record in UnitYear.objects.filter(unit_id__in=unit_ids, year__gte=year):
+        if record.year == year:
+            ctx.unit_years[record.unit_id] = record
+        if record.pending_review:
+            ctx.unit_pending.setdefault(record.unit_id, []).append(record.year)
+    collective_units = {line.unit_id for line in lines if not line.person_id}
+    if collective_units:
+        warned = PersonYear.objects.filter(
+            person__unit_id__in=collective_units,
+            year=year,
+            discipline_level__in=WARNING_OR_ABOVE,
+        ).values_list("person__unit_id", flat=True)
+        for unit_id in warned:
+            ctx.unit_warned[unit_id] = ctx.unit_warned.get(unit_id, 0) + 1
     counts = VoteCount.objects.filter(
         vote__cluster_year=cluster_year, vote__state="closed"
     ).values_list("vote__award_title__code", "unit_id", "nominated")
@@ -86,4 +163,9 @@ def rule_context(proposal, lines=None):
         .exclude(outcome=Nomination.Outcome.REJECTED)
         .values_list("person_id", "unit_id", "award_title__code")
     )
+    catalogue = AwardTitle.objects.filter(regime=regime).values_list("code", "kind", "name_vi")
+    for code, kind, name in catalogue:
+        ctx.kinds[code], ctx.names[code] = kind, name
+    if any(line.award_title.code == CO_CP for line in lines):
+        ctx.flag_units = _flag_units(cluster_year, proposal, ctx.live_lines())
     return ctx
