@@ -4,12 +4,12 @@ queue, award histories."""
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
 from clusters.models import CriterionGroup, Score, VoteCount
-from emulation.models import AuditEntry, AwardTitle
+from emulation.models import AuditEntry, AwardTitle, LegalRegime
 from emulation.roles import scope_of
 
 
@@ -249,3 +249,10 @@ def ministry_awards_decided(*, ministry, year):
             }
         )
     return rows
+
+
+def regimes_with_catalogue():
+    """Every legal regime with its rule data and its catalogue (for the rules page)."""
+    return LegalRegime.objects.prefetch_related(
+        Prefetch("award_titles", queryset=AwardTitle.objects.order_by("order", "id"))
+    ).order_by("valid_from")

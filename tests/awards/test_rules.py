@@ -101,6 +101,9 @@ def test_government_flag_passes_for_a_cluster_leader_within_the_cap(world, propo
 
 def test_government_flag_fails_for_a_unit_that_is_not_a_leader(world, proposal):
     _set_quota(world, "co-thi-dua-chinh-phu", 1)
+    regime = world.cluster_year.emulation_year.regime
+    regime.government_flag_cap, regime.government_flag_due = 100, ""
+    regime.save()
     close_vote(world.cluster_year, "co-thi-dua-bo", [world.units[0]], world.units[1:])
     findings = run(
         collective.government_flag, line(proposal, "co-thi-dua-chinh-phu", world.units[1])
@@ -148,7 +151,7 @@ def test_advanced_collective_fails_below_the_share_or_with_discipline(world, pro
         collective.advanced_collective, line(proposal, "tt-lao-dong-tien-tien", world.units[0])
     )
     assert levels(findings) == ["error", "error"]
-    assert "tỷ lệ Lao động tiên tiến 40.0% thấp hơn mức 50%" in findings[0].message
+    assert "tỷ lệ Lao động tiên tiến 40.0% chưa vượt (trên) mức 50%" in findings[0].message
     assert "Điều 28" in findings[0].message
     assert "1 thành viên bị kỷ luật từ cảnh cáo trở lên" in findings[1].message
 

@@ -288,3 +288,18 @@ def test_the_proposals_list_leads_to_each_clusters_page_of_the_year(client_as, w
     response = client_as("secretary").get(reverse("awards:list") + f"?year={world.year}")
     cluster_page = reverse("clusters:detail", args=[world.cluster.pk]) + f"?year={world.year}"
     assert link_texts(response, re.escape(cluster_page)) == [world.cluster.name]
+
+
+def test_rules_page_shows_each_regimes_data_and_what_is_unconfirmed(
+    client_as, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        html = client_as("staff").get(reverse("awards:rules")).content.decode()
+    section = html.split('id="regime-luat-2003-nd-91-2017"')[1].split("</section>")[0]
+    assert "trên 50% Lao động tiên tiến" in section
+    assert "tối đa 20% số tập thể đạt Cờ thi đua cấp Bộ" in section
+    assert "Chưa đối chiếu văn bản:" in section
+    assert "chưa đối chiếu" in section.split("Bằng khen của Bộ trưởng (cá nhân)")[1][:200]
+    latest = html.split('id="regime-luat-2022-nd-152-2025"')[1].split("</section>")[0]
+    assert "ít nhất 70% Lao động tiên tiến" in latest
+    assert "tỷ lệ tối đa chưa cấu hình" in latest
