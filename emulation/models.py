@@ -65,7 +65,7 @@ class LegalRegime(models.Model):
         blank=True,
     )
     government_flag_cap = models.PositiveSmallIntegerField(
-        _("Cờ thi đua của Chính phủ: tối đa (% số tập thể đạt Cờ thi đua cấp Bộ)"),
+        _("Cờ thi đua của Chính phủ: tỷ lệ tối đa trên số tập thể đạt Cờ thi đua cấp Bộ (%)"),
         null=True,
         blank=True,
     )

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='legalregime',
             name='government_flag_cap',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Cờ thi đua của Chính phủ: tối đa (% số tập thể đạt Cờ thi đua cấp Bộ)'),
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Cờ thi đua của Chính phủ: tỷ lệ tối đa trên số tập thể đạt Cờ thi đua cấp Bộ (%)'),
         ),
         migrations.AddField(
             model_name='legalregime',
