@@ -8,9 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from awards.models import Award, Nomination, Proposal
-from awards.rules.base import CO_BO, CO_CP
+from awards.rules.base import CO_BO, CO_CP, TTLDTT
 from clusters.models import VoteCount
-from emulation.models import AwardTitle
 from units.models import PersonYear, UnitYear
 
 # Discipline at cảnh cáo (warning) or above; khiển trách (reprimand) is below it.
@@ -40,8 +39,8 @@ class RuleContext:
     unit_warned: dict = field(default_factory=dict)  # unit_id -> members warned or worse
     vote_nominated: dict = field(default_factory=dict)  # (code, unit_id) -> bool
     elsewhere: list = field(default_factory=list)  # (person, unit, code) of other proposals
-    kinds: dict = field(default_factory=dict)  # award code -> title / form
-    names: dict = field(default_factory=dict)  # award code -> Vietnamese name
+    kinds: dict = field(default_factory=dict)  # award code -> title / form (codes seen)
+    names: dict = field(default_factory=dict)  # award code -> Vietnamese name (codes seen)
     flag_units: dict = field(default_factory=dict)  # CO_BO / CO_CP -> unit ids, whole ministry
 
     def titles_of(self, line):
@@ -123,13 +122,20 @@ def rule_context(proposal, lines=None, *, on=None):
             ctx.person_pending.setdefault(record.person_id, []).append(record.year)
         for title in record.prior_titles.all():
             person_titles[record.person_id][record.year].add(title.code)
+            ctx.kinds[title.code], ctx.names[title.code] = title.kind, title.name_vi
     # Awards this very proposal produced are its outcome, not earlier history.
     awards = Award.active.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)).exclude(
         nomination__proposal=proposal
     )
-    for award_year, person_id, unit_id, code in awards.values_list(
-        "year", "person_id", "unit_id", "award_title__code"
+    for award_year, person_id, unit_id, code, kind, name in awards.values_list(
+        "year",
+        "person_id",
+        "unit_id",
+        "award_title__code",
+        "award_title__kind",
+        "award_title__name_vi",
     ):
+        ctx.kinds[code], ctx.names[code] = kind, name
         if person_id:
             if person_id in person_ids:
                 person_titles[person_id][award_year].add(code)
@@ -142,7 +148,9 @@ def rule_context(proposal, lines=None, *, on=None):
             ctx.unit_years[record.unit_id] = record
         if record.pending_review:
             ctx.unit_pending.setdefault(record.unit_id, []).append(record.year)
-    collective_units = {line.unit_id for line in lines if not line.person_id}
+    collective_units = {
+        line.unit_id for line in lines if not line.person_id and line.award_title.code == TTLDTT
+    }
     if collective_units:
         warned = PersonYear.objects.filter(
             person__unit_id__in=collective_units,
@@ -155,17 +163,22 @@ def rule_context(proposal, lines=None, *, on=None):
         vote__cluster_year=cluster_year, vote__state="closed"
     ).values_list("vote__award_title__code", "unit_id", "nominated")
     ctx.vote_nominated = {(code, unit_id): nominated for code, unit_id, nominated in counts}
-    ctx.elsewhere = list(
+    elsewhere = (
         Nomination.objects.filter(proposal__cluster_year__year=year)
         .filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids, person__isnull=True))
         .exclude(proposal=proposal)
         .exclude(proposal__state=Proposal.State.DRAFT)
         .exclude(outcome=Nomination.Outcome.REJECTED)
-        .values_list("person_id", "unit_id", "award_title__code")
+        .values_list(
+            "person_id", "unit_id", "award_title__code", "award_title__kind", "award_title__name_vi"
+        )
     )
-    catalogue = AwardTitle.objects.filter(regime=regime).values_list("code", "kind", "name_vi")
-    for code, kind, name in catalogue:
+    for person_id, unit_id, code, kind, name in elsewhere:
+        ctx.elsewhere.append((person_id, unit_id, code))
         ctx.kinds[code], ctx.names[code] = kind, name
+    for line in lines:
+        ctx.kinds[line.award_title.code] = line.award_title.kind
+        ctx.names[line.award_title.code] = line.award_title.name_vi
     if any(line.award_title.code == CO_CP for line in lines):
         ctx.flag_units = _flag_units(cluster_year, proposal, ctx.live_lines())
     return ctx
