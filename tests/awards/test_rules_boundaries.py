@@ -480,3 +480,28 @@ def test_several_titles_at_once_pay_the_highest_only(world, person):
     assert money[advanced.pk][0] == 0
     assert money[certificate.pk][0] == Decimal(3510000)  # a form is paid on its own
     assert money[other.pk][0] == Decimal(3510000)
+
+
+def test_staff_correct_an_unconfirmed_multiplier_in_the_catalogue(world, client_as):
+    certificate = _title("bang-khen-bo-ca-nhan", REGIME_98)
+    assert not certificate.reward_confirmed
+    data = {
+        field: getattr(certificate, field)
+        for field in ["code", "name_vi", "name_en", "kind", "subject", "level", "order"]
+    }
+    data |= {
+        "regime": certificate.regime_id,
+        "vote_threshold": "80",
+        "reward_multiplier": "1.5",
+        "reward_citation": "Điều 55 Nghị định số 98/2023/NĐ-CP",
+        "reward_confirmed": "on",
+        "prerequisites": certificate.prerequisites,
+        "citation": certificate.citation,
+    }
+    response = client_as("staff").post(f"/catalogue/{certificate.pk}/edit/", data)
+    assert response.status_code == 302
+    amount, note = reward_amount(
+        award_title=_title("bang-khen-bo-ca-nhan", REGIME_98), on_date=D(2024, 8, 1)
+    )
+    assert amount == Decimal(3510000)
+    assert "chưa đối chiếu" not in note
