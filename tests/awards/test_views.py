@@ -1,10 +1,13 @@
 """Every view × every role, and what the allowed user sees."""
 
+import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
+from awards import services
 from awards.models import Award, Proposal
 from tests.html import link_texts
 
@@ -220,6 +223,32 @@ def test_decision_export_lists_the_awards(client_as, decided):
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[1][0] == "1234/QĐ-BTP"
     assert rows[1][8] == 11920000
+    assert rows[1][11:] == (None, None, None)
+
+
+def test_decision_export_shows_the_revocation(client_as, world, decided):
+    import io
+
+    from openpyxl import load_workbook
+
+    services.award_revoke(
+        actor=world.users.staff,
+        award=Award.objects.get(),
+        reason="Gian dối",
+        number="15/QĐ-BTP",
+        dated=datetime.date(2022, 3, 1),
+        recover_amount=Decimal(5000000),
+    )
+    response = client_as("staff").get(reverse("awards:decisions_export"))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][11:] == (
+        "Số quyết định thu hồi",
+        "Ngày quyết định thu hồi",
+        "Số tiền thưởng phải thu hồi (đồng)",
+    )
+    assert rows[1][9:12] == ("Có", "Gian dối", "15/QĐ-BTP")
+    assert rows[1][12].date() == datetime.date(2022, 3, 1)
+    assert rows[1][13] == 5000000
 
 
 def test_audit_export_lists_every_transition(client_as, decided):
