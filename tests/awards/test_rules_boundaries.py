@@ -414,7 +414,7 @@ def _title(code, regime):
         (D(2024, 7, 1), 2340000),
     ],
 )
-def test_base_salary_periods_from_2017(db, on, salary):
+def test_base_salary_periods_from_2017(catalogue, on, salary):
     amount, _ = reward_amount(award_title=_title("cstd-co-so", REGIME_2003), on_date=on)
     assert amount == (Decimal(salary) if salary else None)
 
@@ -434,13 +434,13 @@ def test_base_salary_periods_from_2017(db, on, salary):
         ("co-thi-dua-chinh-phu", REGIME_98, D(2024, 7, 1), 28080000),  # 12.0
     ],
 )
-def test_multipliers_differ_by_regime(db, code, regime, on, expected):
+def test_multipliers_differ_by_regime(catalogue, code, regime, on, expected):
     amount, note = reward_amount(award_title=_title(code, regime), on_date=on)
     assert amount == Decimal(expected)
     assert _title(code, regime).reward_citation in note
 
 
-def test_an_unconfirmed_multiplier_says_so(db):
+def test_an_unconfirmed_multiplier_says_so(catalogue):
     _, note = reward_amount(
         award_title=_title("bang-khen-bo-ca-nhan", REGIME_98), on_date=D(2024, 8, 1)
     )
@@ -452,7 +452,7 @@ def test_an_unconfirmed_multiplier_says_so(db):
     # 702,000 up; 699,894 up to exactly 700,000; 700,128 up; an exact multiple stays
     [("0.3", 710000), ("0.2991", 700000), ("0.2992", 710000), ("1", 2340000)],
 )
-def test_rounding_up_to_ten_thousand_at_its_edge(db, multiplier, expected):
+def test_rounding_up_to_ten_thousand_at_its_edge(catalogue, multiplier, expected):
     title = _title("lao-dong-tien-tien", REGIME_98)
     title.reward_multiplier = Decimal(multiplier)
     amount, _ = reward_amount(award_title=title, on_date=D(2024, 7, 1))
