@@ -53,7 +53,11 @@ class Rule:
 REGISTRY = []
 
 
-def rule(code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL)):
+# Not mutated: registration runs once, at import, before mutmut switches a mutant on, so a
+# mutant of it could never be observed; tests/awards/test_rules_registry.py checks the registry.
+def rule(  # pragma: no mutate block
+    code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL)
+):
     """Register a plain function ``check(line, ctx) -> list[Finding]`` as a rule."""
 
     def register(check):

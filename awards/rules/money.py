@@ -47,7 +47,7 @@ def reward_amount(*, award_title, on_date, salaries=None):
 
 
 def _subject(line):
-    return ("person", line.person_id) if line.person_id else ("unit", line.unit_id)
+    return (line.person_id, None if line.person_id else line.unit_id)
 
 
 def allocate(lines, *, on_date, regime):

@@ -505,3 +505,26 @@ def test_staff_correct_an_unconfirmed_multiplier_in_the_catalogue(world, client_
     )
     assert amount == Decimal(3510000)
     assert "chưa đối chiếu" not in note
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["cstd-co-so", "cstd-bo", "cstd-toan-quoc", "bang-khen-bo-ca-nhan", "bang-khen-ttg-ca-nhan"],
+)
+def test_an_individual_title_needs_a_person(world, code):
+    line = _line(_proposal(world), code, world.units[0])
+    found = errors(line, code)
+    assert len(found) == 1
+    assert "chỉ xét cho cá nhân: hãy chọn cá nhân được đề nghị (Điều" in found[0]
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["tt-lao-dong-tien-tien", "tt-lao-dong-xuat-sac", "co-thi-dua-bo", "co-thi-dua-chinh-phu"],
+)
+def test_a_collective_title_needs_a_unit(world, person, code):
+    line = _line(_proposal(world), code, world.units[0], person)
+    assert errors(line, code) == [
+        f"Trần Thị Bình – {line.award_title.name_vi}: danh hiệu này chỉ xét cho tập thể "
+        f"({line.award_title.citation})."
+    ]
