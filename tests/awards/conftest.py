@@ -184,3 +184,13 @@ def catalogue(transactional_db):
 
     importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
     importlib.import_module("emulation.migrations.0006_rules_regime_data").load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Rule messages are read in Vietnamese, the source language, whatever an earlier test of
+    the same worker left active."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield
