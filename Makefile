@@ -49,6 +49,7 @@ beat: setup
 # BENCH_SCALE=0.1 for a quicker run (bench/README.md).
 bench: setup
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.onboard
 
 # Mutation testing of the rules engine and the scoring feature's ranking, vote and score code
 # (docs/testing.md). Not part of `make test` or CI: about an hour on 2 cores. The test database

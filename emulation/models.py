@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.fields import VietnameseCharField
@@ -185,6 +186,16 @@ class AwardTitle(models.Model):
 
         return self.name_en if get_language() == "en" else self.name_vi
 
+    @property
+    def name_with_subject(self):
+        """ "Cờ thi đua cấp Bộ (tập thể)" for a choice list; a name that already says whom it
+        is for ("Bằng khen của Bộ trưởng (tập thể)") is left as it is."""
+        subject = str(self.get_subject_display()).lower()
+        name = str(self)
+        if name.lower().endswith(f"({subject})"):
+            return name
+        return f"{name} ({subject})"
+
 
 class EmulationYear(models.Model):
     """A ministry's emulation year: its movement, legal regime and deadlines."""
@@ -260,7 +271,7 @@ class AuditEntry(models.Model):
 
     On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002)."""
 
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -286,6 +297,7 @@ class AuditEntry(models.Model):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
 
 
+from emulation.models_imports import ImportBatch  # noqa: E402
 from emulation.models_reports import ReportVersion, YearEndReport  # noqa: E402
 
 __all__ = [
@@ -293,6 +305,7 @@ __all__ = [
     "AwardTitle",
     "BaseSalary",
     "EmulationYear",
+    "ImportBatch",
     "LegalRegime",
     "Ministry",
     "ReportVersion",

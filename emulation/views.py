@@ -1,30 +1,48 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from clusters.selectors import cluster_years_for_user
-from emulation import access, services
+from clusters.selectors import cluster_years_for_user, years_for_user
+from emulation import access, invitations, services
 from emulation.errors import DomainError
 from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
 from emulation.health import health_report
 from emulation.models import RoleAssignment
 from emulation.pagination import paginate
+from emulation.reports.progress import overdue_deadlines, year_progress
+from emulation.roles import scope_of
 from emulation.selectors import selected_year
 
 
 def home(request):
+    """Everyone's year at a glance: the secretary's task list for each of their clusters, the
+    leader's tiles for every cluster in scope, the staff's queue and cluster list."""
     year = selected_year(request)
-    cluster_years = cluster_years_for_user(user=request.user, year=year)
+    scope = scope_of(request.user)
+    cluster_years = list(cluster_years_for_user(user=request.user, year=year))
+    own = [cy for cy in cluster_years if cy.cluster_id in scope.secretary_clusters]
+    tasks = year_progress(cluster_years=own, can_write=scope.writes_cluster)
+    is_leader = bool(scope.leader_ministries or scope.leader_clusters)
+    tiles = year_progress(cluster_years=cluster_years) if is_leader else []
     return render(
         request,
         "emulation/home.html",
         {
             "year": year,
             "cluster_years": cluster_years,
-            "years": range(year + 1, year - 6, -1),
+            "tasks": tasks,
+            "tiles": tiles,
+            "is_leader": is_leader,
+            "overdue": overdue_deadlines(tiles),
+            "awards_count": sum(p.awards_count for p in tiles),
+            "reward_total": sum(p.reward_total for p in tiles),
+            "years": years_for_user(user=request.user, also={year, timezone.localdate().year}),
         },
     )
 
@@ -121,3 +139,32 @@ def account_set_active(request, pk):
     else:
         messages.success(request, _("Đã mở khóa tài khoản.") if active else _("Đã khóa tài khoản."))
     return redirect("account_detail", pk=account.pk)
+
+
+@require_POST
+def account_invite(request, pk):
+    """Send (again) the link to set a password."""
+    account = access.get_account_for_user(request.user, pk)
+    try:
+        invitations.account_invite(actor=request.user, user=account)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Đã gửi thư mời đặt mật khẩu tới %(email)s.") % {"email": account.email}
+        )
+    return redirect("account_detail", pk=account.pk)
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The invited person sets their own password; the link works once, for a limited time,
+    for the account it was made for only."""
+
+    token_generator = invitations.invitation_tokens
+    template_name = "registration/invitation_confirm.html"
+    success_url = reverse_lazy("invitation_done")
+    reset_url_token = "dat-mat-khau"
+
+
+class InvitationDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/invitation_done.html"

@@ -225,4 +225,4 @@ def catalogue(db):
 
     if not LegalRegime.objects.exists():
         import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
-        import_module("emulation.migrations.0006_rules_regime_data").load(apps, None)
+        import_module("emulation.migrations.0008_rules_regime_data").load(apps, None)

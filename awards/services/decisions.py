@@ -2,7 +2,6 @@
 high-level awards to the Ministry of Home Affairs."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards import rules
@@ -15,7 +14,7 @@ from awards.services.common import (
     proposal_snapshot,
     require_staff,
 )
-from emulation.audit import audit_record
+from emulation.audit import audit_record, event_now
 from emulation.errors import DomainError
 
 
@@ -136,7 +135,7 @@ def award_revoke(*, actor, award, reason, number="", dated=None, recover_amount=
         )
     if award.is_revoked:
         raise DomainError(_("Khen thưởng này đã bị thu hồi."))
-    award.revoked_at = timezone.now()
+    award.revoked_at = event_now()
     award.revoked_reason = reason
     award.revoked_by = actor
     award.revoking_number, award.revoking_dated = number, dated

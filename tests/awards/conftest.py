@@ -183,7 +183,7 @@ def catalogue(transactional_db):
     from django.apps import apps
 
     importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
-    importlib.import_module("emulation.migrations.0006_rules_regime_data").load(apps, None)
+    importlib.import_module("emulation.migrations.0008_rules_regime_data").load(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -170,5 +170,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("emulation", "0005_rules_regime_fields")]
+    dependencies = [("emulation", "0007_rules_regime_fields")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

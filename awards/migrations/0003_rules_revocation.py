@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0001_proposals'),
+        ('awards', '0002_ranking_rank_tied'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0003_merge_0002_found_unit_version_0002_people'),
+        ('units', '0005_onboard_codes'),
     ]
 
     operations = [
