@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format worker beat messages bench system-deps setup
+.PHONY: run test lint format worker beat messages bench system-deps setup mutation
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,3 +50,19 @@ beat: setup
 bench: setup
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.onboard
+
+# Mutation testing of the rules engine and the scoring feature's ranking, vote and score code
+# (docs/testing.md). Not part of `make test` or CI: about an hour on 2 cores. The test database
+# is built once and reused by every mutant. `make mutation MUTMUT_ARGS="awards.rules.*"` runs
+# a subset; results: `$(BIN)/mutmut results`.
+MUTMUT_ARGS ?=
+$(BIN)/.mutation: $(BIN)/.installed requirements-mutation.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutation.lock
+	touch $@
+
+mutation: $(BIN)/.mutation
+	rm -f var/mutation-test.sqlite3
+	mkdir -p var
+	env -u DATABASE_URL TEST_DATABASE_NAME=$(CURDIR)/var/mutation-test.sqlite3 \
+		$(BIN)/mutmut run --max-children 2 $(MUTMUT_ARGS)
+	$(BIN)/python scripts/mutation_score.py

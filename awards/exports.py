@@ -76,6 +76,9 @@ def decisions_xlsx(awards):
         _("Tiền thưởng (đồng)"),
         _("Đã thu hồi"),
         _("Lý do thu hồi"),
+        _("Số quyết định thu hồi"),
+        _("Ngày quyết định thu hồi"),
+        _("Số tiền thưởng phải thu hồi (đồng)"),
     ]
     rows = (
         [
@@ -90,6 +93,9 @@ def decisions_xlsx(awards):
             int(award.amount) if award.amount is not None else None,
             _("Có") if award.is_revoked else "",
             award.revoked_reason,
+            award.revoking_number,
+            award.revoking_dated,
+            int(award.recover_amount) if award.recover_amount is not None else None,
         ]
         for award in awards
     )

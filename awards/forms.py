@@ -66,6 +66,22 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class RevokeForm(forms.Form):
+    """Thu hồi: the revoking decision, its date, the money to recover and the reason."""
+
+    number = forms.CharField(label=_("Số quyết định thu hồi"), max_length=50)
+    dated = forms.DateField(label=_("Ngày quyết định thu hồi"), widget=DATE)
+    recover_amount = forms.DecimalField(
+        label=_("Số tiền thưởng phải thu hồi (đồng)"),
+        min_value=0,
+        max_digits=14,
+        decimal_places=0,
+        required=False,
+        help_text=_("Để trống: thu hồi toàn bộ tiền thưởng đã chi."),
+    )
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class LineReviewForm(forms.Form):
     APPROVE, REJECT = "approve", "reject"
     outcome = forms.ChoiceField(

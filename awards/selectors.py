@@ -1,12 +1,12 @@
 """Reads of the awards app: the ministry's queue, award histories. The ranking and the vote
 share of a line come from the scoring feature (``clusters.evaluation``), never from here."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
-from emulation.models import AuditEntry, AwardTitle
+from emulation.models import AuditEntry, AwardTitle, LegalRegime
 from emulation.roles import scope_of
 
 
@@ -224,6 +224,13 @@ def ministry_awards_decided(*, ministry, year):
             }
         )
     return rows
+
+
+def regimes_with_catalogue():
+    """Every legal regime with its rule data and its catalogue (for the rules page)."""
+    return LegalRegime.objects.prefetch_related(
+        Prefetch("award_titles", queryset=AwardTitle.objects.order_by("order", "id"))
+    ).order_by("valid_from")
 
 
 def days_waiting(proposal, *, today):

@@ -25,7 +25,14 @@ class AwardTitleInline(admin.TabularInline):
 
 @admin.register(LegalRegime)
 class LegalRegimeAdmin(admin.ModelAdmin):
-    list_display = ["name", "valid_from", "collective_advanced_share"]
+    list_display = [
+        "name",
+        "valid_from",
+        "collective_advanced_share",
+        "collective_advanced_strict",
+        "government_flag_cap",
+        "government_flag_due",
+    ]
     inlines = [AwardTitleInline]
 
 

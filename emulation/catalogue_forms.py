@@ -18,6 +18,8 @@ class AwardTitleForm(forms.ModelForm):
             "vote_threshold",
             "quota_per_cluster",
             "reward_multiplier",
+            "reward_citation",
+            "reward_confirmed",
             "prerequisites",
             "citation",
             "level_citation",

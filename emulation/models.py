@@ -4,6 +4,7 @@ who may do what (role assignments) and the append-only audit trail."""
 import datetime
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,52 @@ class LegalRegime(models.Model):
         blank=True,
         help_text=_("Điều khoản hiệu lực và chuyển tiếp của luật, nghị định làm căn cứ áp dụng."),
     )
+    collective_advanced_strict = models.BooleanField(
+        _("tỷ lệ LĐTT của Tập thể lao động tiên tiến phải vượt (trên) mức"),
+        default=False,
+        help_text=_("Luật 2003: “có trên 50%” – đúng 50% không đạt."),
+    )
+    excellent_advanced_share = models.PositiveSmallIntegerField(
+        _("tỷ lệ LĐTT tối thiểu của Tập thể lao động xuất sắc (%)"), null=True, blank=True
+    )
+    grassroots_rating_suffices = models.BooleanField(
+        _("Chiến sĩ thi đua cơ sở: hoàn thành xuất sắc nhiệm vụ thay cho sáng kiến"),
+        default=True,
+        help_text=_("Luật 2003 (Điều 23) đòi sáng kiến hoặc đề tài nghiên cứu."),
+    )
+    principle_citation = models.CharField(
+        _("căn cứ: một thành tích một hình thức"), max_length=300, blank=True
+    )
+    money_citation = models.CharField(
+        _("căn cứ: nhiều danh hiệu cùng lúc chỉ nhận tiền thưởng cao nhất"),
+        max_length=300,
+        blank=True,
+    )
+    government_flag_cap = models.PositiveSmallIntegerField(
+        _("Cờ thi đua của Chính phủ: tỷ lệ tối đa trên số tập thể đạt Cờ thi đua cấp Bộ (%)"),
+        null=True,
+        blank=True,
+    )
+    government_flag_due = models.CharField(
+        _("Cờ thi đua của Chính phủ: hạn gửi hồ sơ (ngày/tháng năm sau)"),
+        max_length=5,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(0[1-9]|[12][0-9]|3[01])/(0[1-9]|1[0-2])$",
+                _("Nhập ngày/tháng dạng 30/06."),
+            )
+        ],
+        help_text=_("Dạng 30/06; để trống nếu không có hạn."),
+    )
+    government_flag_citation = models.CharField(
+        _("căn cứ: Cờ thi đua của Chính phủ"), max_length=300, blank=True
+    )
+    unconfirmed = models.TextField(
+        _("số liệu chưa đối chiếu văn bản"),
+        blank=True,
+        help_text=_("Các số liệu nhập theo nguồn chưa kiểm chứng: cán bộ cần đối chiếu, sửa."),
+    )
 
     class Meta:
         verbose_name = _("chế độ pháp lý")
@@ -57,6 +104,13 @@ class LegalRegime(models.Model):
 
     def __str__(self):
         return self.name
+
+    def government_flag_due_date(self, year):
+        """The Government flag's dossier deadline for achievement year ``year`` (next year)."""
+        if not self.government_flag_due:
+            return None
+        day, month = (int(part) for part in self.government_flag_due.split("/"))
+        return datetime.date(year + 1, month, day)
 
     @classmethod
     def for_year(cls, year):
@@ -121,6 +175,12 @@ class AwardTitle(models.Model):
     prerequisites = models.TextField(_("điều kiện"), blank=True)
     reward_multiplier = models.DecimalField(
         _("hệ số tiền thưởng"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    reward_citation = models.CharField(_("căn cứ hệ số tiền thưởng"), max_length=300, blank=True)
+    reward_confirmed = models.BooleanField(
+        _("hệ số đã đối chiếu văn bản"),
+        default=True,
+        help_text=_("Bỏ chọn khi hệ số chưa được kiểm chứng: trang khen thưởng ghi rõ điều đó."),
     )
     citation = models.CharField(_("căn cứ pháp lý"), max_length=300)
     level_citation = models.CharField(_("căn cứ thẩm quyền quyết định"), max_length=300, blank=True)

@@ -59,7 +59,7 @@ def _is_transactional(item):
     )
 
 
-SLOW_TEST_TIMEOUT = 240  # seconds, for a browser or worker test; the rest: pyproject's 60
+SLOW_TEST_TIMEOUT = 300  # seconds, for a browser or worker test; the rest: pyproject's 120
 
 
 @pytest.hookimpl(trylast=True)
@@ -229,3 +229,4 @@ def catalogue(db):
     if not LegalRegime.objects.exists():
         import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
         import_module("emulation.migrations.0007_levels_ministry_settings").load(apps, None)
+        import_module("emulation.migrations.0009_rules_regime_data").load(apps, None)

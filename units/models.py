@@ -129,6 +129,9 @@ class PersonYear(models.Model):
     initiative_ministry_wide = models.BooleanField(
         _("sáng kiến có phạm vi ảnh hưởng toàn ngành"), default=False
     )
+    initiative_nationwide = models.BooleanField(
+        _("sáng kiến có phạm vi ảnh hưởng toàn quốc"), default=False
+    )
     research_accepted = models.BooleanField(
         _("có đề tài nghiên cứu được nghiệm thu"), default=False
     )
@@ -178,7 +181,10 @@ class UnitYear(models.Model):
         _("số Chiến sĩ thi đua cơ sở"), null=True, blank=True
     )
     disciplined_count = models.PositiveIntegerField(
-        _("số thành viên bị kỷ luật từ khiển trách trở lên"), null=True, blank=True
+        _("số thành viên bị kỷ luật từ cảnh cáo trở lên"),
+        null=True,
+        blank=True,
+        help_text=_("Khiển trách không tính: không cản trở danh hiệu Tập thể lao động tiên tiến."),
     )
     women_count = models.PositiveIntegerField(
         _("số thành viên nữ"),

@@ -29,6 +29,7 @@ class PersonYearForm(forms.ModelForm):
             "prior_titles",
             "has_initiative",
             "initiative_ministry_wide",
+            "initiative_nationwide",
             "research_accepted",
             "discipline_level",
             "discipline_start",

@@ -81,6 +81,15 @@ class Award(models.Model):
     amount_note = models.CharField(_("ghi chú tiền thưởng"), max_length=300, blank=True)
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
     revoked_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    revoking_number = models.CharField(_("số quyết định thu hồi"), max_length=50, blank=True)
+    revoking_dated = models.DateField(_("ngày quyết định thu hồi"), null=True, blank=True)
+    recover_amount = models.DecimalField(
+        _("số tiền thưởng phải thu hồi (đồng)"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
+    )
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -8,11 +8,12 @@ from awards.rules import (  # noqa: F401  (registers the rules)
     individual,
     levels,
 )
-from awards.rules.base import APPROVAL, ERROR, REGISTRY, SUBMISSION, WARNING, Finding
+from awards.rules.base import APPROVAL, DECISION, ERROR, REGISTRY, SUBMISSION, WARNING, Finding
 from awards.rules.context import rule_context
 
 __all__ = [
     "APPROVAL",
+    "DECISION",
     "ERROR",
     "REGISTRY",
     "SUBMISSION",
@@ -32,7 +33,8 @@ def check_line(line, ctx, *, stage):
     return findings
 
 
-def check_proposal(proposal, *, stage, lines=None):
-    """``{line_id: [Finding, …]}`` for every line not rejected."""
-    ctx = rule_context(proposal, lines)
+def check_proposal(proposal, *, stage, lines=None, on=None):
+    """``{line_id: [Finding, …]}`` for every line not rejected; ``on`` is the date of the
+    check (today, or the decision's date)."""
+    ctx = rule_context(proposal, lines, on=on)
     return {line.pk: check_line(line, ctx, stage=stage) for line in ctx.live_lines()}

@@ -16,7 +16,12 @@ CO_CP = "co-thi-dua-chinh-phu"
 BK_BO_CA_NHAN = "bang-khen-bo-ca-nhan"
 BK_TTG_CA_NHAN = "bang-khen-ttg-ca-nhan"
 
-SUBMISSION, APPROVAL = "submission", "approval"
+BK_BO_TAP_THE = "bang-khen-bo-tap-the"
+BK_TTG_TAP_THE = "bang-khen-ttg-tap-the"
+FLAGS = frozenset({CO_BO, CO_CP})
+
+# When a rule is checked: the proposal is made (submission), reviewed (approval), decided.
+SUBMISSION, APPROVAL, DECISION = "submission", "approval", "decision"
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,11 @@ class Rule:
 REGISTRY = []
 
 
-def rule(code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL)):
+# Not mutated: registration runs once, at import, before mutmut switches a mutant on, so a
+# mutant of it could never be observed; tests/awards/test_rules_registry.py checks the registry.
+def rule(  # pragma: no mutate block
+    code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL)
+):
     """Register a plain function ``check(line, ctx) -> list[Finding]`` as a rule."""
 
     def register(check):

@@ -45,8 +45,9 @@ def _unit_figures(line, ctx, code, fields):
     return record, []
 
 
-def _advanced_share(line, ctx, code, record):
-    required = ctx.regime.collective_advanced_share
+def _advanced_share(line, ctx, code, record, required, strict):
+    """The share of Lao động tiên tiến against the regime's minimum: "ít nhất" (≥) or, under
+    Law 2003 for Tập thể lao động tiên tiến, "trên" (>)."""
     if required is None:
         return [
             _finding(
@@ -58,25 +59,22 @@ def _advanced_share(line, ctx, code, record):
             )
         ]
     share = Decimal(record.advanced_count) * 100 / Decimal(record.staff_count)
-    if share < required:
-        return [
-            _finding(
-                ERROR,
-                code,
-                line,
-                _("tỷ lệ Lao động tiên tiến %(share)s%% thấp hơn mức %(required)s%%")
-                % {"share": f"{share:.1f}", "required": required},
-            )
-        ]
-    return []
+    if share > required or (share == required and not strict):
+        return []
+    if strict:
+        text = _("tỷ lệ Lao động tiên tiến %(share)s%% chưa vượt (trên) mức %(required)s%%")
+    else:
+        text = _("tỷ lệ Lao động tiên tiến %(share)s%% thấp hơn mức %(required)s%%")
+    return [_finding(ERROR, code, line, text % {"share": f"{share:.1f}", "required": required})]
 
 
 @rule(
     "tt-lao-dong-tien-tien",
     gettext_lazy("Tập thể lao động tiên tiến"),
     gettext_lazy(
-        "Tỷ lệ Lao động tiên tiến của tập thể đạt mức của chế độ pháp lý năm xét; không có "
-        "thành viên bị kỷ luật từ khiển trách trở lên."
+        "Tỷ lệ Lao động tiên tiến của tập thể đạt mức của chế độ pháp lý năm xét (Luật 2003: "
+        "trên 50%; Luật 2022: ít nhất 70%); không có thành viên bị kỷ luật từ cảnh cáo trở lên "
+        "(khiển trách không cản trở)."
     ),
     awards={TTLDTT},
 )
@@ -88,10 +86,23 @@ def advanced_collective(line, ctx):
     record, findings = _unit_figures(line, ctx, code, ["advanced_count", "disciplined_count"])
     if record is None:
         return findings
-    findings = _advanced_share(line, ctx, code, record)
-    if record.disciplined_count:
+    findings = _advanced_share(
+        line,
+        ctx,
+        code,
+        record,
+        ctx.regime.collective_advanced_share,
+        ctx.regime.collective_advanced_strict,
+    )
+    warned = max(record.disciplined_count, ctx.unit_warned.get(line.unit_id, 0))
+    if warned:
         findings.append(
-            _finding(ERROR, code, line, _("có thành viên bị kỷ luật từ khiển trách trở lên"))
+            _finding(
+                ERROR,
+                code,
+                line,
+                _("có %(n)s thành viên bị kỷ luật từ cảnh cáo trở lên") % {"n": warned},
+            )
         )
     return findings
 
@@ -121,7 +132,9 @@ def excellent_collective(line, ctx):
         findings.append(
             _finding(ERROR, code, line, _("chưa đủ 100% thành viên hoàn thành nhiệm vụ"))
         )
-    findings += _advanced_share(line, ctx, code, record)
+    findings += _advanced_share(
+        line, ctx, code, record, ctx.regime.excellent_advanced_share, strict=False
+    )
     if record.grassroots_fighter_count < 1:
         findings.append(_finding(ERROR, code, line, _("chưa có Chiến sĩ thi đua cơ sở")))
     return findings
@@ -188,12 +201,72 @@ def ministry_flag(line, ctx):
     return findings + _quota(line, ctx, code, CO_BO, _("số lượng Cờ thi đua cấp Bộ của cụm"))
 
 
+def _government_cap(line, ctx, code):
+    """At most ``cap`` % of the ministry's collectives meeting the ministry-flag standard."""
+    cap = ctx.regime.government_flag_cap
+    if cap is None:
+        return [
+            _finding(
+                WARNING,
+                code,
+                line,
+                _(
+                    "chưa cấu hình tỷ lệ tối đa Cờ thi đua của Chính phủ của %(regime)s: không "
+                    "kiểm tra số lượng"
+                )
+                % {"regime": ctx.regime.name},
+            )
+        ]
+    standard = set(ctx.flag_units.get(CO_BO, set()))
+    standard |= {
+        unit
+        for (flag, unit), nominated in ctx.vote_nominated.items()
+        if nominated and flag == CO_BO
+    }
+    proposed = len(ctx.flag_units.get(CO_CP, set()))
+    if proposed * 100 <= cap * len(standard):
+        return []
+    # A warning, not a block: the cap counts the whole ministry's flag holders, and the
+    # ministry chooses among them when it makes its dossier to the Ministry of Home Affairs.
+    return [
+        _finding(
+            WARNING,
+            code,
+            line,
+            _(
+                "%(n)s đơn vị được đề nghị Cờ thi đua của Chính phủ, vượt %(cap)s%% của "
+                "%(standard)s tập thể đạt tiêu chuẩn Cờ thi đua cấp Bộ trong bộ năm %(year)s"
+            )
+            % {"n": proposed, "cap": cap, "standard": len(standard), "year": ctx.year},
+        )
+    ]
+
+
+def _government_deadline(line, ctx, code):
+    due = ctx.regime.government_flag_due_date(ctx.year)
+    if due is None or ctx.on <= due:
+        return []
+    return [
+        _finding(
+            WARNING,
+            code,
+            line,
+            _(
+                "đã quá hạn gửi hồ sơ Cờ thi đua của Chính phủ cho thành tích năm %(year)s "
+                "(hạn %(due)s)"
+            )
+            % {"year": ctx.year, "due": due.strftime("%d/%m/%Y")},
+        )
+    ]
+
+
 @rule(
     "co-thi-dua-chinh-phu",
     gettext_lazy("Cờ thi đua của Chính phủ"),
     gettext_lazy(
-        "Chọn trong số các đơn vị được cụm suy tôn dẫn đầu; số lượng không vượt mức tối đa "
-        "cấu hình trong danh mục (chưa cấu hình thì chỉ cảnh báo)."
+        "Chọn trong số các đơn vị được cụm suy tôn dẫn đầu; số đơn vị được đề nghị trong bộ "
+        "không vượt tỷ lệ tối đa của chế độ pháp lý trên số tập thể đạt tiêu chuẩn Cờ thi đua "
+        "cấp Bộ (chưa cấu hình thì chỉ cảnh báo); hồ sơ gửi trước hạn của chế độ (30/6)."
     ),
     awards={CO_CP},
 )
@@ -209,4 +282,7 @@ def government_flag(line, ctx):
         findings.append(
             _finding(ERROR, code, line, _("đơn vị không phải đơn vị dẫn đầu được cụm suy tôn"))
         )
-    return findings + _quota(line, ctx, code, CO_CP, _("mức tối đa Cờ thi đua của Chính phủ"))
+    findings += _government_cap(line, ctx, code) + _government_deadline(line, ctx, code)
+    if line.award_title.quota_per_cluster is not None:
+        findings += _quota(line, ctx, code, CO_CP, _("mức tối đa Cờ thi đua của Chính phủ"))
+    return findings

@@ -1,14 +1,26 @@
 """Everything the rules read for one proposal, loaded in a bounded number of queries."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 
 from awards.models import Award, Nomination, Proposal
+from awards.rules.base import CO_BO, CO_CP, TTLDTT
 from clusters.models import VoteCount
 from emulation.models import MinistryAwardSetting
 from units.models import PersonYear, UnitHeadDecision, UnitYear
+
+# Discipline at cảnh cáo (warning) or above; khiển trách (reprimand) is below it.
+WARNING_OR_ABOVE = frozenset(
+    {
+        PersonYear.Discipline.WARNING,
+        PersonYear.Discipline.DEMOTION,
+        PersonYear.Discipline.DISMISSAL,
+    }
+)
 
 
 @dataclass
@@ -17,13 +29,20 @@ class RuleContext:
     regime: object
     year: int
     lines: list
+    on: datetime.date = None  # the date of this check (today, or the decision's date)
     person_years: dict = field(default_factory=dict)  # (person_id, year) -> PersonYear
     person_disciplines: dict = field(default_factory=dict)  # person_id -> [PersonYear]
+    person_pending: dict = field(default_factory=dict)  # person_id -> [years]
     person_titles: dict = field(default_factory=dict)  # person_id -> {year: {codes}}
     unit_titles: dict = field(default_factory=dict)  # unit_id -> {year: {codes}}
     unit_years: dict = field(default_factory=dict)  # unit_id -> UnitYear (this year)
+    unit_pending: dict = field(default_factory=dict)  # unit_id -> [years]
+    unit_warned: dict = field(default_factory=dict)  # unit_id -> members warned or worse
     vote_nominated: dict = field(default_factory=dict)  # (code, unit_id) -> bool
-    elsewhere: list = field(default_factory=list)  # lines of other proposals, same year
+    elsewhere: list = field(default_factory=list)  # (person, unit, code) of other proposals
+    kinds: dict = field(default_factory=dict)  # award code -> title / form (codes seen)
+    names: dict = field(default_factory=dict)  # award code -> Vietnamese name (codes seen)
+    flag_units: dict = field(default_factory=dict)  # CO_BO / CO_CP -> unit ids, whole ministry
     ministry_settings: dict = field(default_factory=dict)  # code -> MinistryAwardSetting
     council_results: dict = field(default_factory=dict)  # line_id -> latest MeetingLine.result
 
@@ -45,8 +64,47 @@ class RuleContext:
     def live_lines(self):
         return [line for line in self.lines if line.outcome != Nomination.Outcome.REJECTED]
 
+    def check_dates(self):
+        """The dates a pending matter is checked on: the proposal's own date (when it was
+        made) and the date of this check (review or decision)."""
+        dates = {self.on}
+        if self.proposal.dated:
+            dates.add(self.proposal.dated)
+        return sorted(dates)
 
-def rule_context(proposal, lines=None):
+
+def _flag_units(cluster_year, proposal, lines):
+    """Units of the ministry holding, or proposed for, each flag in the year."""
+    year = cluster_year.year
+    ministry_id = cluster_year.cluster.ministry_id
+    found = {CO_BO: set(), CO_CP: set()}
+    awards = Award.active.filter(
+        year=year,
+        award_title__code__in=found,
+        person__isnull=True,
+        decision__proposal__cluster_year__cluster__ministry_id=ministry_id,
+    ).values_list("award_title__code", "unit_id")
+    proposed = (
+        Nomination.objects.filter(
+            proposal__cluster_year__year=year,
+            proposal__cluster_year__cluster__ministry_id=ministry_id,
+            award_title__code__in=found,
+            person__isnull=True,
+        )
+        .exclude(proposal=proposal)
+        .exclude(proposal__state=Proposal.State.DRAFT)
+        .exclude(outcome=Nomination.Outcome.REJECTED)
+        .values_list("award_title__code", "unit_id")
+    )
+    for code, unit_id in [*awards, *proposed]:
+        found[code].add(unit_id)
+    for line in lines:
+        if line.award_title.code in found and not line.person_id:
+            found[line.award_title.code].add(line.unit_id)
+    return found
+
+
+def rule_context(proposal, lines=None, *, on=None):
     cluster_year = proposal.cluster_year
     year = cluster_year.year
     if lines is None:
@@ -58,7 +116,11 @@ def rule_context(proposal, lines=None):
     from awards.regime import proposal_regime
 
     ctx = RuleContext(
-        proposal=proposal, regime=proposal_regime(proposal).regime, year=year, lines=lines
+        proposal=proposal,
+        regime=proposal_regime(proposal).regime,
+        year=year,
+        lines=lines,
+        on=on or timezone.localdate(),
     )
     person_titles = defaultdict(lambda: defaultdict(set))
     unit_titles = defaultdict(lambda: defaultdict(set))
@@ -67,15 +129,24 @@ def rule_context(proposal, lines=None):
         ctx.person_years[(record.person_id, record.year)] = record
         if record.discipline_level:
             ctx.person_disciplines.setdefault(record.person_id, []).append(record)
+        if record.pending_review and record.year >= year:
+            ctx.person_pending.setdefault(record.person_id, []).append(record.year)
         for title in record.prior_titles.all():
             person_titles[record.person_id][record.year].add(title.code)
+            ctx.kinds[title.code], ctx.names[title.code] = title.kind, title.name_vi
     # Awards this very proposal produced are its outcome, not earlier history.
     awards = Award.active.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)).exclude(
         nomination__proposal=proposal
     )
-    for award_year, person_id, unit_id, code in awards.values_list(
-        "year", "person_id", "unit_id", "award_title__code"
+    for award_year, person_id, unit_id, code, kind, name in awards.values_list(
+        "year",
+        "person_id",
+        "unit_id",
+        "award_title__code",
+        "award_title__kind",
+        "award_title__name_vi",
     ):
+        ctx.kinds[code], ctx.names[code] = kind, name
         if person_id:
             if person_id in person_ids:
                 person_titles[person_id][award_year].add(code)
@@ -92,21 +163,44 @@ def rule_context(proposal, lines=None):
             unit_titles[unit_id][decision_year].add(code)
     ctx.person_titles = person_titles
     ctx.unit_titles = unit_titles
-    ctx.unit_years = {
-        r.unit_id: r for r in UnitYear.objects.filter(unit_id__in=unit_ids, year=year)
+    for record in UnitYear.objects.filter(unit_id__in=unit_ids, year__gte=year):
+        if record.year == year:
+            ctx.unit_years[record.unit_id] = record
+        if record.pending_review:
+            ctx.unit_pending.setdefault(record.unit_id, []).append(record.year)
+    collective_units = {
+        line.unit_id for line in lines if not line.person_id and line.award_title.code == TTLDTT
     }
+    if collective_units:
+        warned = PersonYear.objects.filter(
+            person__unit_id__in=collective_units,
+            year=year,
+            discipline_level__in=WARNING_OR_ABOVE,
+        ).values_list("person__unit_id", flat=True)
+        for unit_id in warned:
+            ctx.unit_warned[unit_id] = ctx.unit_warned.get(unit_id, 0) + 1
     counts = VoteCount.objects.filter(
         vote__cluster_year=cluster_year, vote__state="closed"
     ).values_list("vote__award_title__code", "unit_id", "nominated")
     ctx.vote_nominated = {(code, unit_id): nominated for code, unit_id, nominated in counts}
-    ctx.elsewhere = list(
+    elsewhere = (
         Nomination.objects.filter(proposal__cluster_year__year=year)
         .filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids, person__isnull=True))
         .exclude(proposal=proposal)
         .exclude(proposal__state=Proposal.State.DRAFT)
         .exclude(outcome=Nomination.Outcome.REJECTED)
-        .values_list("person_id", "unit_id", "award_title__code")
+        .values_list(
+            "person_id", "unit_id", "award_title__code", "award_title__kind", "award_title__name_vi"
+        )
     )
+    for person_id, unit_id, code, kind, name in elsewhere:
+        ctx.elsewhere.append((person_id, unit_id, code))
+        ctx.kinds[code], ctx.names[code] = kind, name
+    for line in lines:
+        ctx.kinds[line.award_title.code] = line.award_title.kind
+        ctx.names[line.award_title.code] = line.award_title.name_vi
+    if any(line.award_title.code == CO_CP for line in lines):
+        ctx.flag_units = _flag_units(cluster_year, proposal, ctx.live_lines())
     from awards.models import MeetingLine
 
     ctx.council_results = dict(

@@ -1,4 +1,5 @@
-"""Rules for every nomination: one reward per achievement, pending matters, council vote."""
+"""Rules for every nomination: one reward and one form per achievement, pending matters
+(discipline, investigation, inspection, complaint) on every date of the procedure, council vote."""
 
 import datetime
 from decimal import Decimal
@@ -6,115 +7,195 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from awards.rules.base import APPROVAL, ERROR, WARNING, Finding, rule
+from awards.rules.base import (
+    APPROVAL,
+    BK_BO_CA_NHAN,
+    BK_TTG_CA_NHAN,
+    CSTD_BO,
+    CSTD_TQ,
+    DECISION,
+    ERROR,
+    FLAGS,
+    SUBMISSION,
+    WARNING,
+    Finding,
+    rule,
+)
+from emulation.models import AwardTitle
 
 
 def _law(ctx):
     return f"{ctx.regime.law_citation}; {ctx.regime.decree_citation}"
 
 
+def _subject_codes(line, ctx):
+    """Codes proposed or awarded to the line's subject for the same achievement year, other
+    than the line itself."""
+    key = (line.person_id, line.unit_id if not line.person_id else None)
+    codes = [
+        other.award_title.code
+        for other in ctx.live_lines()
+        if other.pk != line.pk
+        and (other.person_id, other.unit_id if not other.person_id else None) == key
+    ]
+    codes += [
+        row[2]
+        for row in ctx.elsewhere
+        if (row[0] == line.person_id if line.person_id else row[1] == line.unit_id)
+    ]
+    return codes, ctx.titles_of(line).get(ctx.year, set())
+
+
+def _is_form(ctx, code):
+    return ctx.kinds.get(code) == AwardTitle.Kind.FORM
+
+
 @rule(
     "one-achievement-once",
-    gettext_lazy("Một thành tích chỉ khen thưởng một lần"),
+    gettext_lazy("Một thành tích chỉ khen thưởng một lần, một hình thức"),
     gettext_lazy(
         "Cùng một đối tượng không được đề nghị hai lần cùng một danh hiệu, hình thức cho cùng "
-        "năm thành tích (trong hồ sơ này, hồ sơ khác đã gửi, hoặc khen thưởng đã có)."
+        "năm thành tích (trong hồ sơ này, hồ sơ khác đã gửi, hoặc khen thưởng đã có); các danh "
+        "hiệu thi đua được cộng dồn, nhưng một thành tích chỉ được một hình thức khen thưởng: "
+        "Bằng khen, Giấy khen không đi cùng một hình thức khác hay một Cờ thi đua cùng năm."
     ),
 )
 def one_achievement_once(line, ctx):
     code = line.award_title.code
-    key = (line.person_id, line.unit_id if not line.person_id else None)
-    same = [
-        other
-        for other in ctx.live_lines()
-        if other.pk != line.pk
-        and other.award_title.code == code
-        and (other.person_id, other.unit_id if not other.person_id else None) == key
-    ]
-    elsewhere = [
-        row
-        for row in ctx.elsewhere
-        if row[2] == code
-        and (row[0] == line.person_id if line.person_id else row[1] == line.unit_id)
-    ]
-    awarded = code in ctx.titles_of(line).get(ctx.year, set())
-    if not (same or elsewhere or awarded):
+    proposed, awarded = _subject_codes(line, ctx)
+    principle = ctx.regime.principle_citation or _law(ctx)
+    if code in proposed or code in awarded:
+        return [
+            Finding(
+                ERROR,
+                "one-achievement-once",
+                _(
+                    "%(subject)s đã được đề nghị hoặc đã được tặng %(award)s cho thành tích năm "
+                    "%(year)s: một thành tích chỉ được khen thưởng một lần (%(law)s)."
+                )
+                % {
+                    "subject": line.subject_name,
+                    "award": line.award_title.name_vi,
+                    "year": ctx.year,
+                    "law": principle,
+                },
+            )
+        ]
+    others = set(proposed) | set(awarded)
+    if _is_form(ctx, code):
+        conflicts = {other for other in others if _is_form(ctx, other) or other in FLAGS}
+    elif code in FLAGS:
+        conflicts = {other for other in others if _is_form(ctx, other)}
+    else:
+        conflicts = set()
+    if not conflicts:
         return []
     return [
         Finding(
             ERROR,
             "one-achievement-once",
             _(
-                "%(subject)s đã được đề nghị hoặc đã được tặng %(award)s cho thành tích năm "
-                "%(year)s: một thành tích chỉ được khen thưởng một lần (nguyên tắc khen thưởng, "
-                "%(law)s)."
+                "%(subject)s đã được đề nghị hoặc đã được tặng %(others)s cho thành tích năm "
+                "%(year)s: không khen thưởng nhiều hình thức cho một thành tích, không thể thêm "
+                "%(award)s (%(law)s)."
             )
             % {
                 "subject": line.subject_name,
+                "others": ", ".join(sorted(ctx.names.get(code, code) for code in conflicts)),
                 "award": line.award_title.name_vi,
                 "year": ctx.year,
-                "law": _law(ctx),
+                "law": principle,
             },
         )
     ]
 
 
-def _overlaps_year(record, year):
-    start, end = record.discipline_start, record.discipline_end
-    return start <= datetime.date(year, 12, 31) and (
-        end is None or end >= datetime.date(year, 1, 1)
-    )
+# Years of achievement a title rewards, ending with the proposal's year: achievements count
+# only from the end of a discipline (CSTĐ cấp Bộ: 3 years of CSTĐ cơ sở; toàn quốc: two
+# terms of CSTĐ cấp Bộ; Bằng khen: 2 and 5 consecutive years).
+ACHIEVEMENT_YEARS = {CSTD_BO: 3, CSTD_TQ: 6, BK_BO_CA_NHAN: 2, BK_TTG_CA_NHAN: 5}
+
+
+def _fmt(date):
+    return date.strftime("%d/%m/%Y")
+
+
+def _discipline_findings(line, ctx, discipline, law):
+    start, end = discipline.discipline_start, discipline.discipline_end
+    values = {
+        "subject": line.subject_name,
+        "level": discipline.get_discipline_level_display(),
+        "law": law,
+    }
+    if start is None:
+        return [
+            Finding(
+                WARNING,
+                "no-pending-matter",
+                _(
+                    "%(subject)s có hình thức kỷ luật (năm %(year)s) nhưng chưa ghi ngày bắt "
+                    "đầu: chưa thể kiểm tra thời hạn kỷ luật (%(law)s)."
+                )
+                % {**values, "year": discipline.year},
+            )
+        ]
+    in_force = [day for day in ctx.check_dates() if start <= day and (end is None or day <= end)]
+    if in_force:
+        return [
+            Finding(
+                ERROR,
+                "no-pending-matter",
+                _(
+                    "%(subject)s đang trong thời hạn kỷ luật (%(level)s, từ %(start)s) vào ngày "
+                    "%(day)s, ngày lập, xét hoặc quyết định khen thưởng: không đề nghị khen "
+                    "thưởng (%(law)s)."
+                )
+                % {**values, "start": _fmt(start), "day": _fmt(in_force[0])},
+            )
+        ]
+    span = ACHIEVEMENT_YEARS.get(line.award_title.code, 1)
+    period_start = datetime.date(ctx.year - span + 1, 1, 1)
+    if start <= datetime.date(ctx.year, 12, 31) and (end is None or end >= period_start):
+        return [
+            Finding(
+                ERROR,
+                "no-pending-matter",
+                _(
+                    "%(subject)s bị kỷ luật (%(level)s) từ %(start)s đến %(end)s, trong thời "
+                    "gian tính thành tích từ %(period)s: thành tích chỉ được tính từ khi hết "
+                    "thời hạn kỷ luật (%(law)s)."
+                )
+                % {
+                    **values,
+                    "start": _fmt(start),
+                    "end": _fmt(end) if end else "…",
+                    "period": _fmt(period_start),
+                },
+            )
+        ]
+    return []
 
 
 @rule(
     "no-pending-matter",
     gettext_lazy("Không đề nghị khi đang bị kỷ luật, điều tra, thanh tra, khiếu nại"),
     gettext_lazy(
-        "Cá nhân đang trong thời gian kỷ luật trong năm xét, hoặc cá nhân, tập thể đang bị "
-        "điều tra, thanh tra, kiểm tra, có khiếu nại chưa giải quyết thì không đề nghị khen "
-        "thưởng; thành tích tính từ khi hết thời hạn kỷ luật."
+        "Kiểm tra vào ngày lập tờ trình, ngày xét và ngày quyết định (không chỉ trong năm "
+        "thành tích): cá nhân đang trong thời hạn kỷ luật, hoặc cá nhân, tập thể đang bị điều "
+        "tra, thanh tra, kiểm tra, có khiếu nại chưa giải quyết thì không đề nghị khen thưởng; "
+        "thành tích chỉ được tính từ khi hết thời hạn kỷ luật."
     ),
+    stages=(SUBMISSION, APPROVAL, DECISION),
 )
 def no_pending_matter(line, ctx):
     findings = []
     law = _law(ctx)
     if line.person_id:
-        record = ctx.person_year(line)
-        pending = record is not None and record.pending_review
+        pending = ctx.person_pending.get(line.person_id, [])
         for discipline in ctx.person_disciplines.get(line.person_id, []):
-            if discipline.discipline_start is None:
-                findings.append(
-                    Finding(
-                        WARNING,
-                        "no-pending-matter",
-                        _(
-                            "%(subject)s có hình thức kỷ luật (năm %(year)s) nhưng chưa ghi "
-                            "ngày bắt đầu: chưa thể kiểm tra thời hạn kỷ luật (%(law)s)."
-                        )
-                        % {"subject": line.subject_name, "year": discipline.year, "law": law},
-                    )
-                )
-            elif _overlaps_year(discipline, ctx.year):
-                findings.append(
-                    Finding(
-                        ERROR,
-                        "no-pending-matter",
-                        _(
-                            "%(subject)s đang trong thời gian kỷ luật (%(level)s) trong năm "
-                            "%(year)s: không đề nghị khen thưởng; thành tích tính từ khi hết "
-                            "thời hạn kỷ luật (%(law)s)."
-                        )
-                        % {
-                            "subject": line.subject_name,
-                            "level": discipline.get_discipline_level_display(),
-                            "year": ctx.year,
-                            "law": law,
-                        },
-                    )
-                )
+            findings += _discipline_findings(line, ctx, discipline, law)
     else:
-        record = ctx.unit_years.get(line.unit_id)
-        pending = record is not None and record.pending_review
+        pending = ctx.unit_pending.get(line.unit_id, [])
     if pending:
         findings.append(
             Finding(
@@ -122,9 +203,14 @@ def no_pending_matter(line, ctx):
                 "no-pending-matter",
                 _(
                     "%(subject)s đang bị điều tra, thanh tra, kiểm tra hoặc có khiếu nại chưa "
-                    "giải quyết: không đề nghị khen thưởng (%(law)s)."
+                    "giải quyết (ghi trong hồ sơ năm %(years)s): không đề nghị khen thưởng "
+                    "(%(law)s)."
                 )
-                % {"subject": line.subject_name, "law": law},
+                % {
+                    "subject": line.subject_name,
+                    "years": ", ".join(str(year) for year in sorted(pending)),
+                    "law": law,
+                },
             )
         )
     return findings

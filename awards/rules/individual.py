@@ -88,8 +88,9 @@ def _check_title_years(line, ctx, code, title_code, years, condition):
     "cstd-co-so",
     gettext_lazy("Chiến sĩ thi đua cơ sở"),
     gettext_lazy(
-        "Đạt Lao động tiên tiến trong năm và một trong: hoàn thành xuất sắc nhiệm vụ, sáng "
-        "kiến được công nhận, đề tài nghiên cứu được nghiệm thu."
+        "Đạt Lao động tiên tiến trong năm và có sáng kiến được công nhận hoặc đề tài nghiên "
+        "cứu được nghiệm thu; theo Luật 2022 hoàn thành xuất sắc nhiệm vụ cũng được tính, theo "
+        "Luật 2003 (Điều 23) thì không."
     ),
     awards={CSTDCS},
 )
@@ -105,11 +106,12 @@ def grassroots_fighter(line, ctx):
         return _unmet(line, code, _("chưa đạt Lao động tiên tiến năm %(y)s") % {"y": ctx.year})
     if record is None:
         return _no_data(line, code, [ctx.year])
-    if not (
-        record.task_rating == PersonYear.Rating.EXCELLENT
-        or record.has_initiative
-        or record.research_accepted
-    ):
+    if record.has_initiative or record.research_accepted:
+        return []
+    if not ctx.regime.grassroots_rating_suffices:
+        # Law 2003, art. 23: an initiative or an accepted research project is required.
+        return _unmet(line, code, _("không có sáng kiến hay đề tài nghiên cứu được công nhận"))
+    if record.task_rating != PersonYear.Rating.EXCELLENT:
         return _unmet(
             line,
             code,
@@ -146,23 +148,61 @@ def ministry_fighter(line, ctx):
     return []
 
 
+# A term of Chiến sĩ thi đua cấp Bộ rewards three consecutive years of Chiến sĩ thi đua cơ sở;
+# two terms are consecutive when the second is awarded three years after the first.
+MINISTRY_TERM = 3
+
+
+def _ministry_fighter_years(line, ctx):
+    titles = ctx.titles_of(line)
+    years = {year for year, codes in titles.items() if CSTD_BO in codes}
+    same = any(
+        other.person_id == line.person_id and other.award_title.code == CSTD_BO
+        for other in ctx.live_lines()
+    )
+    return years | ({ctx.year} if same else set())
+
+
 @rule(
     "cstd-toan-quoc",
     gettext_lazy("Chiến sĩ thi đua toàn quốc"),
-    gettext_lazy("Hai lần liên tục đạt Chiến sĩ thi đua cấp Bộ (tính trong sáu năm đến năm xét)."),
+    gettext_lazy(
+        "Hai lần liên tục đạt Chiến sĩ thi đua cấp Bộ (hai nhiệm kỳ 3 năm nối tiếp, lần sau "
+        "trong năm xét hoặc năm trước) và có sáng kiến có phạm vi ảnh hưởng toàn quốc."
+    ),
     awards={CSTD_TQ},
 )
 def national_fighter(line, ctx):
     code = "cstd-toan-quoc"
     if not line.person_id:
         return _not_a_person(line, code)
-    titles = ctx.titles_of(line)
-    window = range(ctx.year - 5, ctx.year + 1)
-    if sum(1 for y in window if CSTD_BO in titles.get(y, set())) >= 2:
-        return []
-    if not any(titles.get(y) or ctx.person_year(line, y) for y in window):
-        return _no_data(line, code, list(window))
-    return _unmet(line, code, _("chưa đủ 2 lần liên tục Chiến sĩ thi đua cấp Bộ"))
+    years = _ministry_fighter_years(line, ctx)
+    consecutive = any(
+        second - MINISTRY_TERM in years for second in years if ctx.year - 1 <= second <= ctx.year
+    )
+    if not consecutive:
+        window = range(ctx.year - 2 * MINISTRY_TERM + 1, ctx.year + 1)
+        if not years and not any(ctx.person_year(line, y) for y in window):
+            return _no_data(line, code, list(window))
+        return _unmet(
+            line,
+            code,
+            _(
+                "chưa đủ 2 lần liên tục Chiến sĩ thi đua cấp Bộ (đã có: %(years)s; lần sau phải "
+                "là năm %(last)s hoặc %(year)s và lần trước đúng 3 năm trước đó)"
+            )
+            % {
+                "years": ", ".join(str(y) for y in sorted(years)) or "—",
+                "last": ctx.year - 1,
+                "year": ctx.year,
+            },
+        )
+    record = ctx.person_year(line)
+    if record is None:
+        return _no_data(line, code, [ctx.year])
+    if not record.initiative_nationwide:
+        return _unmet(line, code, _("chưa có sáng kiến có phạm vi ảnh hưởng toàn quốc"))
+    return []
 
 
 @rule(

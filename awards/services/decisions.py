@@ -2,44 +2,22 @@
 their revocation. Lines above the Minister go on through the ministry's dossier
 (``awards.services.upward``)."""
 
-from decimal import ROUND_CEILING, Decimal
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from awards import rules
 from awards.models import Award, Decision, Nomination, Proposal
+from awards.regime import proposal_regime
+from awards.rules.money import allocate, reward_amount  # noqa: F401  (awards.services API)
 from awards.services.common import (
+    findings_error,
     notify_on_commit,
     proposal_snapshot,
     require_staff,
 )
 from emulation.audit import audit_record, event_now
 from emulation.errors import DomainError
-from emulation.models import AwardTitle, BaseSalary
-
-ROUND_TO = Decimal(10000)
-
-
-def reward_amount(*, award_title, on_date):
-    """``(amount, note)``: multiplier × base salary on ``on_date``, rounded up to 10,000 VND.
-    A missing multiplier or base salary gives no amount and says why."""
-    if award_title.reward_multiplier is None:
-        return None, _("Chưa cấu hình hệ số tiền thưởng cho %(award)s: chưa tính tiền thưởng.") % {
-            "award": award_title.name_vi
-        }
-    salary = BaseSalary.objects.filter(valid_from__lte=on_date).order_by("-valid_from").first()
-    if salary is None:
-        return None, _("Chưa có mức lương cơ sở áp dụng ngày %(date)s: chưa tính tiền thưởng.") % {
-            "date": on_date.strftime("%d/%m/%Y")
-        }
-    raw = Decimal(award_title.reward_multiplier) * Decimal(salary.amount)
-    amount = (raw / ROUND_TO).to_integral_value(rounding=ROUND_CEILING) * ROUND_TO
-    note = _("%(mult)s × %(salary)s đồng (%(citation)s)") % {
-        "mult": award_title.reward_multiplier,
-        "salary": f"{salary.amount:,}".replace(",", "."),
-        "citation": salary.citation,
-    }
-    return amount, note
+from emulation.models import AwardTitle
 
 
 def _decision_snapshot(decision):
@@ -85,6 +63,12 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
                 "trình Bộ Nội vụ."
             )
         )
+    # Pending matters are checked again on the decision date (domain.md §4).
+    error = findings_error(
+        rules.check_proposal(proposal, stage=rules.DECISION, lines=approved, on=dated)
+    )
+    if error:
+        raise error
     if Decision.objects.filter(number=number, dated__year=dated.year).exists():
         raise DomainError(_("Số quyết định này đã được ghi trong năm."), field="number")
     decision = Decision.objects.create(
@@ -99,8 +83,9 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
     audit_record(
         actor=actor, action="decision_record", obj=decision, after=_decision_snapshot(decision)
     )
+    money = allocate(approved, on_date=dated, regime=proposal_regime(proposal).regime)
     for line in approved:
-        amount, note = reward_amount(award_title=line.award_title, on_date=dated)
+        amount, note = money[line.pk]
         award = Award.objects.create(
             decision=decision,
             nomination=line,
@@ -133,24 +118,63 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
 
 
 @transaction.atomic
-def award_revoke(*, actor, award, reason):
+def award_revoke(*, actor, award, reason, number="", dated=None, recover_amount=None):
+    """Revoke an award (Law 06/2022/QH15, ch. VII): the revoking decision's number and date and
+    the money to recover are kept with the reason; the award leaves the active history."""
     award = Award.objects.select_for_update(of=("self",)).get(pk=award.pk)
     require_staff(actor, award.nomination.proposal)
     reason = (reason or "").strip()
+    number = (number or "").strip()
     if not reason:
         raise DomainError(_("Hãy ghi lý do thu hồi."), field="reason")
+    if not number:
+        raise DomainError(_("Hãy ghi số quyết định thu hồi."), field="number")
+    if dated is None:
+        raise DomainError(_("Hãy ghi ngày quyết định thu hồi."), field="dated")
+    if dated < award.decision.dated:
+        raise DomainError(
+            _("Ngày thu hồi không thể trước ngày quyết định khen thưởng (%(date)s).")
+            % {"date": award.decision.dated.strftime("%d/%m/%Y")},
+            field="dated",
+        )
+    if recover_amount is None:
+        recover_amount = award.amount
+    if recover_amount is not None and (
+        recover_amount < 0 or (award.amount is not None and recover_amount > award.amount)
+    ):
+        raise DomainError(
+            _("Số tiền thu hồi phải từ 0 đến số tiền đã thưởng (%(amount)s đồng).")
+            % {"amount": f"{award.amount or 0:,.0f}".replace(",", ".")},
+            field="recover_amount",
+        )
     if award.is_revoked:
         raise DomainError(_("Khen thưởng này đã bị thu hồi."))
     award.revoked_at = event_now()
     award.revoked_reason = reason
     award.revoked_by = actor
-    award.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    award.revoking_number, award.revoking_dated = number, dated
+    award.recover_amount = recover_amount
+    award.save(
+        update_fields=[
+            "revoked_at",
+            "revoked_reason",
+            "revoked_by",
+            "revoking_number",
+            "revoking_dated",
+            "recover_amount",
+        ]
+    )
     audit_record(
         actor=actor,
         action="award_revoke",
         obj=award,
         before={"revoked": False},
-        after={"revoked": True},
+        after={
+            "revoked": True,
+            "number": number,
+            "dated": dated,
+            "recover_amount": recover_amount,
+        },
         reason=reason,
     )
     return award

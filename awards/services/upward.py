@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
-from awards.services.decisions import reward_amount
+from awards.rules.money import reward_amount
 from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError

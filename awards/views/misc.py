@@ -66,7 +66,11 @@ def export_audit(request, pk):
 
 def rules_list(request):
     require_ministry_staff(request.user)
-    return render(request, "awards/rules.html", {"rules": rules.REGISTRY})
+    return render(
+        request,
+        "awards/rules.html",
+        {"rules": rules.REGISTRY, "regimes": selectors.regimes_with_catalogue()},
+    )
 
 
 def deadlines_list(request):

@@ -16,6 +16,7 @@ from awards.forms import (
     DecisionForm,
     LineReviewForm,
     ReasonForm,
+    RevokeForm,
 )
 from awards.models import Nomination
 from awards.views.common import form_error, form_page
@@ -233,12 +234,10 @@ def decision_create(request, pk):
 
 def award_revoke(request, pk):
     award = get_award_for_user(request.user, pk, manage=True)
-    form = ReasonForm(request.POST or None)
+    form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.award_revoke(
-                actor=request.user, award=award, reason=form.cleaned_data["reason"]
-            )
+            services.award_revoke(actor=request.user, award=award, **form.cleaned_data)
         except DomainError as error:
             form_error(form, error)
         else:
@@ -250,4 +249,9 @@ def award_revoke(request, pk):
         title=_("Thu hồi khen thưởng – %(a)s") % {"a": award},
         back_url=award.nomination.proposal.get_absolute_url(),
         submit=_("Thu hồi"),
+        intro=_(
+            "Quyết định khen thưởng bị hủy bỏ, hiện vật và tiền thưởng bị thu hồi khi có gian "
+            "dối, thông tin sai sự thật hoặc không bảo đảm tiêu chuẩn (Chương VII Luật Thi đua, "
+            "khen thưởng số 06/2022/QH15). Khen thưởng rời khỏi lịch sử nhưng hồ sơ vẫn được lưu."
+        ),
     )

@@ -212,3 +212,14 @@ def catalogue(transactional_db):
 
     importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
     importlib.import_module("emulation.migrations.0007_levels_ministry_settings").load(apps, None)
+    importlib.import_module("emulation.migrations.0009_rules_regime_data").load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Rule messages are read in Vietnamese, the source language, whatever an earlier test of
+    the same worker left active."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield

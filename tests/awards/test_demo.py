@@ -48,7 +48,8 @@ def test_cluster_2_2020_went_through_return_resubmission_approval_and_decision(d
     flag = Award.objects.get(award_title__code="co-thi-dua-bo")
     assert (flag.unit.name, flag.amount) == ("Trường Đại học Luật Hà Nội", 11920000)
     certificate = Award.objects.get(award_title__code="bang-khen-bo-ca-nhan")
-    assert (certificate.person.full_name, certificate.amount) == ("Nguyễn Văn An", None)
+    # Bằng khen of the Minister, individual: 1.0 × 1,490,000 (Decree 91/2017, marked unconfirmed)
+    assert (certificate.person.full_name, certificate.amount) == ("Nguyễn Văn An", 1490000)
     assert sorted(proposal.decision.awards.values_list("award_title__code", flat=True)) == [
         "bang-khen-bo-ca-nhan",
         "co-thi-dua-bo",

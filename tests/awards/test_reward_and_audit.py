@@ -34,9 +34,9 @@ def test_reward_is_multiplier_times_base_salary_rounded_up_to_ten_thousand(
 
 
 def test_reward_without_a_multiplier_is_not_guessed(db):
-    amount, note = reward_amount(
-        award_title=_title("bang-khen-bo-ca-nhan"), on_date=datetime.date(2024, 8, 1)
-    )
+    title = _title("bang-khen-bo-ca-nhan")
+    title.reward_multiplier = None
+    amount, note = reward_amount(award_title=title, on_date=datetime.date(2024, 8, 1))
     assert amount is None
     assert note == (
         "Chưa cấu hình hệ số tiền thưởng cho Bằng khen của Bộ trưởng (cá nhân): "
@@ -46,10 +46,10 @@ def test_reward_without_a_multiplier_is_not_guessed(db):
 
 def test_reward_before_any_base_salary_is_not_guessed(db):
     amount, note = reward_amount(
-        award_title=_title("cstd-co-so"), on_date=datetime.date(2018, 1, 1)
+        award_title=_title("cstd-co-so"), on_date=datetime.date(2017, 6, 30)
     )
     assert amount is None
-    assert "Chưa có mức lương cơ sở áp dụng ngày 01/01/2018" in note
+    assert "Chưa có mức lương cơ sở áp dụng ngày 30/06/2017" in note
 
 
 @pytest.fixture

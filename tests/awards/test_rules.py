@@ -89,6 +89,9 @@ def _set_quota(world, code, quota):
 
 def test_government_flag_passes_for_a_cluster_leader_within_the_cap(world, proposal):
     _set_quota(world, "co-thi-dua-chinh-phu", 1)
+    regime = world.cluster_year.emulation_year.regime
+    regime.government_flag_cap, regime.government_flag_due = 100, ""
+    regime.save()
     close_vote(world.cluster_year, "co-thi-dua-bo", [world.units[0]], world.units[1:])
     assert (
         run(collective.government_flag, line(proposal, "co-thi-dua-chinh-phu", world.units[0]))
@@ -98,6 +101,9 @@ def test_government_flag_passes_for_a_cluster_leader_within_the_cap(world, propo
 
 def test_government_flag_fails_for_a_unit_that_is_not_a_leader(world, proposal):
     _set_quota(world, "co-thi-dua-chinh-phu", 1)
+    regime = world.cluster_year.emulation_year.regime
+    regime.government_flag_cap, regime.government_flag_due = 100, ""
+    regime.save()
     close_vote(world.cluster_year, "co-thi-dua-bo", [world.units[0]], world.units[1:])
     findings = run(
         collective.government_flag, line(proposal, "co-thi-dua-chinh-phu", world.units[1])
@@ -107,12 +113,15 @@ def test_government_flag_fails_for_a_unit_that_is_not_a_leader(world, proposal):
 
 
 def test_government_flag_warns_when_the_cap_is_not_configured(world, proposal):
+    regime = world.cluster_year.emulation_year.regime
+    regime.government_flag_cap, regime.government_flag_due = None, ""
+    regime.save()
     close_vote(world.cluster_year, "co-thi-dua-bo", [world.units[0]], world.units[1:])
     findings = run(
         collective.government_flag, line(proposal, "co-thi-dua-chinh-phu", world.units[0])
     )
     assert levels(findings) == ["warning"]
-    assert "chưa cấu hình mức tối đa Cờ thi đua của Chính phủ" in findings[0].message
+    assert "chưa cấu hình tỷ lệ tối đa Cờ thi đua của Chính phủ" in findings[0].message
 
 
 # Tập thể lao động tiên tiến / xuất sắc ------------------------------------------------------
@@ -142,9 +151,9 @@ def test_advanced_collective_fails_below_the_share_or_with_discipline(world, pro
         collective.advanced_collective, line(proposal, "tt-lao-dong-tien-tien", world.units[0])
     )
     assert levels(findings) == ["error", "error"]
-    assert "tỷ lệ Lao động tiên tiến 40.0% thấp hơn mức 50%" in findings[0].message
+    assert "tỷ lệ Lao động tiên tiến 40.0% chưa vượt (trên) mức 50%" in findings[0].message
     assert "Điều 28" in findings[0].message
-    assert "bị kỷ luật từ khiển trách trở lên" in findings[1].message
+    assert "1 thành viên bị kỷ luật từ cảnh cáo trở lên" in findings[1].message
 
 
 def test_advanced_collective_warns_without_the_units_figures(world, proposal):
@@ -193,10 +202,8 @@ def test_excellent_collective_warns_without_the_units_figures(world, proposal):
 # Individual titles ---------------------------------------------------------------------------
 
 
-def test_grassroots_fighter_passes_with_advanced_worker_and_excellent_rating(
-    world, proposal, person
-):
-    person_year(person, 2021, "lao-dong-tien-tien", task_rating="excellent")
+def test_grassroots_fighter_passes_with_advanced_worker_and_an_initiative(world, proposal, person):
+    person_year(person, 2021, "lao-dong-tien-tien", task_rating="good", has_initiative=True)
     nomination = line(proposal, "cstd-co-so", world.units[0], person)
     assert run(individual.grassroots_fighter, nomination) == []
 
@@ -257,7 +264,7 @@ def test_ministry_fighter_warns_when_earlier_years_are_not_recorded(world, propo
 
 def test_national_fighter_passes_after_two_ministry_fighter_titles(world, proposal, person):
     person_year(person, 2018, "cstd-bo")
-    person_year(person, 2021, "cstd-bo")
+    person_year(person, 2021, "cstd-bo", initiative_nationwide=True)
     nomination = line(proposal, "cstd-toan-quoc", world.units[0], person)
     assert run(individual.national_fighter, nomination) == []
 
@@ -406,7 +413,7 @@ def test_no_pending_matter_fails_during_discipline_and_investigation(world, prop
     )
     findings = run(general.no_pending_matter, line(proposal, "cstd-co-so", world.units[0], person))
     assert levels(findings) == ["error", "error"]
-    assert "đang trong thời gian kỷ luật (Cảnh cáo)" in findings[0].message
+    assert "bị kỷ luật (Cảnh cáo) từ 01/03/2021 đến 01/03/2022" in findings[0].message
     assert "đang bị điều tra, thanh tra" in findings[1].message
 
 

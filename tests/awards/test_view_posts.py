@@ -152,7 +152,8 @@ def test_staff_record_the_decision_through_the_form(client_as, approved):
 def test_staff_revoke_an_award_through_the_form(client_as, decided, world):
     award = Award.objects.get()
     response = client_as("staff").post(
-        reverse("awards:award_revoke", args=[award.pk]), {"reason": "Gian dối"}
+        reverse("awards:award_revoke", args=[award.pk]),
+        {"reason": "Gian dối", "number": "15/QĐ-BTP", "dated": "2022-03-01"},
     )
     assert response.status_code == 302
     html = client_as("leader").get(reverse("units:detail", args=[world.units[0].pk])).content

@@ -1,10 +1,13 @@
 """Every view × every role, and what the allowed user sees."""
 
+import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
+from awards import services
 from awards.models import Award, Proposal
 from tests.html import link_texts
 
@@ -220,6 +223,32 @@ def test_decision_export_lists_the_awards(client_as, decided):
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[1][0] == "1234/QĐ-BTP"
     assert rows[1][8] == 11920000
+    assert rows[1][11:] == (None, None, None)
+
+
+def test_decision_export_shows_the_revocation(client_as, world, decided):
+    import io
+
+    from openpyxl import load_workbook
+
+    services.award_revoke(
+        actor=world.users.staff,
+        award=Award.objects.get(),
+        reason="Gian dối",
+        number="15/QĐ-BTP",
+        dated=datetime.date(2022, 3, 1),
+        recover_amount=Decimal(5000000),
+    )
+    response = client_as("staff").get(reverse("awards:decisions_export"))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][11:] == (
+        "Số quyết định thu hồi",
+        "Ngày quyết định thu hồi",
+        "Số tiền thưởng phải thu hồi (đồng)",
+    )
+    assert rows[1][9:12] == ("Có", "Gian dối", "15/QĐ-BTP")
+    assert rows[1][12].date() == datetime.date(2022, 3, 1)
+    assert rows[1][13] == 5000000
 
 
 def test_audit_export_lists_every_transition(client_as, decided):
@@ -288,3 +317,20 @@ def test_the_proposals_list_leads_to_each_clusters_page_of_the_year(client_as, w
     response = client_as("secretary").get(reverse("awards:list") + f"?year={world.year}")
     cluster_page = reverse("clusters:detail", args=[world.cluster.pk]) + f"?year={world.year}"
     assert link_texts(response, re.escape(cluster_page)) == [world.cluster.name]
+
+
+def test_rules_page_shows_each_regimes_data_and_what_is_unconfirmed(
+    client_as, django_assert_max_num_queries
+):
+    client = client_as("staff")
+    client.get(reverse("awards:rules"))
+    with django_assert_max_num_queries(6):  # session, user, roles, regimes, catalogue
+        html = client.get(reverse("awards:rules")).content.decode()
+    section = html.split('id="regime-luat-2003-nd-91-2017"')[1].split("</section>")[0]
+    assert "trên 50% Lao động tiên tiến" in section
+    assert "tối đa 20% số tập thể đạt Cờ thi đua cấp Bộ" in section
+    assert "Chưa đối chiếu văn bản:" in section
+    assert "chưa đối chiếu" in section.split("Bằng khen của Bộ trưởng (cá nhân)")[1][:200]
+    latest = html.split('id="regime-luat-2022-nd-152-2025"')[1].split("</section>")[0]
+    assert "ít nhất 70% Lao động tiên tiến" in latest
+    assert "tỷ lệ tối đa chưa cấu hình" in latest

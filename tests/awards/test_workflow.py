@@ -2,6 +2,7 @@
 entry written in the same transaction."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -11,6 +12,7 @@ from awards.models import Award, Nomination, Proposal
 from emulation.errors import DomainError
 from emulation.models import AuditEntry
 from tests.awards.conftest import close_vote, pdf, record_vote, sign_minutes, title
+from units.models import Person, PersonYear
 
 State = Proposal.State
 
@@ -433,21 +435,60 @@ def test_the_secretary_is_emailed_when_the_proposal_is_decided(
     assert mail.outbox[-1].subject.startswith("Đã có quyết định khen thưởng")
 
 
+def _revoke(world, award, actor=None, **fields):
+    data = {"reason": "Gian dối hồ sơ", "number": "15/QĐ-BTP", "dated": datetime.date(2022, 3, 1)}
+    return services.award_revoke(
+        actor=actor or world.users.staff, award=award, **{**data, **fields}
+    )
+
+
 def test_revocation_keeps_the_record_with_its_reason(world, decided):
     award = Award.objects.get()
-    services.award_revoke(actor=world.users.staff, award=award, reason="Gian dối hồ sơ")
+    _revoke(world, award)
     award.refresh_from_db()
     assert (award.is_revoked, award.revoked_reason) == (True, "Gian dối hồ sơ")
+    assert (award.revoking_number, award.revoking_dated) == ("15/QĐ-BTP", datetime.date(2022, 3, 1))
+    assert award.recover_amount == award.amount  # the whole reward by default
     assert list(Award.active.all()) == []
     assert actions(award) == ["award_grant", "award_revoke"]
+    entry = AuditEntry.objects.get(action="award_revoke")
+    assert entry.after["number"] == "15/QĐ-BTP"
 
 
-def test_revocation_needs_a_reason_and_staff(world, decided):
+def test_revocation_needs_a_reason_a_decision_and_staff(world, decided):
     award = Award.objects.get()
+    for fields, field in [
+        ({"reason": ""}, "reason"),
+        ({"number": " "}, "number"),
+        ({"dated": None}, "dated"),
+        ({"dated": datetime.date(2022, 1, 14)}, "dated"),  # before the award's decision
+    ]:
+        with pytest.raises(DomainError) as error:
+            _revoke(world, award, **fields)
+        assert error.value.field == field
     with pytest.raises(DomainError):
-        services.award_revoke(actor=world.users.staff, award=award, reason="")
-    with pytest.raises(DomainError):
-        services.award_revoke(actor=world.users.secretary, award=award, reason="x")
+        _revoke(world, award, actor=world.users.secretary)
+    assert not Award.objects.get().is_revoked
+
+
+def test_revocation_on_the_decisions_own_date_is_accepted(world, decided):
+    award = _revoke(world, Award.objects.get(), dated=datetime.date(2022, 1, 15))
+    assert award.is_revoked
+
+
+def test_the_amount_to_recover_is_bounded_by_the_reward(world, decided):
+    award = Award.objects.get()
+    for too_much in (award.amount + 1, Decimal(-1)):
+        with pytest.raises(DomainError) as error:
+            _revoke(world, award, recover_amount=too_much)
+        assert error.value.field == "recover_amount"
+    award = _revoke(world, award, recover_amount=award.amount)
+    assert award.recover_amount == award.amount
+
+
+def test_part_of_the_reward_can_be_recovered(world, decided):
+    award = _revoke(world, Award.objects.get(), recover_amount=Decimal(0))
+    assert award.recover_amount == 0
 
 
 def test_reopening_a_pending_line_is_refused(world, in_review):
@@ -459,3 +500,27 @@ def test_a_decided_line_cannot_be_approved_or_rejected_again(world, decided):
     line = decided.nominations.get()
     with pytest.raises(DomainError, match="Đã có quyết định"):
         services.nomination_reject(actor=world.users.staff, line=line, reason="x")
+
+
+def test_a_discipline_in_force_on_the_decision_date_blocks_the_decision(world, approved):
+    """Checked again on the date the decision is made, not only the achievement year."""
+    person = Person.objects.create(unit=world.units[0], full_name="Lê Văn C", gender="male")
+    Nomination.objects.filter(proposal=approved).update(person=person)
+    PersonYear.objects.create(
+        person=person,
+        year=2022,
+        discipline_level=PersonYear.Discipline.WARNING,
+        discipline_start=datetime.date(2022, 1, 15),
+    )
+    decide = {
+        "actor": world.users.staff,
+        "proposal": approved,
+        "number": "1234/QĐ-BTP",
+        "signer_name": "Nguyễn Văn A",
+    }
+    with pytest.raises(DomainError) as error:
+        services.decision_record(**decide, dated=datetime.date(2022, 1, 15))
+    assert "đang trong thời hạn kỷ luật (Cảnh cáo, từ 15/01/2022)" in str(error.value)
+    assert not Award.objects.exists()
+    services.decision_record(**decide, dated=datetime.date(2022, 1, 14))
+    assert Award.objects.count() == 1

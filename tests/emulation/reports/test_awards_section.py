@@ -185,7 +185,11 @@ def test_a_revoked_award_is_not_listed_as_decided(
 ):
     decide(world, flag_proposal)
     services.award_revoke(
-        actor=world.users.staff, award=Award.objects.get(), reason="Kê khai không trung thực"
+        actor=world.users.staff,
+        award=Award.objects.get(),
+        reason="Kê khai không trung thực",
+        number="15/QĐ-BTP",
+        dated=datetime.date(2022, 3, 1),
     )
 
     cluster_rows = rows_of(cluster2.report, tmp_path)
@@ -220,7 +224,13 @@ def test_the_ministry_reports_data_version_changes_with_a_decision_and_a_revocat
     undecided = data_version_of(report_context(ministry_report))
     decide(world, flag_proposal)
     decided = data_version_of(report_context(ministry_report))
-    services.award_revoke(actor=world.users.staff, award=Award.objects.get(), reason="Sai")
+    services.award_revoke(
+        actor=world.users.staff,
+        award=Award.objects.get(),
+        reason="Sai",
+        number="15/QĐ-BTP",
+        dated=datetime.date(2022, 3, 1),
+    )
     revoked = data_version_of(report_context(ministry_report))
 
     assert decided != undecided
