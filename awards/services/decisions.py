@@ -17,6 +17,7 @@ from awards.services.common import (
 from emulation.audit import audit_record
 from emulation.errors import DomainError
 from emulation.models import BaseSalary
+from emulation.numbers import format_decimal
 
 ROUND_TO = Decimal(10000)
 
@@ -36,8 +37,8 @@ def reward_amount(*, award_title, on_date):
     raw = Decimal(award_title.reward_multiplier) * Decimal(salary.amount)
     amount = (raw / ROUND_TO).to_integral_value(rounding=ROUND_CEILING) * ROUND_TO
     note = _("%(mult)s × %(salary)s đồng (%(citation)s)") % {
-        "mult": award_title.reward_multiplier,
-        "salary": f"{salary.amount:,}".replace(",", "."),
+        "mult": format_decimal(award_title.reward_multiplier),
+        "salary": format_decimal(salary.amount),
         "citation": salary.citation,
     }
     return amount, note

@@ -22,14 +22,16 @@ from clusters.evaluation.scores import (
     grid_layout,
     grid_scores,
     scores_save,
+    scores_save_valid,
 )
 from clusters.evaluation.tables import scoring_table_for
 from clusters.models import Criterion, Evidence, Score
 from emulation.errors import DomainError
+from emulation.numbers import format_decimal
 
 
 def _fmt(value):
-    return "" if value is None else f"{value.normalize():f}"
+    return format_decimal(value, grouping=False)
 
 
 def _labels():
@@ -39,6 +41,7 @@ def _labels():
         "self": _("%(unit)s – tiêu chí %(code)s – điểm tự chấm"),
         "agreed": _("%(unit)s – tiêu chí %(code)s – điểm cụm chấm"),
         "comment": _("%(unit)s – tiêu chí %(code)s – nhận xét"),
+        "more": _("%(unit)s – tiêu chí %(code)s – nhận xét và minh chứng"),
     }
 
 
@@ -185,6 +188,42 @@ def score_cell(request, pk, year, unit_pk, criterion_pk):
         "clusters/_score_cell_status.html",
         {"cell": cell, "editable": True, "saved": saved},
     )
+
+
+@require_POST
+def score_cells(request, pk, year):
+    """A block pasted into the grid: every cell in the POST saved as one change (one
+    service call, one audit entry); the cells refused are answered with their messages and
+    the others are saved. Answers one status fragment per cell, marked with its prefix."""
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    layout = grid_layout(cluster_year=cluster_year)
+    typed, errors = cells_from_post(request.POST, layout)
+    valid = {key: cell for key, cell in typed.items() if key not in errors}
+    saved = set()
+    if valid:
+        try:
+            saved, refused = scores_save_valid(
+                actor=request.user, cluster_year=cluster_year, cells=valid, layout=layout
+            )
+        except DomainError as error:
+            refused = {key: [error.message] for key in valid}
+        errors.update(refused)
+    versions = {
+        (unit_id, criterion_id): version
+        for unit_id, criterion_id, version in Score.objects.filter(
+            cluster_year=cluster_year
+        ).values_list("unit_id", "criterion_id", "version")
+    }
+    cells = [
+        {
+            "prefix": cell_prefix(*key),
+            "version": versions.get(key, ""),
+            "errors": errors.get(key, ()),
+            "saved": key in saved,
+        }
+        for key in typed
+    ]
+    return render(request, "clusters/_score_cells_status.html", {"cells": cells})
 
 
 def score_evidence(request, pk, year, unit_pk, criterion_pk):

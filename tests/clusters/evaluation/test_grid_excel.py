@@ -92,7 +92,7 @@ def test_import_rule_errors_found_by_the_service_are_listed_by_row(world, table)
         grid_import(
             actor=world.users.secretary, cluster_year=world.cluster_year, file=filled(world, edit)
         )
-    assert caught.value.errors == ["Dòng 4 (cột G–H): Tiêu chí chấm theo mức: chỉ nhận 0, 2, 4."]
+    assert caught.value.errors == ["Dòng 4 (cột G–H): Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4."]
     assert Score.objects.count() == 0
 
 

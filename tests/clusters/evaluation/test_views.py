@@ -49,17 +49,18 @@ def test_grid_shows_inputs_to_the_secretary_and_values_only_to_the_leader(
     save({(world.units[0], table.c["c1"]): (6, 5.5)})
     prefix = f"c-{world.units[0].pk}-{table.c['c1'].pk}"
     html = client_as("secretary").get(url("scores", world)).content.decode()
-    assert f'name="{prefix}-agreed" value="5.5"' in html
+    assert f'name="{prefix}-agreed" value="5,5"' in html  # the Vietnamese decimal comma
     assert "Lưu cả bảng điểm" in html
     html = client_as("leader").get(url("scores", world)).content.decode()
     assert f'name="{prefix}-agreed"' not in html
-    assert "6 / <strong>5.5</strong>" in html
+    assert "6 / <strong>5,5</strong>" in html
 
 
 def test_each_grid_cell_has_its_own_urls_and_named_inputs(client_as, world, table):
     unit, criterion = world.units[1], table.c["c2"]
     html = client_as("secretary").get(url("scores", world)).content.decode()
-    assert f'hx-post="{url("score_cell", world, unit.pk, criterion.pk)}"' in html
+    assert f'data-save-url="{url("score_cell", world, unit.pk, criterion.pk)}"' in html
+    assert f'data-cells-url="{url("score_cells", world)}"' in html
     assert f'href="{url("score_evidence", world, unit.pk, criterion.pk)}"' in html
     label = f"{unit.name} – tiêu chí {criterion.code} – "
     assert f'aria-label="{label}điểm tự chấm"' in html
@@ -89,7 +90,7 @@ def test_saving_the_grid_with_a_refused_cell_keeps_every_typed_value_and_the_mes
         {**cell(a, table.c["c1"], "6", "5", "Tốt"), **cell(b, table.c["c3"], "4", "3")},
     )
     html = response.content.decode()
-    assert "Tiêu chí chấm theo mức: chỉ nhận 0, 2, 4." in html
+    assert "Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4." in html
     cell_html = re.search(rf'<td id="cell-c-{b.pk}-{table.c["c3"].pk}".*?</td>', html, re.S)
     assert "Tiêu chí chấm theo mức" in cell_html.group(0)
     assert Score.objects.count() == 0
