@@ -252,9 +252,13 @@ def score_evidence(request, pk, year, unit_pk, criterion_pk):
             else:
                 messages.success(request, _("Đã tải lên tài liệu minh chứng."))
                 return redirect(request.path)
-    files = Evidence.objects.filter(
-        score__cluster_year=cluster_year, score__unit=unit, score__criterion=criterion
-    ).order_by("uploaded_at")
+    files = list(
+        Evidence.objects.filter(
+            score__cluster_year=cluster_year, score__unit=unit, score__criterion=criterion
+        )
+        .select_related("score")
+        .order_by("uploaded_at")
+    )
     return render(
         request,
         "clusters/score_evidence.html",
@@ -264,6 +268,8 @@ def score_evidence(request, pk, year, unit_pk, criterion_pk):
             "unit": unit,
             "criterion": criterion,
             "files": files,
+            # the cell's version, for the grid that uploaded a file from the cell
+            "score_version": files[0].score.version if files else "",
             "form": form,
             "can_write": can_write and not cluster_year_is_frozen(cluster_year=cluster_year),
         },

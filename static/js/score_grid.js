@@ -95,7 +95,7 @@
     });
     if (state === "saving") {
       td.classList.add("cell-saving");
-      cell.note.append(span("cell-note text-secondary", msg("Saving")));
+      cell.note.append(span("cell-note", msg("Saving")));
     } else if (state === "saved") {
       cell.note.append(span("cell-note cell-saved small", msg("Saved")));
     } else if (state === "failed") {
@@ -278,7 +278,8 @@
     var submitter = event.submitter || null;
     Promise.all(pending).then(function () {
       form.dataset.ready = "1";
-      form.requestSubmit(submitter);
+      // Not from within this submit event: a form ignores requestSubmit() while it fires one.
+      setTimeout(function () { form.requestSubmit(submitter); }, 0);
     });
   });
 
@@ -461,6 +462,8 @@
             show(cell, "failed", errors.length ? errors : [msg("Refused", { status: pair[0].status })]);
             return;
           }
+          var list = root.querySelector("#evidence-files");
+          if (list && list.dataset.scoreVersion) cell.version.value = list.dataset.scoreVersion;
           var link = cell.td.querySelector(".cell-evidence");
           var fresh = root.querySelectorAll("#evidence-files a[href*='/evidence/']").length;
           link.dataset.count = String(fresh);

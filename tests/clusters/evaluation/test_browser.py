@@ -44,12 +44,16 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.keyboard.type("6")
     page.keyboard.press("Tab")
     page.keyboard.type("5,5")
+    page.keyboard.press("Tab")  # the cell's "…": its comment and evidence, on demand
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     page.keyboard.type("Hoàn thành tốt")
+    page.keyboard.press("Tab")  # the evidence link, the upload button
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # on to unit B's cell of the same criterion
     expect(page.locator(f"#cell-c-{a.pk}-{c1.pk} .cell-saved")).to_be_visible()
     page.keyboard.type("5")
-    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
     page.keyboard.type("5")
     page.keyboard.press("Tab")
     expect(page.locator(f"#cell-c-{b.pk}-{c1.pk} .cell-saved")).to_be_visible()
