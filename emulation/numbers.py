@@ -32,8 +32,11 @@ def parse_decimal(text):
     raw = "" if text is None else str(text).strip()
     if not raw:
         return None
-    compact = _SPACES.sub("", raw)
     error = ValueError(_("“%(v)s” không phải là số.") % {"v": raw})
+    spaced = _SPACES.sub(" ", raw)
+    if " " in spaced and not re.match(r"^[+-]?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$", spaced):
+        raise error  # "4 5" is not 45: spaces only between groups of three digits
+    compact = spaced.replace(" ", "")
     commas, dots = compact.count(","), compact.count(".")
     if commas and dots:
         dec = "," if compact.rfind(",") > compact.rfind(".") else "."

@@ -219,6 +219,17 @@ def _check_cells(layout, existing, with_evidence, cells):
     return dict(errors)
 
 
+def scores_errors(*, cluster_year, cells, layout):
+    """The messages ``scores_save`` would refuse the cells with, by cell; nothing stored (the
+    preview of an import)."""
+    return _check_cells(
+        layout,
+        grid_scores(cluster_year=cluster_year),
+        scores_with_evidence(cluster_year=cluster_year),
+        cells,
+    )
+
+
 @transaction.atomic
 def scores_save(*, actor, cluster_year, cells, layout=None):
     """Save the given cells; ScoreGridError (nothing stored) if any is refused.

@@ -12,7 +12,7 @@ from clusters.evaluation.access import get_evidence_for_user
 from clusters.evaluation.evidence import evidence_add, evidence_delete
 from clusters.evaluation.forms import UploadForm
 from clusters.evaluation.freeze import cluster_year_is_frozen
-from clusters.evaluation.grid_excel import GridImportError, grid_export, grid_import
+from clusters.evaluation.grid_excel import GridImportError, grid_export, grid_import_preview
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_chart
 from clusters.evaluation.scores import (
     ScoreGridError,
@@ -316,22 +316,36 @@ def score_export(request, pk, year):
 
 
 def score_import(request, pk, year):
+    """Upload a filled-in export: the changed cells are shown (old → new) with a button that
+    saves them; nothing is stored before that. The confirmation posts the cells as the grid
+    does, with their versions, so a cell someone saved meanwhile is refused, not overwritten."""
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
+    confirming = request.method == "POST" and "confirm" in request.POST
+    form = UploadForm(None if confirming else request.POST or None, request.FILES or None)
+    errors, preview = [], None
+    if confirming:
+        layout = grid_layout(cluster_year=cluster_year)
+        cells, cell_errors = cells_from_post(request.POST, layout)
         try:
-            changed = grid_import(
-                actor=request.user, cluster_year=cluster_year, file=form.cleaned_data["file"]
+            if cell_errors:
+                raise ScoreGridError(cell_errors)
+            changed = scores_save(
+                actor=request.user, cluster_year=cluster_year, cells=cells, layout=layout
             )
-        except GridImportError as error:
-            errors = error.errors
-            form.add_error("file", error.message)
+        except ScoreGridError as error:
+            errors = _import_cell_errors(layout, error.cell_errors)
+            messages.error(request, error.message)
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            messages.error(request, error.message)
         else:
             messages.success(request, _("Đã nhập %(n)s ô điểm từ tệp Excel.") % {"n": changed})
             return redirect("clusters:scores", pk=pk, year=year)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            preview = grid_import_preview(cluster_year=cluster_year, file=form.cleaned_data["file"])
+        except GridImportError as error:
+            errors = error.errors
+            form.add_error("file", error.message)
     return render(
         request,
         "clusters/score_import.html",
@@ -340,8 +354,22 @@ def score_import(request, pk, year):
             "cluster": cluster_year.cluster,
             "form": form,
             "errors": errors,
+            "preview": preview,
         },
     )
+
+
+def _import_cell_errors(layout, cell_errors):
+    units = {unit.pk: unit for unit in layout.units}
+    lines = []
+    for (unit_id, criterion_id), texts in cell_errors.items():
+        criterion = layout.criteria.get(criterion_id)
+        unit = units.get(unit_id)
+        where = (
+            f"{unit.name} – {criterion.group.code}.{criterion.code}" if unit and criterion else ""
+        )
+        lines += [f"{where}: {text}" for text in texts]
+    return lines
 
 
 def ranking(request, pk, year):

@@ -41,8 +41,10 @@
   }
   // "4,5" / "4.5" → 4.5; "1.234,5" → 1234.5; "" → null; NaN when it is not a number.
   function parseNumber(text) {
-    var compact = String(text).trim().replace(/[ \u00a0\u202f]/g, "");
-    if (!compact) return null;
+    var spaced = String(text).trim().replace(/[ \u00a0\u202f]/g, " ");
+    if (!spaced) return null;
+    if (spaced.indexOf(" ") >= 0 && !/^[+-]?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$/.test(spaced)) return NaN;
+    var compact = spaced.split(" ").join("");
     var commas = (compact.match(/,/g) || []).length;
     var dots = (compact.match(/\./g) || []).length;
     if (commas && dots) {
