@@ -308,9 +308,13 @@
     var moved = null;
     switch (event.key) {
       case "Enter":
-        if (event.shiftKey) moved = go(r - 1, c);
-        else moved = go(r + 1, c) || go(0, c + 2);
-        if (!moved) moved = true; // never submit the whole form from a cell
+        moved = event.shiftKey ? go(r - 1, c) : go(r + 1, c) || go(0, c + 2);
+        if (!moved) {
+          // The last cell: nowhere to go, so no "change" on leaving it; save it now (and
+          // never submit the whole form from a cell).
+          if (!same(valuesOf(input.cell), input.cell.saved)) save(input.cell);
+          moved = true;
+        }
         break;
       case "ArrowDown": moved = go(r + 1, c); break;
       case "ArrowUp": moved = go(r - 1, c); break;

@@ -435,3 +435,33 @@ def test_minutes_list_the_attending_units_in_vietnamese_order(client_as, world):
     html = client.get(url("minutes", world)).content.decode()
     rows = re.findall(r"<tr><td>([^<]+)</td><td>Có</td>", html)
     assert rows == ["Học viện", "Tạp chí Pháp luật", "Trường Cao đẳng Luật"]
+
+
+def test_a_pasted_block_saves_the_valid_cells_in_one_change_and_answers_each_cell(
+    client_as, world, table
+):
+    from emulation.models import AuditEntry
+
+    a, b, c = world.units
+    data = {
+        **cell(a, table.c["c1"], "6", "4,5"),
+        **cell(b, table.c["c1"], "5", "5"),
+        **cell(c, table.c["c3"], "", "3"),  # graded: 0, 2 or 4 only
+        **cell(c, table.c["c1"], "", "nhiều"),
+    }
+    response = client_as("secretary").post(url("score_cells", world), data)
+    html = response.content.decode()
+    parts = dict(re.findall(r'<div data-cell="([^"]+)">(.*?)</div>\n', html, re.S))
+    prefix = {key: f"c-{u.pk}-{table.c[k].pk}" for key, u, k in
+              [("a1", a, "c1"), ("b1", b, "c1"), ("c3", c, "c3"), ("c1", c, "c1")]}  # fmt: skip
+    assert set(parts) == set(prefix.values())
+    assert "Đã lưu" in parts[prefix["a1"]]
+    assert "Đã lưu" in parts[prefix["b1"]]
+    assert "Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4." in parts[prefix["c3"]]
+    assert "“nhiều” không phải là số." in parts[prefix["c1"]]
+    assert {(s.unit_id, s.criterion_id): s.agreed_score for s in Score.objects.all()} == {
+        (a.pk, table.c["c1"].pk): D("4.5"),
+        (b.pk, table.c["c1"].pk): D(5),
+    }
+    assert AuditEntry.objects.filter(action="scores_update").count() == 1
+    assert f'name="{prefix["a1"]}-v" value="1"' in parts[prefix["a1"]]
