@@ -113,7 +113,7 @@ class Server:
             try:
                 with sqlite3.connect(self.db, timeout=5) as db:
                     return db.execute(
-                        f"SELECT count(*) FROM clusters_score WHERE {column} IS NOT NULL"  # noqa: S608
+                        f"SELECT count(*) FROM clusters_score WHERE {column} IS NOT NULL"
                     ).fetchone()[0]
             except sqlite3.OperationalError:
                 time.sleep(0.1)
@@ -130,9 +130,7 @@ class Session:
 
     def __init__(self, browser, server):
         self.server = server
-        self.context = browser.new_context(
-            viewport={"width": 1366, "height": 768}, locale="vi-VN"
-        )
+        self.context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
         self.context.grant_permissions(["clipboard-read", "clipboard-write"])
         self.page = self.context.new_page()
         self.page.goto(f"{server.url}/accounts/login/")
