@@ -153,11 +153,11 @@ def score_grid(request, pk, year):
 
 @require_POST
 def score_cell(request, pk, year, unit_pk, criterion_pk):
-    """htmx: save one cell and answer with its status (version, message or "saved").
+    """Save one cell and answer with its status fragment (version, messages or "saved").
 
-    The inputs themselves are never swapped, so keys typed while the request is in flight
-    are not lost; requests of one cell are queued (``hx-sync``) so each carries the
-    version the previous one produced."""
+    ``score_grid.js`` reads the fragment; the inputs themselves are never replaced, so keys
+    typed while the request is in flight are not lost, and it sends one cell's requests one
+    after the other so each carries the version the previous one produced."""
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     layout = grid_layout(cluster_year=cluster_year)
     unit = next((u for u in layout.units if u.pk == unit_pk), None)
