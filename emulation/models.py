@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.fields import VietnameseCharField
@@ -200,7 +201,7 @@ class AuditEntry(models.Model):
 
     On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002)."""
 
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

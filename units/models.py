@@ -151,6 +151,12 @@ class UnitYear(models.Model):
     disciplined_count = models.PositiveIntegerField(
         _("số thành viên bị kỷ luật từ khiển trách trở lên"), null=True, blank=True
     )
+    women_count = models.PositiveIntegerField(
+        _("số thành viên nữ"),
+        null=True,
+        blank=True,
+        help_text=_("Dùng khi bằng phiếu: ưu tiên tập thể có từ 70% nữ trở lên."),
+    )
     pending_review = models.BooleanField(
         _("đang bị điều tra, thanh tra, kiểm tra hoặc khiếu nại"), default=False
     )

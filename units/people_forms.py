@@ -70,6 +70,7 @@ class UnitYearForm(forms.ModelForm):
             "advanced_count",
             "grassroots_fighter_count",
             "disciplined_count",
+            "women_count",
             "pending_review",
         ]
 
@@ -80,7 +81,12 @@ class UnitYearForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         staff = data.get("staff_count")
-        for name in ("completed_count", "advanced_count", "grassroots_fighter_count"):
+        for name in (
+            "completed_count",
+            "advanced_count",
+            "grassroots_fighter_count",
+            "women_count",
+        ):
             value = data.get(name)
             if staff is not None and value is not None and value > staff:
                 self.add_error(name, _("Không thể lớn hơn tổng số thành viên."))
