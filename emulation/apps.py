@@ -16,3 +16,6 @@ class EmulationConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(register_sqlite_collation)
+        from emulation.invitations import register_sheets
+
+        register_sheets()

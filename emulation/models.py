@@ -227,6 +227,7 @@ class AuditEntry(models.Model):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
 
 
+from emulation.models_imports import ImportBatch  # noqa: E402
 from emulation.models_reports import ReportVersion, YearEndReport  # noqa: E402
 
 __all__ = [
@@ -234,6 +235,7 @@ __all__ = [
     "AwardTitle",
     "BaseSalary",
     "EmulationYear",
+    "ImportBatch",
     "LegalRegime",
     "Ministry",
     "ReportVersion",
