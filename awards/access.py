@@ -49,9 +49,57 @@ def get_nomination_for_user(user, pk, *, write=False, manage=False):
 def get_award_for_user(user, pk, *, manage=False):
     award = get_object_or_404(
         Award.objects.select_related(
-            "decision__proposal__cluster_year__cluster__ministry", "award_title", "unit", "person"
+            "nomination__proposal__cluster_year__cluster__ministry",
+            "decision",
+            "award_title",
+            "unit",
+            "person",
         ),
         pk=pk,
     )
-    _check(user, award.decision.proposal.cluster_year.cluster, write=False, manage=manage)
+    _check(user, award.nomination.proposal.cluster_year.cluster, write=False, manage=manage)
     return award
+
+
+def _check_ministry(user, ministry_id, *, manage):
+    scope = scope_of(user)
+    if not scope.sees_ministry(ministry_id):
+        raise Http404
+    if manage and not scope.manages_ministry(ministry_id):
+        raise PermissionDenied
+
+
+def get_meeting_for_user(user, pk, *, manage=False):
+    """A council meeting of a ministry the user sees (404 otherwise); ``manage``: its staff."""
+    from awards.models import CouncilMeeting
+
+    meeting = get_object_or_404(CouncilMeeting.objects.select_related("council__ministry"), pk=pk)
+    _check_ministry(user, meeting.council.ministry_id, manage=manage)
+    return meeting
+
+
+def get_council_member_for_user(user, pk):
+    from awards.models import CouncilMember
+
+    member = get_object_or_404(CouncilMember.objects.select_related("council__ministry"), pk=pk)
+    _check_ministry(user, member.council.ministry_id, manage=True)
+    return member
+
+
+def get_dossier_for_user(user, pk, *, manage=False):
+    """The ministry's dossier to the Ministry of Home Affairs (404 out of scope)."""
+    from awards.models import UpwardDossier
+
+    dossier = get_object_or_404(UpwardDossier.objects.select_related("ministry"), pk=pk)
+    _check_ministry(user, dossier.ministry_id, manage=manage)
+    return dossier
+
+
+def ministries_for_council(user):
+    """The ministries whose council and dossiers the user sees (staff and ministry leaders)."""
+    from emulation.models import Ministry
+
+    scope = scope_of(user)
+    if scope.is_superuser:
+        return Ministry.objects.all()
+    return Ministry.objects.filter(pk__in=scope.staff_ministries | scope.leader_ministries)

@@ -83,7 +83,7 @@ def decisions_xlsx(awards):
             award.decision.dated,
             award.decision.signer_name,
             award.year,
-            award.decision.proposal.cluster_year.cluster.name,
+            award.nomination.proposal.cluster_year.cluster.name,
             award.unit.name,
             award.person.full_name if award.person_id else "",
             award.award_title.name_vi,

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import Nomination
+from awards.models import CouncilMember, MeetingAttendance, Nomination, UpwardDossier
+from awards.regime import proposal_regime
 from emulation.models import AwardTitle
 from units.models import Person, Unit
 
@@ -46,8 +47,16 @@ class NominationForm(forms.ModelForm):
             "unit"
         )
         self.fields["person"].label_from_instance = lambda p: f"{p.full_name} – {p.unit.name}"
-        self.fields["award_title"].queryset = AwardTitle.objects.filter(
-            regime_id=cluster_year.emulation_year.regime_id
+        regime = proposal_regime(proposal).regime
+        titles = AwardTitle.objects.filter(regime=regime)
+        self.fields["award_title"].queryset = titles
+        ministry = cluster_year.cluster.ministry
+        self.fields["award_title"].label_from_instance = lambda t: (
+            _("%(name)s – quyết định: %(level)s") % {"name": t, "level": t.level_label(ministry)}
+        )
+        self.fields["award_title"].help_text = _(
+            "Danh hiệu do thủ trưởng đơn vị quyết định không đề nghị lên Bộ; ghi quyết định của "
+            "thủ trưởng vào hồ sơ năm của đơn vị, cá nhân."
         )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
@@ -55,12 +64,6 @@ class NominationForm(forms.ModelForm):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class CouncilVoteForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    council_members = forms.IntegerField(label=_("Tổng số thành viên hội đồng"), min_value=1)
-    council_votes_for = forms.IntegerField(label=_("Số phiếu đồng ý"), min_value=0)
 
 
 class LineReviewForm(forms.Form):
@@ -85,11 +88,6 @@ class DecisionForm(forms.Form):
     signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150, required=False)
 
 
-class ForwardForm(forms.Form):
-    forwarded_on = forms.DateField(label=_("Ngày trình Bộ Nội vụ"), widget=DATE)
-    forwarded_number = forms.CharField(label=_("Số văn bản trình"), max_length=50)
-
-
 class BulkApproveForm(forms.Form):
     lines = forms.ModelMultipleChoiceField(
         queryset=Nomination.objects.none(), widget=forms.MultipleHiddenInput
@@ -108,3 +106,135 @@ class DeadlinesForm(forms.Form):
     @classmethod
     def for_year(cls, emulation_year, data=None):
         return cls(data, initial={name: getattr(emulation_year, name) for name in cls.base_fields})
+
+
+class CouncilMemberForm(forms.ModelForm):
+    class Meta:
+        model = CouncilMember
+        fields = ["full_name", "position", "role", "term_start", "term_end"]
+        widgets = {"term_start": DATE, "term_end": DATE}
+
+
+class MeetingCreateForm(forms.Form):
+    held_on = forms.DateField(label=_("Ngày họp"), widget=DATE)
+    place = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
+
+
+class MeetingRecordForm(forms.Form):
+    """The one screen of a meeting: attendance of every roster member, the votes for every
+    line put to it, the chair's choice on a tie, and the minutes."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    chair_choice_note = forms.CharField(
+        label=_("Ý kiến quyết định của Chủ tịch Hội đồng (khi bằng phiếu)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
+    minutes_text = forms.CharField(
+        label=_("Nội dung biên bản"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+    )
+
+    def __init__(self, *args, meeting, attendance, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attendance, self.lines = attendance, lines
+        self.fields["version"].initial = meeting.version
+        self.fields["chair_choice_note"].initial = meeting.chair_choice_note
+        self.fields["minutes_text"].initial = meeting.minutes_text
+        for row in attendance:
+            self.fields[f"status_{row.member_id}"] = forms.ChoiceField(
+                label=row.member.full_name,
+                choices=MeetingAttendance.Status.choices,
+                initial=row.status,
+                required=False,
+            )
+        for line in lines:
+            self.fields[f"present_{line.pk}"] = forms.IntegerField(
+                label=_("Đồng ý tại họp – %(line)s") % {"line": line.nomination},
+                min_value=0,
+                required=False,
+                initial=line.votes_present_for,
+            )
+            self.fields[f"written_{line.pk}"] = forms.IntegerField(
+                label=_("Đồng ý bằng văn bản – %(line)s") % {"line": line.nomination},
+                min_value=0,
+                required=False,
+                initial=line.votes_written_for,
+            )
+            self.fields[f"chair_{line.pk}"] = forms.BooleanField(
+                label=_("Chủ tịch Hội đồng chọn – %(line)s") % {"line": line.nomination},
+                required=False,
+                initial=line.chair_choice,
+            )
+
+    def attendance_rows(self):
+        return [(row, self[f"status_{row.member_id}"]) for row in self.attendance]
+
+    def line_rows(self):
+        return [
+            (line, self[f"present_{line.pk}"], self[f"written_{line.pk}"], self[f"chair_{line.pk}"])
+            for line in self.lines
+        ]
+
+    def service_args(self):
+        data = self.cleaned_data
+        return {
+            "version": data["version"],
+            "attendance": {
+                row.member_id: data[f"status_{row.member_id}"] or row.status
+                for row in self.attendance
+            },
+            "votes": {
+                line.pk: (data[f"present_{line.pk}"], data[f"written_{line.pk}"])
+                for line in self.lines
+            },
+            "chair_choices": [line.pk for line in self.lines if data[f"chair_{line.pk}"]],
+            "chair_choice_note": data["chair_choice_note"],
+            "minutes_text": data["minutes_text"],
+        }
+
+
+class DossierCreateForm(forms.Form):
+    level = forms.ChoiceField(
+        label=_("Cấp quyết định"), choices=UpwardDossier._meta.get_field("level").choices
+    )
+    year = forms.IntegerField(label=_("Năm thành tích"), min_value=2000, max_value=2100)
+
+
+class DossierCoverForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    number = forms.CharField(label=_("Số tờ trình"), max_length=50)
+    dated = forms.DateField(label=_("Ngày tờ trình"), widget=DATE)
+
+
+class DossierLinesForm(forms.Form):
+    lines = forms.ModelMultipleChoiceField(
+        label=_("Dòng đề nghị"),
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].queryset = queryset
+        self.fields["lines"].label_from_instance = lambda line: (
+            f"{line.subject_name} – {line.award_title} ({line.proposal.cluster_year.cluster.name})"
+        )
+
+
+class UpperDecisionForm(DecisionForm):
+    granted = forms.ModelMultipleChoiceField(
+        label=_("Được khen thưởng"),
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Các dòng không chọn là không được khen thưởng theo quyết định này."),
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["granted"].queryset = queryset
+        self.fields["granted"].initial = list(queryset)
+        self.fields["granted"].label_from_instance = lambda line: (
+            f"{line.subject_name} – {line.award_title}"
+        )

@@ -12,9 +12,9 @@ from emulation.roles import scope_of
 
 def proposal_detail_lines(*, proposal):
     return list(
-        proposal.nominations.select_related("award_title", "unit", "person", "award").order_by(
-            "award_title__order", "rank", "id"
-        )
+        proposal.nominations.select_related(
+            "award_title", "unit", "person", "award__decision", "upward_dossier"
+        ).order_by("award_title__order", "rank", "id")
     )
 
 
@@ -79,7 +79,7 @@ def proposal_audit_entries(*, proposal, lines, limit=100):
     line_ids = [str(line.pk) for line in lines]
     targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
     decision_ids = Decision.objects.filter(proposal=proposal).values_list("pk", flat=True)
-    award_ids = Award.objects.filter(decision__proposal=proposal).values_list("pk", flat=True)
+    award_ids = Award.objects.filter(nomination__proposal=proposal).values_list("pk", flat=True)
     targets |= Q(object_type="awards.decision", object_id__in=[str(i) for i in decision_ids])
     targets |= Q(object_type="awards.award", object_id__in=[str(i) for i in award_ids])
     return list(AuditEntry.objects.filter(targets).select_related("actor")[:limit])
@@ -126,9 +126,15 @@ def _line_state(line, award):
     if line.outcome == Nomination.Outcome.REJECTED:
         return _("Bộ không đồng ý")
     if line.outcome == Nomination.Outcome.APPROVED:
-        if line.forwarded_on:
-            return _("Đã trình Bộ Nội vụ ngày %(date)s") % {
-                "date": line.forwarded_on.strftime("%d/%m/%Y")
+        dossier = line.upward_dossier
+        if dossier is not None:
+            return _("Hồ sơ trình %(level)s: %(state)s") % {
+                "level": dossier.get_level_display(),
+                "state": dossier.get_state_display().lower(),
+            }
+        if line.award_title.is_above_minister:
+            return _("Bộ đã đồng ý, chờ trình %(level)s") % {
+                "level": line.award_title.get_level_display()
             }
         return _("Bộ đã đồng ý, chờ quyết định")
     return _("Hồ sơ %(state)s") % {"state": line.proposal.get_state_display().lower()}
@@ -151,7 +157,9 @@ def awards_for_report(*, cluster_year):
     nominee, the award sought, where it stands and, once decided, the decision and reward."""
     lines = (
         Nomination.objects.filter(proposal__cluster_year=cluster_year)
-        .select_related("proposal", "award_title", "unit", "person", "award__decision")
+        .select_related(
+            "proposal", "award_title", "unit", "person", "award__decision", "upward_dossier"
+        )
         .order_by("award_title__order", "rank", "id")
     )
     rows = []
@@ -185,14 +193,18 @@ def ministry_awards_decided(*, ministry, year):
         Award.active.filter(
             FLAGS_AND_CERTIFICATES,
             year=year,
-            decision__proposal__cluster_year__cluster__ministry=ministry,
+            nomination__proposal__cluster_year__cluster__ministry=ministry,
         )
         .select_related(
-            "award_title", "unit", "person", "decision__proposal__cluster_year__cluster"
+            "award_title",
+            "unit",
+            "person",
+            "decision",
+            "nomination__proposal__cluster_year__cluster",
         )
         .order_by(
-            "decision__proposal__cluster_year__cluster__kind",
-            "decision__proposal__cluster_year__cluster__number",
+            "nomination__proposal__cluster_year__cluster__kind",
+            "nomination__proposal__cluster_year__cluster__number",
             "award_title__order",
             "unit__name",
             "id",
@@ -202,7 +214,7 @@ def ministry_awards_decided(*, ministry, year):
     for award in awards:
         rows.append(
             {
-                "cluster": award.decision.proposal.cluster_year.cluster.name,
+                "cluster": award.nomination.proposal.cluster_year.cluster.name,
                 **_award_row(
                     nominee=_nominee(award),
                     award_title=award.award_title,

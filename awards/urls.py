@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards.views import misc, proposals, review
+from awards.views import council, misc, proposals, review, upward
 
 app_name = "awards"
 urlpatterns = [
@@ -21,7 +21,6 @@ urlpatterns = [
     path("lines/<int:pk>/report/", proposals.nomination_report, name="line_report"),
     path("lines/<int:pk>/review/", review.nomination_review, name="line_review"),
     path("lines/<int:pk>/reopen/", review.nomination_reopen, name="line_reopen"),
-    path("lines/<int:pk>/forward/", review.nomination_forward, name="line_forward"),
     path("granted/<int:pk>/revoke/", review.award_revoke, name="award_revoke"),
     path("queue/", review.queue, name="queue"),
     path("queue/export.xlsx", misc.export_proposals, name="queue_export"),
@@ -31,4 +30,28 @@ urlpatterns = [
     path("rules/", misc.rules_list, name="rules"),
     path("deadlines/", misc.deadlines_list, name="deadlines"),
     path("deadlines/<int:pk>/", misc.deadlines_edit, name="deadline_edit"),
+    path("council/", council.council_page, name="council"),
+    path(
+        "council/<int:ministry_pk>/members/new/",
+        council.council_member_create,
+        name="council_member_create",
+    ),
+    path("council/members/<int:pk>/", council.council_member_edit, name="council_member_edit"),
+    path("council/<int:ministry_pk>/meetings/new/", council.meeting_create, name="meeting_create"),
+    path("council/meetings/<int:pk>/", council.meeting_detail, name="meeting"),
+    path("council/meetings/<int:pk>/close/", council.meeting_close, name="meeting_close"),
+    path("dossiers/", upward.dossier_list, name="dossiers"),
+    path("dossiers/<int:ministry_pk>/new/", upward.dossier_create, name="dossier_create"),
+    path("dossiers/<int:pk>/", upward.dossier_detail, name="dossier"),
+    path("dossiers/<int:pk>/cover/", upward.dossier_cover, name="dossier_cover"),
+    path("dossiers/<int:pk>/lines/", upward.dossier_add_lines, name="dossier_add_lines"),
+    path(
+        "dossiers/<int:pk>/lines/<int:line_pk>/remove/",
+        upward.dossier_remove_line,
+        name="dossier_remove_line",
+    ),
+    path("dossiers/<int:pk>/forward/", upward.dossier_forward, name="dossier_forward"),
+    path("dossiers/<int:pk>/return/", upward.dossier_return, name="dossier_return"),
+    path("dossiers/<int:pk>/refuse/", upward.dossier_refuse, name="dossier_refuse"),
+    path("dossiers/<int:pk>/decide/", upward.dossier_decide, name="dossier_decide"),
 ]

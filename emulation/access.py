@@ -29,3 +29,22 @@ def managed_accounts(user):
 def get_account_for_user(user, pk):
     require_ministry_staff(user)
     return get_object_or_404(managed_accounts(user), pk=pk)
+
+
+def is_national_admin(user):
+    """Who may change the national award catalogue: a superuser, or a holder of the
+    permission ``emulation.manage_national_catalogue`` (the national administrator's role)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.has_perm("emulation.manage_national_catalogue")
+
+
+def require_national_admin(user):
+    if not is_national_admin(user):
+        raise PermissionDenied
+
+
+def get_managed_ministry(user, pk):
+    """A ministry whose settings the user keeps (404 for any other)."""
+    require_ministry_staff(user)
+    return get_object_or_404(managed_ministries(user), pk=pk)

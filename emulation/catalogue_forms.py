@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emulation.models import AwardTitle
+from emulation.models import AwardTitle, MinistryAwardSetting
 from emulation.numbers import VietnameseDecimalField
 
 
@@ -21,6 +21,9 @@ class AwardTitleForm(forms.ModelForm):
             "reward_multiplier",
             "prerequisites",
             "citation",
+            "level_citation",
+            "dossier_due_day",
+            "dossier_due_month",
             "order",
         ]
         help_texts = {
@@ -46,3 +49,38 @@ class AwardTitleForm(forms.ModelForm):
         if threshold is not None and threshold > 100:
             raise forms.ValidationError(_("Ngưỡng phiếu là tỷ lệ phần trăm, không quá 100."))
         return threshold
+
+
+class MinistryAwardSettingForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = MinistryAwardSetting
+        fields = ["local_name", "quota_per_cluster", "internal_due_day", "internal_due_month"]
+
+    def __init__(self, *args, title, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.fields["local_name"].widget.attrs["placeholder"] = title.name_vi
+        if title.quota_per_cluster is not None:
+            self.fields["quota_per_cluster"].help_text = _(
+                "Để trống thì dùng mức của danh mục quốc gia: %(n)s."
+            ) % {"n": title.quota_per_cluster}
+        for name in ("internal_due_day",):
+            self.fields[name].validators.append(_day_validator)
+
+    def clean(self):
+        data = super().clean()
+        day, month = data.get("internal_due_day"), data.get("internal_due_month")
+        if month is not None and not 1 <= month <= 12:
+            self.add_error("internal_due_month", _("Tháng từ 1 đến 12."))
+        if (day is None) != (month is None):
+            self.add_error(
+                "internal_due_day", _("Hãy nhập cả ngày và tháng, hoặc bỏ trống cả hai.")
+            )
+        return data
+
+
+def _day_validator(value):
+    if value is not None and not 1 <= value <= 31:
+        raise forms.ValidationError(_("Ngày từ 1 đến 31."))

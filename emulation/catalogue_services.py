@@ -1,13 +1,17 @@
 """Writes to the award catalogue (danh mục khen thưởng) of each legal regime."""
 
+import datetime
+
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
-from emulation.access import require_ministry_staff
+from emulation.access import is_national_admin
 from emulation.audit import audit_record
+from emulation.concurrency import claim_version
 from emulation.errors import DomainError
-from emulation.models import AwardTitle
+from emulation.models import AwardTitle, MinistryAwardSetting
+from emulation.roles import scope_of
 
 FIELDS = [
     "code",
@@ -21,8 +25,31 @@ FIELDS = [
     "reward_multiplier",
     "prerequisites",
     "citation",
+    "level_citation",
+    "dossier_due_day",
+    "dossier_due_month",
     "order",
 ]
+
+
+def _require_national_admin(actor):
+    if not is_national_admin(actor):
+        raise DomainError(
+            _(
+                "Danh mục khen thưởng của mỗi chế độ là danh mục quốc gia theo luật: chỉ quản trị "
+                "viên quốc gia được sửa. Bộ, ngành sửa thiết lập riêng của mình."
+            )
+        )
+
+
+def _check_due(day, month, field):
+    if (day is None) != (month is None):
+        raise DomainError(_("Hãy nhập cả ngày và tháng, hoặc bỏ trống cả hai."), field=field)
+    if day is not None:
+        try:
+            datetime.date(2024, month, day)
+        except ValueError as error:
+            raise DomainError(_("Ngày, tháng không hợp lệ."), field=field) from error
 
 
 def _snapshot(title):
@@ -31,7 +58,8 @@ def _snapshot(title):
 
 @transaction.atomic
 def award_title_save(*, actor, award_title):
-    require_ministry_staff(actor)
+    _require_national_admin(actor)
+    _check_due(award_title.dossier_due_day, award_title.dossier_due_month, "dossier_due_day")
     duplicate = AwardTitle.objects.filter(
         regime=award_title.regime_id, code=award_title.code
     ).exclude(pk=award_title.pk)
@@ -52,7 +80,7 @@ def award_title_save(*, actor, award_title):
 
 def award_title_delete(*, actor, award_title):
     """Delete an entry nobody uses; one that is used anywhere is refused with a message."""
-    require_ministry_staff(actor)
+    _require_national_admin(actor)
     try:
         with transaction.atomic():
             audit_record(
@@ -70,3 +98,35 @@ def award_title_delete(*, actor, award_title):
             )
             % {"name": award_title.name_vi, "count": len(error.protected_objects)}
         ) from error
+
+
+SETTING_FIELDS = ["local_name", "quota_per_cluster", "internal_due_day", "internal_due_month"]
+
+
+@transaction.atomic
+def ministry_award_setting_save(*, actor, ministry, code, version=None, **values):
+    """A ministry's own settings for one catalogue code; only that ministry's staff."""
+    if not scope_of(actor).manages_ministry(ministry.pk):
+        raise DomainError(_("Chỉ cán bộ Vụ của bộ được sửa thiết lập của bộ mình."))
+    if not AwardTitle.objects.filter(code=code).exists():
+        raise DomainError(_("Danh mục không có mã này."))
+    _check_due(values.get("internal_due_day"), values.get("internal_due_month"), "internal_due_day")
+    setting = MinistryAwardSetting.objects.filter(ministry=ministry, code=code).first()
+    before = None
+    if setting is None:
+        setting = MinistryAwardSetting(ministry=ministry, code=code)
+    else:
+        before = {name: getattr(setting, name) for name in SETTING_FIELDS}
+        claim_version(setting, version or 0)
+    for name in SETTING_FIELDS:
+        setattr(setting, name, values.get(name))
+    setting.local_name = (setting.local_name or "").strip()
+    setting.save()
+    audit_record(
+        actor=actor,
+        action="ministry_award_setting_save",
+        obj=setting,
+        before=before,
+        after={name: getattr(setting, name) for name in SETTING_FIELDS},
+    )
+    return setting

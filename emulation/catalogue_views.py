@@ -1,22 +1,30 @@
-"""The award catalogue: every signed-in user reads it, ministry staff edit it."""
+"""The award catalogue: every signed-in user reads it; the national catalogue of each regime is
+the law's and only a national administrator changes it; each ministry's staff keep their own
+settings on top (local name, quota per cluster, their own deadline)."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from emulation import catalogue_services
-from emulation.access import require_ministry_staff
-from emulation.catalogue_forms import AwardTitleForm
+from emulation.access import (
+    get_managed_ministry,
+    is_national_admin,
+    managed_ministries,
+    require_national_admin,
+)
+from emulation.catalogue_forms import AwardTitleForm, MinistryAwardSettingForm
 from emulation.errors import DomainError
-from emulation.models import AwardTitle, LegalRegime
+from emulation.models import AwardTitle, LegalRegime, MinistryAwardSetting
 from emulation.roles import scope_of
 
 
 def _can_edit(user):
-    scope = scope_of(user)
-    return scope.is_superuser or bool(scope.staff_ministries)
+    return is_national_admin(user)
 
 
 def catalogue_list(request):
@@ -32,6 +40,9 @@ def catalogue_list(request):
             "regime": regime,
             "titles": titles,
             "can_edit": _can_edit(request.user),
+            "managed": list(managed_ministries(request.user))
+            if scope_of(request.user).staff_ministries or request.user.is_superuser
+            else [],
         },
     )
 
@@ -41,7 +52,7 @@ def _catalogue_url(award_title):
 
 
 def _award_title_form(request, award_title=None):
-    require_ministry_staff(request.user)
+    require_national_admin(request.user)
     initial = {}
     if award_title is None and request.GET.get("regime"):
         initial["regime"] = LegalRegime.objects.filter(code=request.GET["regime"]).first()
@@ -68,14 +79,14 @@ def catalogue_create(request):
 
 
 def catalogue_edit(request, pk):
-    require_ministry_staff(request.user)
+    require_national_admin(request.user)
     award_title = get_object_or_404(AwardTitle.objects.select_related("regime"), pk=pk)
     return _award_title_form(request, award_title)
 
 
 @require_POST
 def catalogue_delete(request, pk):
-    require_ministry_staff(request.user)
+    require_national_admin(request.user)
     award_title = get_object_or_404(AwardTitle.objects.select_related("regime"), pk=pk)
     url = _catalogue_url(award_title)
     try:
@@ -85,3 +96,49 @@ def catalogue_delete(request, pk):
     else:
         messages.success(request, _("Đã xóa “%(name)s”.") % {"name": award_title.name_vi})
     return redirect(url)
+
+
+def ministry_settings(request, ministry_pk):
+    """A ministry's own settings over the catalogue of the regime in force today."""
+    ministry = get_managed_ministry(request.user, ministry_pk)
+    regime = LegalRegime.for_date(timezone.localdate())
+    titles = list(AwardTitle.objects.filter(regime=regime).order_by("order", "id"))
+    settings_by_code = {s.code: s for s in MinistryAwardSetting.objects.filter(ministry=ministry)}
+    return render(
+        request,
+        "emulation/ministry_settings.html",
+        {
+            "ministry": ministry,
+            "regime": regime,
+            "rows": [(t, settings_by_code.get(t.code)) for t in titles],
+        },
+    )
+
+
+def ministry_setting_edit(request, ministry_pk, code):
+    ministry = get_managed_ministry(request.user, ministry_pk)
+    title = AwardTitle.objects.filter(code=code).order_by("-regime__valid_from").first()
+    if title is None:
+        raise Http404
+    setting = MinistryAwardSetting.objects.filter(ministry=ministry, code=code).first()
+    form = MinistryAwardSettingForm(request.POST or None, instance=setting, title=title)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in catalogue_services.SETTING_FIELDS}
+        try:
+            catalogue_services.ministry_award_setting_save(
+                actor=request.user,
+                ministry=ministry,
+                code=code,
+                version=form.cleaned_data.get("version"),
+                **values,
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Đã lưu thiết lập của bộ."))
+            return redirect("ministry_settings", ministry_pk=ministry.pk)
+    return render(
+        request,
+        "emulation/ministry_setting_form.html",
+        {"form": form, "ministry": ministry, "title": title},
+    )

@@ -43,6 +43,12 @@ class LegalRegime(models.Model):
     collective_advanced_share = models.PositiveSmallIntegerField(
         _("tỷ lệ LĐTT tối thiểu của tập thể (%)"), null=True, blank=True
     )
+    transition_citation = models.CharField(
+        _("căn cứ hiệu lực, chuyển tiếp"),
+        max_length=400,
+        blank=True,
+        help_text=_("Điều khoản hiệu lực và chuyển tiếp của luật, nghị định làm căn cứ áp dụng."),
+    )
 
     class Meta:
         verbose_name = _("chế độ pháp lý")
@@ -56,6 +62,12 @@ class LegalRegime(models.Model):
     def for_year(cls, year):
         """The regime in force at the end of the year, when the year is reviewed."""
         return cls.objects.filter(valid_from__lte=datetime.date(year, 12, 31)).last()
+
+    @classmethod
+    def for_date(cls, on_date):
+        """The regime in force on ``on_date``: a dossier is judged under the regime in force
+        on the day it is submitted to the deciding level (see ``transition_citation``)."""
+        return cls.objects.filter(valid_from__lte=on_date).order_by("valid_from").last()
 
 
 class BaseSalary(models.Model):
@@ -111,6 +123,16 @@ class AwardTitle(models.Model):
         _("hệ số tiền thưởng"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     citation = models.CharField(_("căn cứ pháp lý"), max_length=300)
+    level_citation = models.CharField(_("căn cứ thẩm quyền quyết định"), max_length=300, blank=True)
+    dossier_due_day = models.PositiveSmallIntegerField(
+        _("hạn nộp hồ sơ lên cấp quyết định: ngày"), null=True, blank=True
+    )
+    dossier_due_month = models.PositiveSmallIntegerField(
+        _("hạn nộp hồ sơ lên cấp quyết định: tháng"),
+        null=True,
+        blank=True,
+        help_text=_("Của năm sau năm thành tích. Ví dụ Cờ thi đua của Chính phủ: 30/6."),
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -119,6 +141,9 @@ class AwardTitle(models.Model):
         ordering = ["regime", "order", "id"]
         constraints = [
             models.UniqueConstraint(fields=["regime", "code"], name="award_title_code_per_regime")
+        ]
+        permissions = [
+            ("manage_national_catalogue", _("Quản trị danh mục khen thưởng quốc gia")),
         ]
 
     def __str__(self):
@@ -135,6 +160,75 @@ class AwardTitle(models.Model):
         if name.lower().endswith(f"({subject})"):
             return name
         return f"{name} ({subject})"
+
+    ABOVE_MINISTER = (Level.PRIME_MINISTER, Level.PRESIDENT)
+
+    @property
+    def is_above_minister(self):
+        return self.level in self.ABOVE_MINISTER
+
+    @property
+    def is_unit_head(self):
+        return self.level == self.Level.UNIT_HEAD
+
+    def level_label(self, ministry=None):
+        """Who decides, in words; for a province the Minister's level is its chair's."""
+        if (
+            self.level == self.Level.MINISTER
+            and ministry is not None
+            and ministry.kind == Ministry.Kind.PROVINCE
+        ):
+            return _("Chủ tịch Ủy ban nhân dân tỉnh")
+        return self.get_level_display()
+
+    def dossier_due(self, year):
+        """The date the dossier for achievement ``year`` is due at the deciding level."""
+        if not (self.dossier_due_day and self.dossier_due_month):
+            return None
+        return datetime.date(year + 1, self.dossier_due_month, self.dossier_due_day)
+
+
+class MinistryAwardSetting(models.Model):
+    """A ministry's own settings on top of the national catalogue, per catalogue code (so they
+    carry over to a new regime): its local name, its quota per cluster, its own deadline."""
+
+    ministry = models.ForeignKey(
+        Ministry, on_delete=models.CASCADE, related_name="award_settings", verbose_name=_("bộ")
+    )
+    code = models.SlugField(_("mã danh hiệu"))
+    local_name = models.CharField(
+        _("tên gọi của bộ, ngành"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: Cờ thi đua ngành Tư pháp. Để trống thì dùng tên trong danh mục."),
+    )
+    quota_per_cluster = models.PositiveSmallIntegerField(
+        _("số lượng tối đa mỗi cụm mỗi năm"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống thì dùng mức của danh mục quốc gia."),
+    )
+    internal_due_day = models.PositiveSmallIntegerField(
+        _("hạn cụm gửi hồ sơ: ngày"), null=True, blank=True
+    )
+    internal_due_month = models.PositiveSmallIntegerField(
+        _("hạn cụm gửi hồ sơ: tháng"),
+        null=True,
+        blank=True,
+        help_text=_("Hạn riêng của bộ để cụm gửi hồ sơ danh hiệu này, năm sau năm thành tích."),
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("thiết lập danh hiệu của bộ")
+        verbose_name_plural = _("thiết lập danh hiệu của bộ")
+        ordering = ["ministry", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["ministry", "code"], name="one_setting_per_code")
+        ]
+
+    def __str__(self):
+        return f"{self.ministry} – {self.code}"
 
 
 class EmulationYear(models.Model):
@@ -248,6 +342,7 @@ __all__ = [
     "ImportBatch",
     "LegalRegime",
     "Ministry",
+    "MinistryAwardSetting",
     "ReportVersion",
     "RoleAssignment",
     "YearEndReport",

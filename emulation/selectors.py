@@ -22,3 +22,16 @@ def years_of_ministries(ministry_ids):
         ),
         reverse=True,
     )
+
+
+def ministry_award_settings(*, ministry_id):
+    """``{code: MinistryAwardSetting}`` of one ministry, in one query."""
+    from emulation.models import MinistryAwardSetting
+
+    return {s.code: s for s in MinistryAwardSetting.objects.filter(ministry_id=ministry_id)}
+
+
+def local_name(settings_by_code, award_title):
+    """The ministry's own name of a catalogue entry (e.g. "Cờ thi đua ngành Tư pháp"), or ""."""
+    setting = settings_by_code.get(award_title.code)
+    return setting.local_name if setting is not None else ""

@@ -66,6 +66,16 @@ urlpatterns += [
     path("catalogue/new/", catalogue_views.catalogue_create, name="catalogue_create"),
     path("catalogue/<int:pk>/edit/", catalogue_views.catalogue_edit, name="catalogue_edit"),
     path("catalogue/<int:pk>/delete/", catalogue_views.catalogue_delete, name="catalogue_delete"),
+    path(
+        "catalogue/ministry/<int:ministry_pk>/",
+        catalogue_views.ministry_settings,
+        name="ministry_settings",
+    ),
+    path(
+        "catalogue/ministry/<int:ministry_pk>/<slug:code>/",
+        catalogue_views.ministry_setting_edit,
+        name="ministry_setting_edit",
+    ),
 ]
 
 # Loading a ministry's lists from spreadsheets (emulation/imports).

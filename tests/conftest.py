@@ -136,6 +136,9 @@ def client_as(world):
 
     def make(role):
         client = Client()
+        if role == "national_admin" and not hasattr(world.users, role):
+            # the national award catalogue's administrator: a superuser, made when asked for
+            world.users.national_admin = UserFactory(username="quantri", is_superuser=True)
         if role is not None:
             client.force_login(getattr(world.users, role))
         return client
@@ -235,3 +238,4 @@ def catalogue(db):
 
     if not LegalRegime.objects.exists():
         import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
+        import_module("emulation.migrations.0007_levels_ministry_settings").load(apps, None)

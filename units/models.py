@@ -199,3 +199,49 @@ class UnitYear(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.year}"
+
+
+class UnitHeadDecision(models.Model):
+    """A title the unit head decides (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao
+    động tiên tiến, Giấy khen: khoản 1 Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15),
+    recorded on the unit's or the person's yearly record: it is the prerequisite the higher
+    titles' rules read, never a line of a proposal to the ministry."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="head_decisions", verbose_name=_("đơn vị")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="head_decisions",
+        verbose_name=_("cá nhân"),
+        help_text=_("Để trống nếu danh hiệu tặng cho tập thể đơn vị."),
+    )
+    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    award_title = models.ForeignKey(
+        "emulation.AwardTitle",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("danh hiệu, hình thức"),
+    )
+    number = models.CharField(_("số quyết định"), max_length=50)
+    dated = models.DateField(_("ngày quyết định"))
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định của thủ trưởng đơn vị")
+        verbose_name_plural = _("quyết định của thủ trưởng đơn vị")
+        ordering = ["-year", "person", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "person", "year", "award_title"],
+                name="one_head_decision_per_title_year",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self):
+        subject = self.person.full_name if self.person_id else self.unit.name
+        return f"{subject}: {self.award_title.name_vi} ({self.year}), {self.number}"

@@ -1,7 +1,7 @@
 from django import forms
 
 from emulation.models import AwardTitle, LegalRegime
-from units.models import Person, PersonYear, UnitYear
+from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
 from units.people_services import discipline_dates_problem, unit_year_count_problems
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -87,3 +87,23 @@ class UnitYearForm(forms.ModelForm):
         ):
             self.add_error(name, message)
         return data
+
+
+class UnitHeadDecisionForm(forms.ModelForm):
+    """A decision of the unit head (khoản 1 Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15):
+    only the titles of the unit head's level are offered."""
+
+    class Meta:
+        model = UnitHeadDecision
+        fields = ["year", "person", "award_title", "number", "dated"]
+        widgets = {"dated": DATE}
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(unit=unit).order_by("full_name")
+        self.fields["award_title"].queryset = (
+            AwardTitle.objects.filter(level=AwardTitle.Level.UNIT_HEAD)
+            .select_related("regime")
+            .order_by("regime__valid_from", "order")
+        )
+        self.fields["award_title"].label_from_instance = lambda t: f"{t.name_vi} ({t.regime.name})"

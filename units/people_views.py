@@ -2,17 +2,23 @@
 yearly figures: what the award rules read."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from emulation.audit import audit_entries_for
 from emulation.errors import DomainError
 from emulation.pagination import paginate
 from units import people_services
-from units.models import Person, PersonYear, UnitYear
+from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
 from units.people_access import can_edit_people, get_person_for_user, get_unit_for_people
-from units.people_forms import PersonForm, PersonYearForm, UnitYearForm
+from units.people_forms import (
+    PersonForm,
+    PersonYearForm,
+    UnitHeadDecisionForm,
+    UnitYearForm,
+)
 
 
 def _form_page(request, form, *, title, back_url):
@@ -42,6 +48,9 @@ def unit_people(request, pk):
             "unit": unit,
             "page": paginate(request, people),
             "unit_years": UnitYear.objects.filter(unit=unit).order_by("-year")[:10],
+            "head_decisions": UnitHeadDecision.objects.filter(unit=unit)
+            .select_related("person", "award_title")
+            .order_by("-year", "person__full_name", "id")[:100],
             "can_edit": can_edit_people(request.user, unit),
         },
     )
@@ -94,6 +103,9 @@ def person_detail(request, pk):
         {
             "person": person,
             "records": person.years.prefetch_related("prior_titles").order_by("-year"),
+            "head_decisions": person.head_decisions.select_related("award_title").order_by(
+                "-year", "id"
+            ),
             "can_edit": can_edit_people(request.user, person.unit),
             "audit_entries": audit_entries_for(person)[:50],
         },
@@ -144,3 +156,37 @@ def unit_year_edit(request, pk, year):
         title=_("Số liệu năm %(year)s – %(unit)s") % {"year": year, "unit": unit.name},
         back_url=reverse("units:people", args=[unit.pk]),
     )
+
+
+def head_decision_create(request, pk):
+    """Record a decision of the unit head on the unit's or a person's yearly record."""
+    unit = get_unit_for_people(request.user, pk, write=True)
+    form = UnitHeadDecisionForm(
+        request.POST or None, instance=UnitHeadDecision(unit=unit), unit=unit
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            people_services.unit_head_decision_record(actor=request.user, decision=form.save(False))
+
+        if _saved(request, form, save):
+            return redirect("units:people", pk=unit.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Quyết định của thủ trưởng đơn vị – %(unit)s") % {"unit": unit.name},
+        back_url=reverse("units:people", args=[unit.pk]),
+    )
+
+
+@require_POST
+def head_decision_delete(request, pk, decision_pk):
+    unit = get_unit_for_people(request.user, pk, write=True)
+    decision = get_object_or_404(UnitHeadDecision, pk=decision_pk, unit=unit)
+    try:
+        people_services.unit_head_decision_delete(actor=request.user, decision=decision)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã xóa quyết định."))
+    return redirect("units:people", pk=unit.pk)

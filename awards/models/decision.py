@@ -9,10 +9,31 @@ from units.models import Person, Unit
 
 
 class Decision(models.Model):
-    """Quyết định khen thưởng: turns a proposal's approved lines into awards."""
+    """Quyết định khen thưởng: the Minister's on a cluster's proposal, or the Prime
+    Minister's / President's on the ministry's dossier to the Ministry of Home Affairs. Only a
+    decision of the line's deciding level turns it into an award."""
 
     proposal = models.OneToOneField(
-        Proposal, on_delete=models.PROTECT, related_name="decision", verbose_name=_("hồ sơ")
+        Proposal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decision",
+        verbose_name=_("hồ sơ"),
+    )
+    upward_dossier = models.OneToOneField(
+        "awards.UpwardDossier",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decision",
+        verbose_name=_("hồ sơ trình Bộ Nội vụ"),
+    )
+    level = models.CharField(
+        _("cấp quyết định"),
+        max_length=20,
+        choices=AwardTitle.Level,
+        default=AwardTitle.Level.MINISTER,
     )
     number = models.CharField(_("số quyết định"), max_length=50)
     dated = models.DateField(_("ngày quyết định"))
@@ -32,6 +53,8 @@ class Decision(models.Model):
         return f"{_('Quyết định')} {self.number}"
 
     def get_absolute_url(self):
+        if self.upward_dossier_id:
+            return reverse("awards:dossier", args=[self.upward_dossier_id])
         return reverse("awards:proposal", args=[self.proposal_id])
 
 

@@ -109,8 +109,14 @@ class Nomination(models.Model):
     council_votes_for = models.PositiveSmallIntegerField(
         _("số phiếu đồng ý"), null=True, blank=True
     )
-    forwarded_on = models.DateField(_("ngày trình Bộ Nội vụ"), null=True, blank=True)
-    forwarded_number = models.CharField(_("số văn bản trình"), max_length=50, blank=True)
+    upward_dossier = models.ForeignKey(
+        "awards.UpwardDossier",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lines",
+        verbose_name=_("hồ sơ trình Bộ Nội vụ"),
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -127,7 +133,5 @@ class Nomination(models.Model):
 
     @property
     def is_high_level(self):
-        return self.award_title.level in (
-            AwardTitle.Level.PRIME_MINISTER,
-            AwardTitle.Level.PRESIDENT,
-        )
+        """Above the Minister: the ministry only proposes it, through its own dossier."""
+        return self.award_title.is_above_minister

@@ -2,7 +2,12 @@
 decide. Each returns findings (errors block, warnings inform) in Vietnamese, citing the legal
 basis of the year's regime; a rule whose data is not configured warns instead of guessing."""
 
-from awards.rules import collective, general, individual  # noqa: F401  (registers the rules)
+from awards.rules import (  # noqa: F401  (registers the rules)
+    collective,
+    general,
+    individual,
+    levels,
+)
 from awards.rules.base import APPROVAL, ERROR, REGISTRY, SUBMISSION, WARNING, Finding
 from awards.rules.context import rule_context
 

@@ -128,8 +128,8 @@ def excellent_collective(line, ctx):
 
 
 def _quota(line, ctx, code, title_code, label):
-    title = line.award_title
-    if title.quota_per_cluster is None:
+    quota = ctx.quota_for(line.award_title)
+    if quota is None:
         return [
             _finding(
                 WARNING,
@@ -144,7 +144,7 @@ def _quota(line, ctx, code, title_code, label):
         for other in ctx.live_lines()
         if other.award_title.code == title_code and not other.person_id
     ]
-    if len(same) > title.quota_per_cluster and line in same[title.quota_per_cluster :]:
+    if len(same) > quota and line in same[quota:]:
         return [
             _finding(
                 ERROR,
@@ -153,9 +153,9 @@ def _quota(line, ctx, code, title_code, label):
                 ngettext(
                     "vượt %(label)s: tối đa %(quota)s đơn vị mỗi cụm mỗi năm, hồ sơ đề nghị %(n)s",
                     "vượt %(label)s: tối đa %(quota)s đơn vị mỗi cụm mỗi năm, hồ sơ đề nghị %(n)s",
-                    title.quota_per_cluster,
+                    quota,
                 )
-                % {"label": label, "quota": title.quota_per_cluster, "n": len(same)},
+                % {"label": label, "quota": quota, "n": len(same)},
             )
         ]
     return []

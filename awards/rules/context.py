@@ -7,7 +7,8 @@ from django.db.models import Q
 
 from awards.models import Award, Nomination, Proposal
 from clusters.models import VoteCount
-from units.models import PersonYear, UnitYear
+from emulation.models import MinistryAwardSetting
+from units.models import PersonYear, UnitHeadDecision, UnitYear
 
 
 @dataclass
@@ -23,6 +24,15 @@ class RuleContext:
     unit_years: dict = field(default_factory=dict)  # unit_id -> UnitYear (this year)
     vote_nominated: dict = field(default_factory=dict)  # (code, unit_id) -> bool
     elsewhere: list = field(default_factory=list)  # lines of other proposals, same year
+    ministry_settings: dict = field(default_factory=dict)  # code -> MinistryAwardSetting
+    council_results: dict = field(default_factory=dict)  # line_id -> latest MeetingLine.result
+
+    def quota_for(self, award_title):
+        """The ministry's own quota per cluster for the title, else the national catalogue's."""
+        setting = self.ministry_settings.get(award_title.code)
+        if setting is not None and setting.quota_per_cluster is not None:
+            return setting.quota_per_cluster
+        return award_title.quota_per_cluster
 
     def titles_of(self, line):
         if line.person_id:
@@ -45,8 +55,10 @@ def rule_context(proposal, lines=None):
         )
     person_ids = {line.person_id for line in lines if line.person_id}
     unit_ids = {line.unit_id for line in lines}
+    from awards.regime import proposal_regime
+
     ctx = RuleContext(
-        proposal=proposal, regime=cluster_year.emulation_year.regime, year=year, lines=lines
+        proposal=proposal, regime=proposal_regime(proposal).regime, year=year, lines=lines
     )
     person_titles = defaultdict(lambda: defaultdict(set))
     unit_titles = defaultdict(lambda: defaultdict(set))
@@ -69,6 +81,15 @@ def rule_context(proposal, lines=None):
                 person_titles[person_id][award_year].add(code)
         else:
             unit_titles[unit_id][award_year].add(code)
+    # The unit head's own decisions (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …).
+    head_decisions = UnitHeadDecision.objects.filter(
+        Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids, person__isnull=True)
+    ).values_list("year", "person_id", "unit_id", "award_title__code")
+    for decision_year, person_id, unit_id, code in head_decisions:
+        if person_id:
+            person_titles[person_id][decision_year].add(code)
+        else:
+            unit_titles[unit_id][decision_year].add(code)
     ctx.person_titles = person_titles
     ctx.unit_titles = unit_titles
     ctx.unit_years = {
@@ -86,4 +107,17 @@ def rule_context(proposal, lines=None):
         .exclude(outcome=Nomination.Outcome.REJECTED)
         .values_list("person_id", "unit_id", "award_title__code")
     )
+    from awards.models import MeetingLine
+
+    ctx.council_results = dict(
+        MeetingLine.objects.filter(nomination_id__in=[line.pk for line in lines if line.pk])
+        .order_by("meeting__held_on", "meeting_id")
+        .values_list("nomination_id", "result")
+    )
+    ctx.ministry_settings = {
+        setting.code: setting
+        for setting in MinistryAwardSetting.objects.filter(
+            ministry__clusters__id=cluster_year.cluster_id
+        )
+    }
     return ctx

@@ -1,5 +1,6 @@
-"""The Minister's decision, the awards it grants, their revocation, and the forwarding of
-high-level awards to the Ministry of Home Affairs."""
+"""The Minister's decision, the awards it grants (only the lines of the Minister's level) and
+their revocation. Lines above the Minister go on through the ministry's dossier
+(``awards.services.upward``)."""
 
 from decimal import ROUND_CEILING, Decimal
 
@@ -8,14 +9,13 @@ from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
 from awards.services.common import (
-    line_snapshot,
     notify_on_commit,
     proposal_snapshot,
     require_staff,
 )
 from emulation.audit import audit_record, event_now
 from emulation.errors import DomainError
-from emulation.models import BaseSalary
+from emulation.models import AwardTitle, BaseSalary
 from emulation.numbers import format_decimal
 
 ROUND_TO = Decimal(10000)
@@ -72,9 +72,20 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
             _("Còn %(n)s dòng đề nghị chưa xét (đồng ý hoặc không đồng ý): %(names)s.")
             % {"n": len(pending), "names": "; ".join(str(line) for line in pending)}
         )
-    approved = [line for line in lines if line.outcome == Nomination.Outcome.APPROVED]
+    approved = [
+        line
+        for line in lines
+        if line.outcome == Nomination.Outcome.APPROVED
+        and line.award_title.level == AwardTitle.Level.MINISTER
+    ]
     if not approved:
-        raise DomainError(_("Không có dòng đề nghị nào được đồng ý để ghi quyết định."))
+        raise DomainError(
+            _(
+                "Không có dòng đề nghị nào thuộc thẩm quyền của Bộ trưởng được đồng ý để ghi "
+                "quyết định. Các dòng cấp Thủ tướng Chính phủ, Chủ tịch nước được đưa vào hồ sơ "
+                "trình Bộ Nội vụ."
+            )
+        )
     if Decision.objects.filter(number=number, dated__year=dated.year).exists():
         raise DomainError(_("Số quyết định này đã được ghi trong năm."), field="number")
     decision = Decision.objects.create(
@@ -83,6 +94,7 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
         dated=dated,
         signer_name=signer_name,
         signer_position=signer_position,
+        level=AwardTitle.Level.MINISTER,
         recorded_by=actor,
     )
     audit_record(
@@ -124,7 +136,7 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
 @transaction.atomic
 def award_revoke(*, actor, award, reason):
     award = Award.objects.select_for_update(of=("self",)).get(pk=award.pk)
-    require_staff(actor, award.decision.proposal)
+    require_staff(actor, award.nomination.proposal)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Hãy ghi lý do thu hồi."), field="reason")
@@ -143,29 +155,3 @@ def award_revoke(*, actor, award, reason):
         reason=reason,
     )
     return award
-
-
-@transaction.atomic
-def nomination_forward(*, actor, line, forwarded_on, forwarded_number):
-    line = (
-        Nomination.objects.select_for_update(of=("self",))
-        .select_related("award_title", "proposal__cluster_year__cluster")
-        .get(pk=line.pk)
-    )
-    require_staff(actor, line.proposal)
-    if not line.is_high_level:
-        raise DomainError(_("Chỉ các hình thức cấp Thủ tướng, Chủ tịch nước mới trình Bộ Nội vụ."))
-    if line.outcome != Nomination.Outcome.APPROVED:
-        raise DomainError(_("Chỉ trình Bộ Nội vụ các dòng đề nghị đã được Bộ đồng ý."))
-    before = {**line_snapshot(line), "forwarded_on": line.forwarded_on}
-    line.forwarded_on, line.forwarded_number = forwarded_on, forwarded_number
-    line.version += 1
-    line.save()
-    audit_record(
-        actor=actor,
-        action="nomination_forward",
-        obj=line,
-        before=before,
-        after={"forwarded_on": forwarded_on, "forwarded_number": forwarded_number},
-    )
-    return line

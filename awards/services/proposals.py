@@ -1,10 +1,13 @@
 """The cluster's side: create and edit a proposal and its lines, then submit it."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards import rules
 from awards.models import Nomination, Proposal
+from awards.regime import proposal_regime, same_title_in
+from awards.rules.levels import unit_head_refusal
 from awards.services.common import (
     findings_error,
     line_snapshot,
@@ -57,6 +60,7 @@ def proposal_update(*, actor, proposal, version, number, dated, cover_file=None)
     claim_version(proposal, version)
     proposal.number = number
     proposal.dated = dated
+    _follow_regime(actor, proposal)
     if cover_file is not None:
         proposal.cover_content_type, proposal.cover_name = validated_upload(
             cover_file, field="cover_file"
@@ -73,12 +77,37 @@ def proposal_update(*, actor, proposal, version, number, dated, cover_file=None)
     return proposal
 
 
+def _follow_regime(actor, proposal):
+    """The date of the cover submission decides the regime: move every line to the same
+    title in that regime's catalogue (refused when that regime has no such title)."""
+    regime = proposal_regime(proposal).regime
+    lines = list(
+        proposal.nominations.select_related("award_title").exclude(award_title__regime=regime)
+    )
+    for line in lines:
+        before = line.award_title_id
+        line.award_title = same_title_in(regime, line.award_title)
+        line.save(update_fields=["award_title"])
+        audit_record(
+            actor=actor,
+            action="nomination_update",
+            obj=line,
+            before={"award_title": before},
+            after={"award_title": line.award_title_id},
+            reason=_("Chế độ pháp lý áp dụng theo ngày tờ trình: %(regime)s")
+            % {"regime": regime.name},
+        )
+
+
 def _check_line(proposal, line):
     cluster_year = proposal.cluster_year
-    if line.award_title.regime_id != cluster_year.emulation_year.regime_id:
+    if line.award_title.is_unit_head:
+        raise DomainError(unit_head_refusal(line.award_title), field="award_title")
+    applicable = proposal_regime(proposal).regime
+    if line.award_title.regime_id != applicable.pk:
         raise DomainError(
-            _("Danh hiệu này không thuộc danh mục của chế độ pháp lý năm %(year)s.")
-            % {"year": cluster_year.year},
+            _("Danh hiệu này không thuộc danh mục của chế độ áp dụng cho hồ sơ (%(regime)s).")
+            % {"regime": applicable.name},
             field="award_title",
         )
     if not cluster_year.memberships.filter(unit_id=line.unit_id).exists():
@@ -174,7 +203,15 @@ def proposal_submit(*, actor, proposal):
             % {"state": proposal.get_state_display()}
         )
     before = proposal_snapshot(proposal)
+    if proposal.dated and proposal.dated > timezone.localdate(event_now()):
+        raise DomainError(
+            _("Ngày tờ trình %(date)s chưa đến: hồ sơ được gửi vào ngày ghi trên tờ trình.")
+            % {"date": proposal.dated.strftime("%d/%m/%Y")},
+            field="dated",
+        )
     proposal.minutes = _signed_minutes(proposal.cluster_year)
+    if proposal.dated:
+        _follow_regime(actor, proposal)
     lines = list(proposal.nominations.select_related("award_title", "unit", "person"))
     missing = missing_parts(proposal, lines)
     if missing:

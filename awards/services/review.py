@@ -1,5 +1,6 @@
-"""The ministry's desk: take a proposal up, return it, record the council's vote, approve or
-reject each line (reversible until the decision is issued)."""
+"""The ministry's desk: take a proposal up, return it, approve or reject each line (reversible
+until the decision is issued). The council's votes are recorded by its meeting
+(``awards.services.council``)."""
 
 from dataclasses import dataclass, field
 
@@ -16,7 +17,6 @@ from awards.services.common import (
     require_staff,
 )
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 
 Outcome = Nomination.Outcome
@@ -66,6 +66,10 @@ def proposal_return(*, actor, proposal, reason):
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Hãy ghi lý do trả lại hồ sơ."), field="reason")
+    if proposal.nominations.filter(upward_dossier__isnull=False).exists():
+        raise DomainError(
+            _("Hồ sơ có dòng đã đưa vào hồ sơ trình Bộ Nội vụ: hãy bỏ dòng đó ra trước.")
+        )
     before = proposal_snapshot(proposal)
     proposal.state = Proposal.State.RETURNED
     proposal.return_reason = reason
@@ -97,28 +101,6 @@ def _reviewable_line(actor, line):
     require_staff(actor, proposal)
     if not proposal.is_reviewable:
         raise _wrong_state(proposal, _("xét từng dòng đề nghị (hãy tiếp nhận hồ sơ trước)"))
-    return line
-
-
-@transaction.atomic
-def nomination_record_council_vote(*, actor, line, version, members, votes_for):
-    line = _reviewable_line(actor, line)
-    if votes_for > members:
-        raise DomainError(
-            _("Số phiếu đồng ý không thể lớn hơn tổng số thành viên hội đồng."),
-            field="council_votes_for",
-        )
-    before = line_snapshot(line)
-    claim_version(line, version)
-    line.council_members, line.council_votes_for = members, votes_for
-    line.save()
-    audit_record(
-        actor=actor,
-        action="nomination_council_vote",
-        obj=line,
-        before=before,
-        after=line_snapshot(line),
-    )
     return line
 
 
@@ -175,6 +157,8 @@ def nomination_reopen(*, actor, line, reason=""):
     line = _reviewable_line(actor, line)
     if line.outcome == Outcome.PENDING:
         raise DomainError(_("Dòng đề nghị này chưa được xét."))
+    if line.upward_dossier_id:
+        raise DomainError(_("Dòng đề nghị đã ở hồ sơ trình Bộ Nội vụ: hãy bỏ ra trước."))
     return _set_outcome(actor, line, Outcome.PENDING, reason.strip(), "nomination_reopen")
 
 

@@ -39,10 +39,16 @@ def export_decisions(request):
     require_ministry_staff(request.user)
     awards = (
         Award.objects.filter(
-            decision__proposal__cluster_year__cluster__ministry__in=managed_ministries(request.user)
+            nomination__proposal__cluster_year__cluster__ministry__in=managed_ministries(
+                request.user
+            )
         )
         .select_related(
-            "decision__proposal__cluster_year__cluster", "unit", "person", "award_title"
+            "decision",
+            "nomination__proposal__cluster_year__cluster",
+            "unit",
+            "person",
+            "award_title",
         )
         .order_by("-decision__dated", "decision_id", "id")
     )

@@ -7,15 +7,16 @@ from django.views.decorators.http import require_POST
 
 from awards import rules, selectors, services
 from awards.access import get_nomination_for_user, get_proposal_for_user
-from awards.forms import NominationForm, ProposalForm
+from awards.forms import MeetingCreateForm, NominationForm, ProposalForm
 from awards.models import Nomination, Proposal
+from awards.regime import proposal_regime
 from awards.services.proposals import missing_parts
 from awards.views.common import file_download, form_error, form_page
 from clusters.access import get_cluster_year_for_user
 from clusters.selectors import cluster_years_for_user
 from emulation.errors import DomainError
 from emulation.roles import scope_of
-from emulation.selectors import selected_year
+from emulation.selectors import local_name, ministry_award_settings, selected_year
 
 
 def proposal_list(request):
@@ -52,12 +53,24 @@ def proposal_detail(request, pk):
     decided = proposal.state == Proposal.State.DECIDED
     findings = {} if decided else rules.check_proposal(proposal, stage=stage, lines=lines)
     decision = selectors.decision_of(proposal=proposal)
+    ministry = cluster.ministry
+    names = ministry_award_settings(ministry_id=ministry.pk)
     return render(
         request,
         "awards/proposal_detail.html",
         {
             "proposal": proposal,
-            "lines": [(line, findings.get(line.pk, [])) for line in lines],
+            "regime": proposal_regime(proposal),
+            "meeting_form": MeetingCreateForm(),
+            "lines": [
+                (
+                    line,
+                    findings.get(line.pk, []),
+                    _level_text(line.award_title, ministry, proposal.cluster_year.year),
+                    local_name(names, line.award_title),
+                )
+                for line in lines
+            ],
             "pending_count": sum(1 for line in lines if line.outcome == Nomination.Outcome.PENDING),
             "missing": missing_parts(proposal, lines) if proposal.is_editable else [],
             "can_write": scope.writes_cluster(cluster) and proposal.is_editable,
@@ -67,6 +80,15 @@ def proposal_detail(request, pk):
             "audit_entries": selectors.proposal_audit_entries(proposal=proposal, lines=lines),
         },
     )
+
+
+def _level_text(award_title, ministry, year):
+    """Who decides the line; above the Minister, with the due date of the upward dossier."""
+    label = str(award_title.level_label(ministry))
+    due = award_title.dossier_due(year)
+    if due is None:
+        return label
+    return _("%(level)s (hồ sơ hạn %(date)s)") % {"level": label, "date": due.strftime("%d/%m/%Y")}
 
 
 def proposal_edit(request, pk):

@@ -13,9 +13,7 @@ from awards.access import get_award_for_user, get_nomination_for_user, get_propo
 from awards.filters import ProposalFilter
 from awards.forms import (
     BulkApproveForm,
-    CouncilVoteForm,
     DecisionForm,
-    ForwardForm,
     LineReviewForm,
     ReasonForm,
 )
@@ -103,34 +101,8 @@ def proposal_return(request, pk):
 def nomination_review(request, pk):
     line = get_nomination_for_user(request.user, pk, manage=True)
     proposal = line.proposal
-    vote_form = CouncilVoteForm(
-        request.POST if request.POST.get("action") == "vote" else None,
-        initial={
-            "version": line.version,
-            "council_members": line.council_members,
-            "council_votes_for": line.council_votes_for,
-        },
-        prefix="vote",
-    )
-    review_form = LineReviewForm(
-        request.POST if request.POST.get("action") == "review" else None, prefix="review"
-    )
-    if request.method == "POST" and vote_form.is_bound and vote_form.is_valid():
-        data = vote_form.cleaned_data
-        try:
-            services.nomination_record_council_vote(
-                actor=request.user,
-                line=line,
-                version=data["version"],
-                members=data["council_members"],
-                votes_for=data["council_votes_for"],
-            )
-        except DomainError as error:
-            form_error(vote_form, error)
-        else:
-            messages.success(request, _("Đã ghi kết quả biểu quyết của hội đồng."))
-            return redirect("awards:line_review", pk=line.pk)
-    if request.method == "POST" and review_form.is_bound and review_form.is_valid():
+    review_form = LineReviewForm(request.POST or None, prefix="review")
+    if request.method == "POST" and review_form.is_valid():
         data = review_form.cleaned_data
         try:
             if data["outcome"] == LineReviewForm.APPROVE:
@@ -145,7 +117,14 @@ def nomination_review(request, pk):
     return render(
         request,
         "awards/line_review.html",
-        {"line": line, "proposal": proposal, "vote_form": vote_form, "review_form": review_form},
+        {
+            "line": line,
+            "proposal": proposal,
+            "review_form": review_form,
+            "meeting_lines": line.meeting_lines.select_related("meeting").order_by(
+                "-meeting__held_on"
+            ),
+        },
     )
 
 
@@ -157,26 +136,6 @@ def nomination_reopen(request, pk):
         line.proposal,
         lambda: services.nomination_reopen(actor=request.user, line=line),
         _("Đã hủy kết quả xét, dòng đề nghị trở về chờ xét."),
-    )
-
-
-def nomination_forward(request, pk):
-    line = get_nomination_for_user(request.user, pk, manage=True)
-    form = ForwardForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.nomination_forward(actor=request.user, line=line, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi việc trình Bộ Nội vụ."))
-            return redirect(line.proposal)
-    return form_page(
-        request,
-        form,
-        title=_("Trình Bộ Nội vụ – %(line)s") % {"line": line},
-        back_url=line.proposal.get_absolute_url(),
-        submit=_("Ghi"),
     )
 
 
@@ -284,11 +243,11 @@ def award_revoke(request, pk):
             form_error(form, error)
         else:
             messages.success(request, _("Đã thu hồi khen thưởng; hồ sơ vẫn được lưu."))
-            return redirect("awards:proposal", pk=award.decision.proposal_id)
+            return redirect("awards:proposal", pk=award.nomination.proposal_id)
     return form_page(
         request,
         form,
         title=_("Thu hồi khen thưởng – %(a)s") % {"a": award},
-        back_url=award.decision.get_absolute_url(),
+        back_url=award.nomination.proposal.get_absolute_url(),
         submit=_("Thu hồi"),
     )

@@ -195,12 +195,12 @@ def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None)
         )
     }
     awards = {
-        row["decision__proposal__cluster_year"]: row
+        row["nomination__proposal__cluster_year"]: row
         for row in Award.objects.filter(
-            decision__proposal__cluster_year__in=cluster_years, revoked_at__isnull=True
+            nomination__proposal__cluster_year__in=cluster_years, revoked_at__isnull=True
         )
         .order_by()
-        .values("decision__proposal__cluster_year")
+        .values("nomination__proposal__cluster_year")
         .annotate(n=Count("id"), money=Sum("amount"))
     }
     versions = {}

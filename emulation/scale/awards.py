@@ -102,8 +102,7 @@ def proposals(seed):
             "outcome_reason",
             "council_members",
             "council_votes_for",
-            "forwarded_on",
-            "forwarded_number",
+            "upward_dossier_id",
             "version",
         ],
         (
@@ -124,7 +123,6 @@ def proposals(seed):
                 None,
                 None,
                 None,
-                "",
                 1,
             )
             for m, c, y, year, i in seed.cells()
@@ -141,6 +139,7 @@ def proposals(seed):
             "dated",
             "signer_name",
             "signer_position",
+            "level",
             "recorded_by_id",
             "recorded_at",
         ],
@@ -152,6 +151,7 @@ def proposals(seed):
                 datetime.date(year + 1, 1, 20),
                 names.person(i + 11),
                 "Bộ trưởng",
+                "minister",
                 seed.user[m * (2 + p.clusters)],
                 seed.now,
             )

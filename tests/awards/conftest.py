@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from awards import services
-from awards.models import Nomination, Proposal
+from awards.models import Council, CouncilMember, MeetingLine, Nomination, Proposal
 from clusters.models import Minutes, Vote, VoteCount
 from emulation.models import AwardTitle
 from units.models import Person, PersonYear
@@ -128,11 +128,39 @@ def returned(world, in_review):
     return _refresh(in_review)
 
 
-def record_vote(actor, line, members=20, votes_for=18):
+def council_with(ministry, members, on_date=datetime.date(2021, 1, 1)):
+    """The ministry's council with exactly ``members`` members in term on ``on_date``."""
+    council, _ = Council.objects.get_or_create(ministry=ministry)
+    current = list(council.members.all())
+    for index in range(len(current), members):
+        CouncilMember.objects.create(
+            council=council,
+            full_name=f"Thành viên {index + 1}",
+            position="Vụ trưởng",
+            role=CouncilMember.Role.CHAIR if index == 0 else CouncilMember.Role.MEMBER,
+            term_start=on_date,
+        )
+    return council
+
+
+def record_vote(actor, line, members=20, votes_for=18, held_on=datetime.date(2022, 1, 10)):
+    """The council meets on ``held_on`` with ``members`` members, all present, and
+    ``votes_for`` of them vote for ``line``."""
     line.refresh_from_db()
-    return services.nomination_record_council_vote(
-        actor=actor, line=line, version=line.version, members=members, votes_for=votes_for
+    ministry = line.proposal.cluster_year.cluster.ministry
+    council_with(ministry, members)
+    meeting = services.meeting_create(actor=actor, ministry=ministry, held_on=held_on)
+    MeetingLine.objects.create(meeting=meeting, nomination=line)
+    meeting_line = meeting.lines.get()
+    services.meeting_record(
+        actor=actor,
+        meeting=meeting,
+        version=meeting.version,
+        attendance={},
+        votes={meeting_line.pk: (votes_for, None)},
     )
+    line.refresh_from_db()
+    return line
 
 
 @pytest.fixture
@@ -183,3 +211,4 @@ def catalogue(transactional_db):
     from django.apps import apps
 
     importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
+    importlib.import_module("emulation.migrations.0007_levels_ministry_settings").load(apps, None)

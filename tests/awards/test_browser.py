@@ -13,7 +13,7 @@ from awards import services
 from awards.models import Nomination
 from clusters.models import ClusterYear
 from emulation.demo import seed_core
-from tests.awards.conftest import close_vote, pdf, sign_minutes, title
+from tests.awards.conftest import close_vote, council_with, pdf, sign_minutes, title
 from tests.factories import PASSWORD
 
 
@@ -41,6 +41,7 @@ def road(catalogue, transactional_db, settings, tmp_path):
     units = [m.unit for m in cluster_year.memberships.select_related("unit").order_by("unit__name")]
     unit = next(u for u in units if u.name == "Trường Đại học Luật Hà Nội")
     sign_minutes(cluster_year, users["thuky.cum2"])
+    council_with(cluster_year.cluster.ministry, 21)
     close_vote(cluster_year, "co-thi-dua-bo", [unit], [u for u in units if u != unit])
     secretary = users["thuky.cum2"]
     proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
@@ -61,6 +62,20 @@ def road(catalogue, transactional_db, settings, tmp_path):
         report_file=pdf("bao-cao.pdf"),
     )
     return proposal, unit
+
+
+def hold_meeting(staff, votes):
+    """On the proposal page: a council meeting for all its lines, the votes typed on the one
+    screen (``{award name: votes in the room}``), then the meeting closed."""
+    staff.fill("#meeting-held-on", "2021-01-12")
+    staff.get_by_role("button", name="Họp hội đồng xét các dòng").click()
+    expect(staff.locator("#meeting-summary")).to_contain_text("21")
+    for award, count in votes.items():
+        staff.locator("#votes tr", has_text=award).locator("input[name^=present_]").fill(count)
+    staff.get_by_role("button", name="Ghi biểu quyết").click()
+    expect(staff.locator("#votes")).not_to_contain_text("Chưa biểu quyết")
+    staff.get_by_role("button", name="Kết thúc phiên họp và chốt biên bản").click()
+    expect(staff.locator("#meeting-state")).to_have_text("Đã kết thúc, biên bản đã chốt")
 
 
 def login(page, live_server, username):
@@ -109,14 +124,10 @@ def test_proposal_from_submission_to_decision(road, live_server, page, browser):
 
     staff.goto(proposal_url)
     staff.get_by_role("button", name="Tiếp nhận xét duyệt").click()
-    staff.locator("#lines").get_by_role("link", name="Xét").click()
-    staff.fill("#id_vote-council_members", "21")
-    staff.fill("#id_vote-council_votes_for", "20")
-    staff.get_by_role("button", name="Ghi kết quả biểu quyết").click()
-    staff.get_by_label("Đồng ý", exact=True).check()
-    staff.get_by_role("button", name="Ghi kết quả", exact=True).click()
+    hold_meeting(staff, {"Cờ thi đua cấp Bộ": "20"})
+    staff.goto(proposal_url)
     expect(staff.locator("#lines")).to_contain_text("Đồng ý")
-    staff.get_by_role("link", name="Ghi quyết định khen thưởng").click()
+    staff.get_by_role("link", name="Ghi quyết định của Bộ trưởng").click()
     staff.fill("#id_number", "256/QĐ-BTP")
     staff.fill("#id_dated", "2021-01-20")
     staff.fill("#id_signer_name", "Phạm Quốc Hùng")

@@ -1,10 +1,10 @@
 import pytest
 
 from awards.demo import seed_awards
-from awards.models import Award, Proposal
+from awards.models import Award, CouncilMeeting, Proposal, UpwardDossier
 from clusters.models import Cluster, ClusterYear, Vote, VoteCount
 from emulation.demo import seed_core
-from emulation.models import AuditEntry, AwardTitle
+from emulation.models import AuditEntry, AwardTitle, MinistryAwardSetting
 from units.models import Person, Unit
 
 
@@ -49,6 +49,49 @@ def test_cluster_2_2020_went_through_return_resubmission_approval_and_decision(d
     assert (flag.unit.name, flag.amount) == ("Trường Đại học Luật Hà Nội", 11920000)
     certificate = Award.objects.get(award_title__code="bang-khen-bo-ca-nhan")
     assert (certificate.person.full_name, certificate.amount) == ("Nguyễn Văn An", None)
+    assert sorted(proposal.decision.awards.values_list("award_title__code", flat=True)) == [
+        "bang-khen-bo-ca-nhan",
+        "co-thi-dua-bo",
+        "tt-lao-dong-xuat-sac",
+    ]
+
+
+def test_the_government_flag_went_through_the_council_and_home_affairs_to_the_pm(demo):
+    seed_awards()
+    meeting = CouncilMeeting.objects.get()
+    assert (meeting.roster_size, meeting.state) == (9, "closed")
+    assert sorted(meeting.lines.values_list("result", flat=True)) == ["passed"] * 4
+    dossier = UpwardDossier.objects.get()
+    actions = list(
+        AuditEntry.objects.filter(object_type="awards.upwarddossier", object_id=str(dossier.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == [
+        "upward_dossier_create",
+        "upward_dossier_update",
+        "upward_dossier_lines",
+        "upward_dossier_forward",
+        "upward_dossier_return",
+        "upward_dossier_update",
+        "upward_dossier_resubmit",
+        "upward_dossier_decide",
+    ]
+    award = Award.objects.get(award_title__code="co-thi-dua-chinh-phu")
+    assert (award.decision.number, award.decision.level) == (
+        "1234/QĐ-TTg (minh họa)",
+        "prime_minister",
+    )
+    assert (award.unit.name, award.amount) == ("Trường Đại học Luật Hà Nội", 17880000)
+
+
+def test_the_ministry_of_justice_names_its_flag_and_the_catalogue_stays(demo):
+    seed_awards()
+    setting = MinistryAwardSetting.objects.get(code="co-thi-dua-bo")
+    assert setting.local_name == "Cờ thi đua ngành Tư pháp"
+    assert set(
+        AwardTitle.objects.filter(code="co-thi-dua-bo").values_list("name_vi", flat=True)
+    ) == {"Cờ thi đua cấp Bộ"}
 
 
 def test_cluster_1_draft_with_a_second_flag_stays_refused(demo):
@@ -62,7 +105,7 @@ def test_the_demo_step_is_idempotent(demo):
     seed_awards()
     seed_awards()
     assert Proposal.objects.count() == 2
-    assert Award.objects.count() == 3
+    assert Award.objects.count() == 4
     assert Person.objects.count() == 3
 
 

@@ -66,7 +66,7 @@ def test_every_line_approved_says_so(client_as, world, three_lines):  # noqa: F8
 def test_the_decision_is_offered_only_when_no_line_is_pending(client_as, world, in_review):
     client = client_as("staff")
     html = client.get(in_review.get_absolute_url()).content.decode()
-    assert "Ghi quyết định khen thưởng" not in html
+    assert "Ghi quyết định của Bộ trưởng" not in html
     assert "Còn 1 dòng chờ xét: ghi quyết định khi mọi dòng đã được xét." in html
 
     line = in_review.nominations.get()
@@ -75,7 +75,7 @@ def test_the_decision_is_offered_only_when_no_line_is_pending(client_as, world, 
 
     services.nomination_approve(actor=world.users.staff, line=line)
     html = client.get(in_review.get_absolute_url()).content.decode()
-    assert f'href="/awards/{in_review.pk}/decision/">Ghi quyết định khen thưởng</a>' in html
+    assert f'href="/awards/{in_review.pk}/decision/">Ghi quyết định của Bộ trưởng</a>' in html
     assert 'id="decision-waits"' not in html
 
 

@@ -80,21 +80,15 @@ def test_a_person_for_a_collective_award_is_refused_next_to_the_field(
     assert "Giữ nguyên nội dung" in html
 
 
-def test_staff_record_the_council_vote_and_approve_through_the_line_page(client_as, in_review):
+def test_staff_approve_through_the_line_page_after_the_councils_meeting(
+    client_as, in_review, world
+):
     line = in_review.nominations.get()
+    record_vote(world.users.staff, line, members=21, votes_for=20)
     url = reverse("awards:line_review", args=[line.pk])
     client = client_as("staff")
-    response = client.post(
-        url,
-        {
-            "action": "vote",
-            "vote-version": line.version,
-            "vote-council_members": 21,
-            "vote-council_votes_for": 20,
-        },
-    )
-    assert response["Location"] == url
-    response = client.post(url, {"action": "review", "review-outcome": "approve"})
+    assert "20/21 – Đạt" in client.get(url).content.decode()
+    response = client.post(url, {"review-outcome": "approve"})
     assert response.status_code == 302
     line.refresh_from_db()
     assert (line.council_members, line.council_votes_for, line.outcome) == (21, 20, "approved")
@@ -105,7 +99,7 @@ def test_approval_below_the_threshold_is_shown_on_the_line_page(client_as, in_re
     record_vote(world.users.staff, line, members=21, votes_for=10)
     response = client_as("staff").post(
         reverse("awards:line_review", args=[line.pk]),
-        {"action": "review", "review-outcome": "approve"},
+        {"review-outcome": "approve"},
     )
     assert "chưa đạt 80% tổng số thành viên" in response.content.decode()
 
@@ -114,7 +108,7 @@ def test_rejecting_without_a_reason_is_refused_on_the_line_page(client_as, in_re
     line = in_review.nominations.get()
     response = client_as("staff").post(
         reverse("awards:line_review", args=[line.pk]),
-        {"action": "review", "review-outcome": "reject", "review-reason": ""},
+        {"review-outcome": "reject", "review-reason": ""},
     )
     assert "Hãy ghi lý do không đồng ý." in response.content.decode()
 
@@ -165,20 +159,6 @@ def test_staff_revoke_an_award_through_the_form(client_as, decided, world):
     html = html.decode()
     assert "Chưa có khen thưởng nào." in html
     assert "Gian dối" in html
-
-
-def test_staff_record_forwarding_through_the_form(client_as, in_review, world):
-    Nomination.objects.filter(proposal=in_review).update(
-        award_title=title(world.cluster_year, "co-thi-dua-chinh-phu"), outcome="approved"
-    )
-    line = in_review.nominations.get()
-    response = client_as("staff").post(
-        reverse("awards:line_forward", args=[line.pk]),
-        {"forwarded_on": "2022-02-03", "forwarded_number": "12/TTr-BTP"},
-    )
-    assert response.status_code == 302
-    html = client_as("staff").get(reverse("awards:proposal", args=[in_review.pk])).content
-    assert "Đã trình Bộ Nội vụ: 12/TTr-BTP ngày 03/02/2022" in html.decode()
 
 
 @pytest.mark.parametrize("role", ["secretary", "leader"])

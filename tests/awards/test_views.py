@@ -52,7 +52,6 @@ VIEWS = [
     ("awards:line_edit", "draft", _line, WRITE),
     ("awards:return", "in_review", lambda p: p.pk, MANAGE),
     ("awards:line_review", "in_review", _line, MANAGE),
-    ("awards:line_forward", "approved", _line, MANAGE),
     ("awards:decision", "approved", lambda p: p.pk, MANAGE),
     ("awards:award_revoke", "decided", lambda p: Award.objects.get().pk, MANAGE),
     ("awards:audit_export", "decided", lambda p: p.pk, MANAGE),
@@ -152,6 +151,7 @@ def test_staff_see_the_desk_and_the_audit_trail(client_as, in_review):
     html = html.decode()
     assert "Trả lại hồ sơ" in html
     assert "Còn 1 dòng chờ xét: ghi quyết định khi mọi dòng đã được xét." in html
+    assert "Họp hội đồng xét các dòng" in html
     assert "Gửi hồ sơ đề nghị" in html
     assert "Bắt đầu xét duyệt" in html
     assert "proposal_submit" not in html and "proposal_start_review" not in html

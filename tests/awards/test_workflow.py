@@ -276,12 +276,6 @@ def test_approval_is_refused_below_the_council_threshold(world, in_review):
     assert line.outcome == Nomination.Outcome.PENDING
 
 
-def test_council_votes_cannot_exceed_members(world, in_review):
-    with pytest.raises(DomainError) as error:
-        record_vote(world.users.staff, in_review.nominations.get(), members=5, votes_for=6)
-    assert error.value.field == "council_votes_for"
-
-
 def test_staff_approve_a_line_and_the_approval_is_audited(world, approved):
     line = approved.nominations.get()
     assert line.outcome == Nomination.Outcome.APPROVED
@@ -454,32 +448,6 @@ def test_revocation_needs_a_reason_and_staff(world, decided):
         services.award_revoke(actor=world.users.staff, award=award, reason="")
     with pytest.raises(DomainError):
         services.award_revoke(actor=world.users.secretary, award=award, reason="x")
-
-
-def test_forwarding_to_home_affairs_is_recorded_for_high_level_awards(world, in_review):
-    Nomination.objects.filter(proposal=in_review).update(
-        award_title=title(world.cluster_year, "co-thi-dua-chinh-phu"), outcome="approved"
-    )
-    line = in_review.nominations.get()
-    services.nomination_forward(
-        actor=world.users.staff,
-        line=line,
-        forwarded_on=datetime.date(2022, 2, 1),
-        forwarded_number="45/TTr-BTP",
-    )
-    line.refresh_from_db()
-    assert (line.forwarded_on, line.forwarded_number) == (datetime.date(2022, 2, 1), "45/TTr-BTP")
-    assert actions(line)[-1] == "nomination_forward"
-
-
-def test_forwarding_a_ministry_level_award_is_refused(world, approved):
-    with pytest.raises(DomainError, match="Bộ Nội vụ"):
-        services.nomination_forward(
-            actor=world.users.staff,
-            line=approved.nominations.get(),
-            forwarded_on=datetime.date(2022, 2, 1),
-            forwarded_number="1",
-        )
 
 
 def test_reopening_a_pending_line_is_refused(world, in_review):

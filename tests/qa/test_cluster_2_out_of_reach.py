@@ -10,7 +10,14 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import get_resolver, reverse
 
-from awards.models import Award, Nomination, Proposal
+from awards.models import (
+    Award,
+    CouncilMeeting,
+    CouncilMember,
+    Nomination,
+    Proposal,
+    UpwardDossier,
+)
 from clusters.models import Cluster, Evidence, ScoringTable, TitleRegistration, Vote
 from emulation.models import AuditEntry, Ministry
 from emulation.models_reports import ReportVersion, YearEndReport
@@ -38,6 +45,10 @@ READ_ONLY = {
     "awards:proposal",
     "awards:cover",
     "awards:line_report",
+    "awards:council",
+    "awards:meeting",
+    "awards:dossiers",
+    "awards:dossier",
     "reports:cluster",
     "reports:ministry",
     "reports:versions",
@@ -61,6 +72,22 @@ MINISTRY_WIDE = {
     "awards:rules",
     "awards:deadlines",
     "awards:deadline_edit",
+    "awards:council",
+    "awards:council_member_create",
+    "awards:council_member_edit",
+    "awards:meeting_create",
+    "awards:meeting",
+    "awards:meeting_close",
+    "awards:dossiers",
+    "awards:dossier_create",
+    "awards:dossier",
+    "awards:dossier_cover",
+    "awards:dossier_add_lines",
+    "awards:dossier_remove_line",
+    "awards:dossier_forward",
+    "awards:dossier_return",
+    "awards:dossier_refuse",
+    "awards:dossier_decide",
 }
 
 
@@ -106,13 +133,23 @@ def demo(db, settings, tmp_path):
         "line_report",
         "line_review",
         "line_reopen",
-        "line_forward",
     ):
         pks[f"awards:{name}"] = {"pk": line.pk}
     for name in ("proposal", "edit", "line_create", "submit", "cover", "start_review", "return"):
         pks[f"awards:{name}"] = {"pk": proposal.pk}
     for name in ("bulk_approve", "decision", "audit_export"):
         pks[f"awards:{name}"] = {"pk": proposal.pk}
+    meeting = CouncilMeeting.objects.get()
+    dossier = UpwardDossier.objects.get()
+    for name in ("meeting", "meeting_close"):
+        pks[f"awards:{name}"] = {"pk": meeting.pk}
+    pks["awards:council_member_edit"] = {"pk": CouncilMember.objects.first().pk}
+    for name in ("dossier", "dossier_cover", "dossier_add_lines", "dossier_forward"):
+        pks[f"awards:{name}"] = {"pk": dossier.pk}
+    for name in ("dossier_return", "dossier_refuse", "dossier_decide"):
+        pks[f"awards:{name}"] = {"pk": dossier.pk}
+    kwargs["line_pk"] = dossier.lines.get().pk
+    pks["awards:dossier_remove_line"] = {"pk": dossier.pk}
     return cluster, kwargs, pks
 
 
@@ -151,7 +188,7 @@ def _walk(demo, username, may_store=frozenset()):
 
 def test_the_walk_covers_every_page_of_the_three_apps(demo):
     names = {name for name, _path in _pages(demo[1], demo[2])}
-    assert len(names) == 75  # with clusters:score_cells, the pasted block
+    assert len(names) == 90  # with clusters:score_cells, the pasted block
     assert {"clusters:evidence_download", "awards:award_revoke", "reports:download"} <= names
 
 

@@ -84,11 +84,11 @@ def test_post_actions_refuse_get(urls, client_as, name):
 
 CATALOGUE_WRITE = {
     "secretary": 403,
-    "staff": 200,
+    "staff": 403,
     "leader": 403,
     "other_secretary": 403,
-    "foreign_staff": 200,
-}  # the catalogue is the law's: any ministry's staff
+    "foreign_staff": 403,
+}  # the catalogue is the law's and national: only its administrator (tests/awards/test_level_views)
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -385,7 +385,7 @@ def test_catalogue_edit_saves_and_audits(world, client_as):
         "citation": flag.citation,
         "order": flag.order,
     }
-    response = client_as("staff").post(f"/catalogue/{flag.pk}/edit/", data)
+    response = client_as("national_admin").post(f"/catalogue/{flag.pk}/edit/", data)
     assert response.status_code == 302
     assert response.url == "/catalogue/?regime=luat-2003-nd-91-2017"
     flag.refresh_from_db()
@@ -395,7 +395,7 @@ def test_catalogue_edit_saves_and_audits(world, client_as):
 
 def test_catalogue_edit_refuses_a_threshold_over_100_keeping_input(world, client_as):
     flag = _award_title("luat-2003-nd-91-2017", "co-thi-dua-bo")
-    response = client_as("staff").post(
+    response = client_as("national_admin").post(
         f"/catalogue/{flag.pk}/edit/",
         {
             "regime": flag.regime_id,
@@ -419,7 +419,7 @@ def test_catalogue_edit_refuses_a_threshold_over_100_keeping_input(world, client
 
 def test_catalogue_delete_of_an_unused_entry(world, client_as):
     entry = _award_title("luat-2022-nd-152-2025", "bang-khen-ttg-ca-nhan")
-    response = client_as("staff").post(f"/catalogue/{entry.pk}/delete/", follow=True)
+    response = client_as("national_admin").post(f"/catalogue/{entry.pk}/delete/", follow=True)
     assert not type(entry).objects.filter(pk=entry.pk).exists()
     assert "Đã xóa “Bằng khen của Thủ tướng Chính phủ (cá nhân)”." in response.content.decode()
 
@@ -433,7 +433,7 @@ def test_catalogue_delete_of_a_used_entry_is_refused_in_vietnamese(pledge, world
         award_title=used,
         person_name="",
     )
-    response = client_as("staff").post(f"/catalogue/{used.pk}/delete/", follow=True)
+    response = client_as("national_admin").post(f"/catalogue/{used.pk}/delete/", follow=True)
     assert type(used).objects.filter(pk=used.pk).exists()
     assert [str(m) for m in response.context["messages"]] == [
         "Không thể xóa “Tập thể lao động xuất sắc”: danh hiệu đang được dùng (1 bản ghi "

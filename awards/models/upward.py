@@ -1,0 +1,60 @@
+"""The ministry's own dossier to the Ministry of Home Affairs (Ban Thi đua - Khen thưởng Trung
+ương) for the titles the Prime Minister or the President decides."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from emulation.models import AwardTitle, Ministry
+
+
+class UpwardDossier(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Đang lập")
+        FORWARDED = "forwarded", _("Đã trình Bộ Nội vụ")
+        RETURNED = "returned", _("Bị trả lại")
+        RESUBMITTED = "resubmitted", _("Đã trình lại")
+        DECIDED = "decided", _("Đã có quyết định")
+        REFUSED = "refused", _("Không được khen thưởng")
+
+    EDITABLE = (State.DRAFT, State.RETURNED)
+    AWAITING = (State.FORWARDED, State.RESUBMITTED)
+
+    ministry = models.ForeignKey(
+        Ministry, on_delete=models.PROTECT, related_name="upward_dossiers", verbose_name=_("bộ")
+    )
+    level = models.CharField(
+        _("cấp quyết định"),
+        max_length=20,
+        choices=[
+            (AwardTitle.Level.PRIME_MINISTER, AwardTitle.Level.PRIME_MINISTER.label),
+            (AwardTitle.Level.PRESIDENT, AwardTitle.Level.PRESIDENT.label),
+        ],
+    )
+    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    number = models.CharField(_("số tờ trình"), max_length=50, blank=True)
+    dated = models.DateField(_("ngày tờ trình"), null=True, blank=True)
+    state = models.CharField(_("trạng thái"), max_length=12, choices=State, default=State.DRAFT)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    refusal_reason = models.TextField(_("lý do không khen thưởng"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("hồ sơ trình Bộ Nội vụ")
+        verbose_name_plural = _("hồ sơ trình Bộ Nội vụ")
+        ordering = ["-year", "-id"]
+
+    def __str__(self):
+        number = self.number or _("chưa có số")
+        return f"{_('Tờ trình')} {number} – {self.get_level_display()} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("awards:dossier", args=[self.pk])
+
+    @property
+    def is_editable(self):
+        return self.state in self.EDITABLE

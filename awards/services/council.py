@@ -1,0 +1,374 @@
+"""The council (Hội đồng Thi đua - Khen thưởng): its roster, a meeting, the votes on every line
+put to it, the ranking when more pass than the quota, and closing the meeting, which approves
+the lines the council passed and rejects the others."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from awards import rules
+from awards.models import (
+    Council,
+    CouncilMeeting,
+    CouncilMember,
+    MeetingAttendance,
+    MeetingLine,
+    Nomination,
+    Proposal,
+)
+from awards.services.common import line_snapshot
+from emulation.audit import audit_record
+from emulation.concurrency import claim_version
+from emulation.errors import DomainError
+from emulation.models import MinistryAwardSetting
+from emulation.roles import scope_of
+
+Status = MeetingAttendance.Status
+Result = MeetingLine.Result
+
+
+def _require_manager(actor, ministry_id):
+    if not scope_of(actor).manages_ministry(ministry_id):
+        raise DomainError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng của bộ được làm việc này."))
+
+
+def council_of(ministry):
+    council, _created = Council.objects.get_or_create(ministry=ministry)
+    return council
+
+
+def roster_on(council, on_date):
+    """Members of the council on ``on_date``: the base of every vote threshold."""
+    return council.members.filter(term_start__lte=on_date).filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=on_date)
+    )
+
+
+def _member_snapshot(member):
+    return {
+        "full_name": member.full_name,
+        "position": member.position,
+        "role": member.role,
+        "term_start": member.term_start,
+        "term_end": member.term_end,
+    }
+
+
+@transaction.atomic
+def council_member_save(*, actor, ministry, member):
+    _require_manager(actor, ministry.pk)
+    member.council = council_of(ministry)
+    if member.term_end and member.term_end < member.term_start:
+        raise DomainError(_("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu."), field="term_end")
+    created = member.pk is None
+    before = None if created else _member_snapshot(CouncilMember.objects.get(pk=member.pk))
+    member.save()
+    audit_record(
+        actor=actor,
+        action="council_member_create" if created else "council_member_update",
+        obj=member,
+        before=before,
+        after=_member_snapshot(member),
+    )
+    return member
+
+
+@transaction.atomic
+def meeting_create(*, actor, ministry, held_on, place="", proposal=None):
+    """A meeting on ``held_on`` with its roster as of that day, every member marked present
+    until attendance is recorded; with ``proposal``, all its lines waiting for review."""
+    _require_manager(actor, ministry.pk)
+    council = council_of(ministry)
+    members = list(roster_on(council, held_on))
+    if not members:
+        raise DomainError(
+            _("Hội đồng chưa có thành viên nào trong nhiệm kỳ tại ngày %(date)s.")
+            % {"date": held_on.strftime("%d/%m/%Y")},
+            field="held_on",
+        )
+    meeting = CouncilMeeting.objects.create(
+        council=council,
+        held_on=held_on,
+        place=place,
+        roster_size=len(members),
+        created_by=actor,
+    )
+    MeetingAttendance.objects.bulk_create(
+        MeetingAttendance(meeting=meeting, member=member) for member in members
+    )
+    audit_record(
+        actor=actor,
+        action="council_meeting_create",
+        obj=meeting,
+        after={"held_on": held_on, "roster_size": len(members)},
+    )
+    if proposal is not None:
+        meeting_add_proposal(actor=actor, meeting=meeting, proposal=proposal)
+    return meeting
+
+
+def _require_open(meeting):
+    if meeting.state != CouncilMeeting.State.OPEN:
+        raise DomainError(_("Phiên họp đã kết thúc: biên bản đã chốt, không sửa được."))
+
+
+@transaction.atomic
+def meeting_add_proposal(*, actor, meeting, proposal):
+    """Put every line of ``proposal`` still waiting for review to the meeting."""
+    _require_manager(actor, meeting.council.ministry_id)
+    _require_open(meeting)
+    if proposal.cluster_year.cluster.ministry_id != meeting.council.ministry_id:
+        raise DomainError(_("Hồ sơ không thuộc bộ của hội đồng."))
+    if proposal.state != Proposal.State.IN_REVIEW:
+        raise DomainError(
+            _("Hồ sơ ở trạng thái “%(state)s”: hãy tiếp nhận xét duyệt trước khi đưa ra họp.")
+            % {"state": proposal.get_state_display()}
+        )
+    lines = proposal.nominations.filter(outcome=Nomination.Outcome.PENDING).exclude(
+        meeting_lines__meeting=meeting
+    )
+    added = MeetingLine.objects.bulk_create(
+        MeetingLine(meeting=meeting, nomination=line) for line in lines
+    )
+    if not added:
+        raise DomainError(_("Hồ sơ không còn dòng đề nghị nào chờ xét để đưa ra họp."))
+    audit_record(
+        actor=actor,
+        action="council_meeting_lines",
+        obj=meeting,
+        after={"proposal": proposal.pk, "lines": [line.nomination_id for line in added]},
+    )
+    return added
+
+
+def _quota(settings_by_code, award_title):
+    setting = settings_by_code.get(award_title.code)
+    if setting is not None and setting.quota_per_cluster is not None:
+        return setting.quota_per_cluster
+    return award_title.quota_per_cluster
+
+
+def _results(meeting, lines, chair_choices):
+    """Each line's result: the threshold over the whole roster, then, per proposal and title
+    with a quota, the ranking by votes; a tie at the quota's edge needs the chair's choice."""
+    settings_by_code = {
+        s.code: s for s in MinistryAwardSetting.objects.filter(ministry=meeting.council.ministry_id)
+    }
+    groups = {}
+    for line in lines:
+        title = line.nomination.award_title
+        line.chair_choice = line.pk in chair_choices
+        if line.votes_for is None:
+            line.result = Result.PENDING
+            continue
+        threshold = title.vote_threshold or 0
+        share = Decimal(line.votes_for) * 100 / Decimal(meeting.roster_size)
+        line.result = Result.PASSED if share >= threshold else Result.FAILED
+        if line.result == Result.PASSED:
+            key = (line.nomination.proposal_id, title.code)
+            groups.setdefault(key, []).append(line)
+    for (_proposal, _code), passed in groups.items():
+        quota = _quota(settings_by_code, passed[0].nomination.award_title)
+        if quota is None or len(passed) <= quota:
+            continue
+        passed.sort(key=lambda line: -line.votes_for)
+        if quota == 0:
+            for line in passed:
+                line.result = Result.OUTRANKED
+            continue
+        edge = passed[quota - 1].votes_for
+        above = [line for line in passed if line.votes_for > edge]
+        tied = [line for line in passed if line.votes_for == edge]
+        below = [line for line in passed if line.votes_for < edge]
+        for line in below:
+            line.result = Result.OUTRANKED
+        seats = quota - len(above)
+        if len(tied) <= seats:
+            continue
+        chosen = [line for line in tied if line.chair_choice]
+        if len(chosen) == seats:
+            for line in tied:
+                line.result = Result.PASSED if line.chair_choice else Result.OUTRANKED
+        else:
+            for line in tied:
+                line.result = Result.TIE
+
+
+@transaction.atomic
+def meeting_record(
+    *,
+    actor,
+    meeting,
+    version,
+    attendance,
+    votes,
+    chair_choices=(),
+    chair_choice_note="",
+    minutes_text="",
+):
+    """Record one screen: attendance (``{member_id: status}``), the votes of every line
+    (``{meeting_line_id: (present_for, written_for)}``), the chair's choices and the minutes.
+
+    The threshold is computed over every member of the roster on the meeting date, never over
+    a typed count; written votes count only from absent members who sent one."""
+    meeting = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
+    _require_manager(actor, meeting.council.ministry_id)
+    _require_open(meeting)
+    rows = list(meeting.attendance.all())
+    for row in rows:
+        row.status = attendance.get(row.member_id, row.status)
+        if row.status not in Status.values:
+            raise DomainError(_("Tình trạng tham dự không hợp lệ."))
+    present = sum(1 for row in rows if row.status == Status.PRESENT)
+    written = sum(1 for row in rows if row.status == Status.WRITTEN)
+    quorum = meeting.council.quorum_percent
+    if present * 100 < quorum * meeting.roster_size:
+        raise DomainError(
+            _(
+                "Không đủ số thành viên dự họp: %(present)s/%(roster)s có mặt, cần tối thiểu "
+                "%(quorum)s%% tổng số thành viên (quy chế hoạt động của Hội đồng)."
+            )
+            % {"present": present, "roster": meeting.roster_size, "quorum": quorum}
+        )
+    lines = list(
+        meeting.lines.select_related(
+            "nomination__award_title", "nomination__unit", "nomination__person"
+        )
+    )
+    for line in lines:
+        present_for, written_for = votes.get(line.pk, (None, None))
+        if present_for is not None and present_for > present:
+            raise DomainError(
+                _("%(line)s: %(n)s phiếu đồng ý tại họp, nhưng chỉ %(present)s thành viên có mặt.")
+                % {"line": line.nomination, "n": present_for, "present": present},
+                field=f"present_{line.pk}",
+            )
+        if written_for and written_for > written:
+            raise DomainError(
+                _(
+                    "%(line)s: %(n)s phiếu đồng ý bằng văn bản, nhưng chỉ %(written)s thành viên "
+                    "vắng mặt gửi phiếu bằng văn bản."
+                )
+                % {"line": line.nomination, "n": written_for, "written": written},
+                field=f"written_{line.pk}",
+            )
+        if written_for and present_for is None:
+            present_for = 0
+        line.votes_present_for, line.votes_written_for = present_for, written_for
+    claim_version(meeting, version)
+    _results(meeting, lines, set(chair_choices))
+    MeetingAttendance.objects.bulk_update(rows, ["status"])
+    MeetingLine.objects.bulk_update(
+        lines, ["votes_present_for", "votes_written_for", "chair_choice", "result"]
+    )
+    for line in lines:
+        nomination = line.nomination
+        if line.votes_for is not None and (
+            nomination.council_members,
+            nomination.council_votes_for,
+        ) != (meeting.roster_size, line.votes_for):
+            before = line_snapshot(nomination)
+            nomination.council_members = meeting.roster_size
+            nomination.council_votes_for = line.votes_for
+            nomination.save(update_fields=["council_members", "council_votes_for"])
+            audit_record(
+                actor=actor,
+                action="nomination_council_vote",
+                obj=nomination,
+                before=before,
+                after=line_snapshot(nomination),
+            )
+    meeting.chair_choice_note = chair_choice_note.strip()
+    meeting.minutes_text = minutes_text
+    meeting.save()
+    audit_record(
+        actor=actor,
+        action="council_meeting_record",
+        obj=meeting,
+        after={
+            "present": present,
+            "written": written,
+            "roster": meeting.roster_size,
+            "votes": {line.nomination_id: line.votes_for for line in lines},
+            "results": {line.nomination_id: line.result for line in lines},
+            "chair_choices": sorted(line.nomination_id for line in lines if line.chair_choice),
+        },
+        reason=meeting.chair_choice_note,
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_close(*, actor, meeting):
+    """Close the meeting and its minutes: the lines the council passed are approved (the other
+    rules still apply), the others are not, with the council's figures as the reason."""
+    from awards.services.review import _approve, _set_outcome
+
+    meeting = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
+    _require_manager(actor, meeting.council.ministry_id)
+    _require_open(meeting)
+    lines = list(meeting.lines.select_related("nomination__proposal"))
+    if not lines:
+        raise DomainError(_("Phiên họp chưa có dòng đề nghị nào."))
+    unresolved = [line for line in lines if line.result in (Result.PENDING, Result.TIE)]
+    if unresolved:
+        raise DomainError(
+            _("Còn %(n)s dòng chưa biểu quyết hoặc bằng phiếu chờ Chủ tịch Hội đồng quyết định.")
+            % {"n": len(unresolved)}
+        )
+    if any(line.chair_choice for line in lines) and not meeting.chair_choice_note:
+        raise DomainError(
+            _("Hãy ghi ý kiến của Chủ tịch Hội đồng khi chọn giữa các dòng bằng phiếu."),
+            field="chair_choice_note",
+        )
+    by_proposal = {}
+    for line in lines:
+        by_proposal.setdefault(line.nomination.proposal_id, []).append(line)
+    for proposal_id, proposal_lines in by_proposal.items():
+        proposal = (
+            Proposal.objects.select_for_update(of=("self",))
+            .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
+            .get(pk=proposal_id)
+        )
+        if proposal.state != Proposal.State.IN_REVIEW:
+            raise DomainError(
+                _("Hồ sơ %(p)s không còn ở trạng thái đang xét duyệt.") % {"p": proposal}
+            )
+        ctx = rules.rule_context(proposal)
+        by_id = {candidate.pk: candidate for candidate in ctx.lines}
+        for line in proposal_lines:
+            nomination = by_id[line.nomination_id]
+            nomination.proposal = proposal
+            if nomination.outcome != Nomination.Outcome.PENDING:
+                continue
+            share = Decimal(line.votes_for) * 100 / Decimal(meeting.roster_size)
+            figures = _(
+                "Hội đồng họp ngày %(date)s: %(votes)s/%(roster)s thành viên đồng ý (%(share)s%%)"
+            ) % {
+                "date": meeting.held_on.strftime("%d/%m/%Y"),
+                "votes": line.votes_for,
+                "roster": meeting.roster_size,
+                "share": f"{share:.1f}",
+            }
+            if line.result == Result.PASSED:
+                _approve(actor, nomination, figures, ctx)
+            else:
+                _set_outcome(
+                    actor,
+                    nomination,
+                    Nomination.Outcome.REJECTED,
+                    f"{figures}: {line.get_result_display().lower()}.",
+                    "nomination_reject",
+                )
+    meeting.state = CouncilMeeting.State.CLOSED
+    meeting.version += 1
+    meeting.save()
+    audit_record(
+        actor=actor,
+        action="council_meeting_close",
+        obj=meeting,
+        after={"results": {line.nomination_id: line.result for line in lines}},
+    )
+    return meeting
