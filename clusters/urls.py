@@ -26,6 +26,7 @@ year_patterns = [
     ),
     # year-end evaluation (issue 4)
     path("scores/", scoring.score_grid, name="scores"),
+    path("scores/cells/", scoring.score_cells, name="score_cells"),
     path("scores/<int:unit_pk>/<int:criterion_pk>/", scoring.score_cell, name="score_cell"),
     path(
         "scores/<int:unit_pk>/<int:criterion_pk>/evidence/",

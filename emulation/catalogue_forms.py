@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from emulation.models import AwardTitle, MinistryAwardSetting
+from emulation.numbers import VietnameseDecimalField
 
 
 class AwardTitleForm(forms.ModelForm):
@@ -34,11 +35,12 @@ class AwardTitleForm(forms.ModelForm):
                 "Để trống nếu không cần bỏ phiếu."
             ),
             "quota_per_cluster": _("Để trống nếu không giới hạn."),
-            "reward_multiplier": _("Tiền thưởng = hệ số × mức lương cơ sở. Ví dụ: 1.5"),
+            "reward_multiplier": _("Tiền thưởng = hệ số × mức lương cơ sở. Ví dụ: 1,5"),
             "prerequisites": _("Điều kiện xét tặng, diễn đạt bằng lời."),
             "citation": _("Ví dụ: Điều 26 Luật Thi đua, khen thưởng số 06/2022/QH15"),
         }
         widgets = {"prerequisites": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"reward_multiplier": VietnameseDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from emulation.models import RoleAssignment
 from tests.factories import (
@@ -143,6 +144,15 @@ def client_as(world):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_at_the_start():
+    """Every test starts in Vietnamese: a request in English (the language switch) leaves
+    English active in the thread, and a later test's messages would then be English."""
+    translation.activate("vi")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

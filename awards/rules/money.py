@@ -7,6 +7,7 @@ from decimal import ROUND_CEILING, Decimal
 from django.utils.translation import gettext as _
 
 from emulation.models import AwardTitle, BaseSalary
+from emulation.numbers import format_decimal
 
 ROUND_TO = Decimal(10000)
 
@@ -36,8 +37,8 @@ def reward_amount(*, award_title, on_date, salaries=None):
         }
     amount = round_up(Decimal(award_title.reward_multiplier) * Decimal(salary.amount))
     note = _("%(mult)s × %(salary)s đồng (%(citation)s; %(salary_citation)s)") % {
-        "mult": award_title.reward_multiplier,
-        "salary": f"{salary.amount:,}".replace(",", "."),
+        "mult": format_decimal(award_title.reward_multiplier),
+        "salary": format_decimal(salary.amount),
         "citation": award_title.reward_citation or award_title.citation,
         "salary_citation": salary.citation,
     }

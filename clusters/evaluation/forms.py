@@ -7,6 +7,7 @@ from clusters.evaluation.tables import parse_levels
 from clusters.models import Cluster, CriterionGroup, Minutes
 from emulation.formsets import BlankRowsIgnoredMixin
 from emulation.models import AwardTitle
+from emulation.numbers import VietnameseDecimalField
 
 POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
 
@@ -65,7 +66,7 @@ class GroupForm(BlankRowsIgnoredMixin, forms.Form):
     code = forms.CharField(label=_("Số TT"), max_length=10)
     title = forms.CharField(label=_("Tên nhóm"), max_length=300)
     kind = forms.ChoiceField(label=_("Loại"), choices=CriterionGroup.Kind.choices)
-    max_points = forms.DecimalField(label=_("Điểm tối đa"), **POINTS)
+    max_points = VietnameseDecimalField(label=_("Điểm tối đa"), **POINTS)
     order = forms.IntegerField(label=_("Thứ tự"), min_value=0, required=False)
 
     def clean_order(self):
@@ -77,7 +78,7 @@ class CriterionForm(BlankRowsIgnoredMixin, forms.Form):
     group_id = forms.TypedChoiceField(label=_("Nhóm"), coerce=int, choices=())
     code = forms.CharField(label=_("Số TT"), max_length=10)
     text = forms.CharField(label=_("Tiêu chí"), widget=forms.Textarea(attrs={"rows": 2}))
-    max_points = forms.DecimalField(label=_("Điểm chuẩn"), **POINTS)
+    max_points = VietnameseDecimalField(label=_("Điểm chuẩn"), **POINTS)
     evidence_required = forms.BooleanField(label=_("Bắt buộc minh chứng"), required=False)
     levels = forms.CharField(
         label=_("Các mức điểm"),

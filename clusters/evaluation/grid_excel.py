@@ -1,33 +1,36 @@
-"""Excel export of the score grid and import of a filled-in export. One row per cell; the
-whole file is checked first and errors are listed by row and column; nothing is stored
-unless every row is valid (the save is the same all-or-nothing ``scores_save``)."""
+"""The score grid as an Excel sheet in the grid's own shape, and back.
 
+Export: one sheet, criteria down and units across, three blocks of unit columns (self
+scores, agreed scores, comments) so that a block copied from the sheet pastes into the grid
+as it is; panes frozen on the criteria and the unit names; every score cell validated by
+Excel (a number from 0 to the criterion's maximum, column D); the ids that tie the sheet to
+the grid (criterion ids in column A, unit and block codes in row 1) hidden.
+
+Import: ``grid_import_preview`` reads a filled-in export and lists the cells that differ
+from the grid (old → new) without storing anything; the cells are then saved, once the
+secretary confirms, by the one ``scores_save`` (all or nothing, one audit entry). The file
+is checked first and every error named by row and column."""
+
+from dataclasses import dataclass
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from clusters.evaluation.scores import (
     CellInput,
-    ScoreGridError,
+    cell_prefix,
     grid_layout,
     grid_scores,
     parse_score,
-    scores_save,
+    scores_errors,
 )
 from emulation.errors import DomainError
+from emulation.numbers import format_decimal
 
-HEADERS = (
-    gettext_lazy("Mã đơn vị"),
-    gettext_lazy("Đơn vị"),
-    gettext_lazy("Mã tiêu chí"),
-    gettext_lazy("Số TT"),
-    gettext_lazy("Tiêu chí"),
-    gettext_lazy("Điểm tối đa"),
-    gettext_lazy("Điểm tự chấm"),
-    gettext_lazy("Điểm cụm chấm"),
-    gettext_lazy("Nhận xét"),
-)
+FIELDS = ("self", "agreed", "comment")
+FIRST_UNIT_COLUMN = 5  # E: after the ids, the number, the criterion and its maximum
+FIRST_ROW = 4  # after the hidden codes, the block titles and the unit names
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class GridImportError(DomainError):
@@ -36,103 +39,273 @@ class GridImportError(DomainError):
         self.errors = errors
 
 
+def _block_titles():
+    return {
+        "self": _("Điểm tự chấm"),
+        "agreed": _("Điểm cụm chấm"),
+        "comment": _("Nhận xét"),
+    }
+
+
+def _text(cell, value):
+    """A text stored as text, never read by Excel as a formula."""
+    cell.value = value
+    cell.data_type = "s"
+    if value.startswith(FORMULA_START):
+        cell.quotePrefix = True
+
+
 def grid_export(*, cluster_year):
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     layout = grid_layout(cluster_year=cluster_year)
     scores = grid_scores(cluster_year=cluster_year)
+    units = layout.units
     book = Workbook()
     sheet = book.active
-    sheet.title = "Bảng điểm"
-    sheet.append([str(label) for label in HEADERS])
-    for unit in layout.units:
-        for criterion in layout.criteria.values():
-            score = scores.get((unit.pk, criterion.pk))
-            sheet.append(
-                [
-                    unit.pk,
-                    unit.name,
-                    criterion.pk,
-                    f"{criterion.group.code}.{criterion.code}",
-                    criterion.text,
-                    float(criterion.max_points),
-                    float(score.self_score) if score and score.self_score is not None else None,
-                    float(score.agreed_score) if score and score.agreed_score is not None else None,
-                    score.comment if score else "",
-                ]
+    sheet.title = _("Bảng điểm")[:31]
+    bold = Font(bold=True)
+    _text(sheet.cell(1, 1), "thidua-grid")
+    for column, title in ((2, _("Số TT")), (3, _("Tiêu chí")), (4, _("Điểm chuẩn"))):
+        _text(sheet.cell(2, column), str(title))
+        sheet.cell(2, column).font = bold
+    for block, (field, title) in enumerate(_block_titles().items()):
+        start = FIRST_UNIT_COLUMN + block * len(units)
+        _text(sheet.cell(2, start), str(title))
+        sheet.cell(2, start).font = bold
+        if len(units) > 1:
+            sheet.merge_cells(
+                start_row=2, start_column=start, end_row=2, end_column=start + len(units) - 1
             )
-    for column, width in zip("ABCDEFGHI", (10, 36, 10, 8, 60, 10, 12, 12, 40), strict=True):
-        sheet.column_dimensions[column].width = width
+        for offset, unit in enumerate(units):
+            _text(sheet.cell(1, start + offset), f"{field}:{unit.pk}")
+            _text(sheet.cell(3, start + offset), unit.short_name or unit.name)
+            sheet.cell(3, start + offset).font = bold
+            sheet.cell(3, start + offset).alignment = Alignment(wrap_text=True)
+            width = 30 if field == "comment" else 11
+            sheet.column_dimensions[get_column_letter(start + offset)].width = width
+    criteria = list(layout.criteria.values())
+    for index, criterion in enumerate(criteria):
+        row = FIRST_ROW + index
+        sheet.cell(row, 1).value = criterion.pk
+        _text(sheet.cell(row, 2), f"{criterion.group.code}.{criterion.code}")
+        _text(sheet.cell(row, 3), criterion.text)
+        sheet.cell(row, 4).value = float(criterion.max_points)
+        for offset, unit in enumerate(units):
+            score = scores.get((unit.pk, criterion.pk))
+            if score is None:
+                continue
+            for block, value in enumerate((score.self_score, score.agreed_score)):
+                if value is not None:
+                    cell = sheet.cell(row, FIRST_UNIT_COLUMN + block * len(units) + offset)
+                    cell.value = float(value)
+            if score.comment:
+                _text(sheet.cell(row, FIRST_UNIT_COLUMN + 2 * len(units) + offset), score.comment)
+    last_row = FIRST_ROW + len(criteria) - 1
+    if units and criteria:
+        first = get_column_letter(FIRST_UNIT_COLUMN)
+        last = get_column_letter(FIRST_UNIT_COLUMN + 2 * len(units) - 1)
+        validation = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="0",
+            formula2=f"$D{FIRST_ROW}",  # relative row: each cell takes its own criterion's max
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=_("Điểm không hợp lệ"),
+            error=_("Điểm phải là số từ 0 đến điểm chuẩn của tiêu chí (cột D)."),
+        )
+        validation.add(f"{first}{FIRST_ROW}:{last}{last_row}")
+        sheet.add_data_validation(validation)
+    sheet.column_dimensions["A"].hidden = True
+    sheet.row_dimensions[1].hidden = True
+    sheet.column_dimensions["B"].width = 7
+    sheet.column_dimensions["C"].width = 50
+    sheet.column_dimensions["D"].width = 10
+    sheet.freeze_panes = sheet.cell(FIRST_ROW, FIRST_UNIT_COLUMN)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _number(value):
+@dataclass
+class CellChange:
+    unit: object
+    criterion: object
+    field: str  # self / agreed / comment
+    old: str
+    new: str
+
+    @property
+    def field_label(self):
+        return _block_titles()[self.field]
+
+
+@dataclass
+class ImportPreview:
+    changes: list  # CellChange, in the grid's order
+    cells: dict  # (unit id, criterion id) -> CellInput of every changed cell
+    versions: dict  # (unit id, criterion id) -> the stored version ("" for a new cell)
+
+    def hidden_fields(self):
+        """The confirm form: every changed cell as the grid would post it."""
+        fields = []
+        for (unit_id, criterion_id), cell in self.cells.items():
+            prefix = cell_prefix(unit_id, criterion_id)
+            fields += [
+                (f"{prefix}-self", cell.raw["self"]),
+                (f"{prefix}-agreed", cell.raw["agreed"]),
+                (f"{prefix}-comment", cell.raw["comment"]),
+                (f"{prefix}-v", self.versions[(unit_id, criterion_id)]),
+            ]
+        return fields
+
+
+def _number_text(value):
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value)
+    return str(value).strip()
 
 
-def grid_import(*, actor, cluster_year, file):
+def _whole(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+def _read_rows(file, columns):
+    """``[(row number, [value × columns]), …]`` of the first sheet, empty rows left out."""
     from openpyxl import load_workbook
 
-    layout = grid_layout(cluster_year=cluster_year)
     try:
         sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
+        rows = []
+        for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=columns), start=1):
+            values = [*row, *([None] * columns)][:columns]
+            if any(v not in (None, "") for v in values):
+                rows.append((number, values))
+        return rows
     except Exception as exc:  # openpyxl raises many types on a file that is not xlsx
         raise GridImportError([_("Không đọc được tệp Excel (.xlsx).")]) from exc
-    errors, cells, rows_of = [], {}, {}
-    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        values = [*list(row)[:9], *([None] * 9)][:9]
-        if all(v in (None, "") for v in values):
+
+
+def grid_import_preview(*, cluster_year, file):
+    """The cells of a filled-in export that differ from the grid; nothing is stored.
+    GridImportError lists every problem by row and column."""
+    from openpyxl.utils import get_column_letter
+
+    layout = grid_layout(cluster_year=cluster_year)
+    units = {unit.pk: unit for unit in layout.units}
+    rows = _read_rows(file, FIRST_UNIT_COLUMN - 1 + 3 * max(len(units), 1) + 3)
+    codes = dict(enumerate(rows[0][1])) if rows and rows[0][0] == 1 else {}
+    if codes.get(0) != "thidua-grid":
+        raise GridImportError(
+            [_("Tệp không phải bảng điểm xuất từ trang này (thiếu dòng mã ẩn). Hãy xuất lại.")]
+        )
+    errors, columns = [], {}  # column index -> (field, unit id)
+    for index, code in codes.items():
+        if index < FIRST_UNIT_COLUMN - 1 or code in (None, ""):
             continue
-        unit_id, criterion_id = values[0], values[2]
-        if not isinstance(unit_id, int | float) or int(unit_id) not in layout.unit_ids:
+        field, _sep, unit_id = str(code).partition(":")
+        if field not in FIELDS or not unit_id.isdigit() or int(unit_id) not in units:
             errors.append(
-                _("Dòng %(row)s, cột A (Mã đơn vị): không phải đơn vị thành viên của cụm năm nay.")
+                _("Cột %(col)s: không phải đơn vị thành viên của cụm năm nay.")
+                % {"col": get_column_letter(index + 1)}
+            )
+            continue
+        columns[index] = (field, int(unit_id))
+    existing = grid_scores(cluster_year=cluster_year)
+    found = {}  # key -> {field: raw text}
+    seen_rows = {}
+    for number, values in rows:
+        if number < FIRST_ROW:
+            continue
+        criterion_id = _whole(values[0])
+        if criterion_id not in layout.criteria:
+            errors.append(
+                _("Dòng %(row)s, cột A (ẩn): mã tiêu chí không có trong bảng năm nay.")
                 % {"row": number}
             )
             continue
-        if not isinstance(criterion_id, int | float) or int(criterion_id) not in layout.criteria:
+        if criterion_id in seen_rows:
             errors.append(
-                _("Dòng %(row)s, cột C (Mã tiêu chí): không có trong bảng tiêu chí năm nay.")
-                % {"row": number}
+                _("Dòng %(row)s: trùng tiêu chí với dòng %(other)s.")
+                % {"row": number, "other": seen_rows[criterion_id]}
             )
             continue
-        key = (int(unit_id), int(criterion_id))
-        if key in cells:
-            errors.append(
-                _("Dòng %(row)s: trùng ô với dòng %(other)s.")
-                % {"row": number, "other": rows_of[key]}
-            )
-            continue
-        criterion = layout.criteria[key[1]]
-        cell = CellInput(comment=str(values[8] or "").strip()[:2000])
-        for column, attr, label in (
-            ("G", "self_score", _("Điểm tự chấm")),
-            ("H", "agreed_score", _("Điểm cụm chấm")),
-        ):
-            raw = _number(values[6 if column == "G" else 7])
-            try:
-                setattr(cell, attr, parse_score(raw, criterion.max_points))
-            except ValueError as error:
-                errors.append(
-                    _("Dòng %(row)s, cột %(col)s (%(label)s): %(msg)s")
-                    % {"row": number, "col": column, "label": label, "msg": error}
-                )
-        cells[key], rows_of[key] = cell, number
+        seen_rows[criterion_id] = number
+        criterion = layout.criteria[criterion_id]
+        for index, (field, unit_id) in columns.items():
+            value = values[index] if index < len(values) else None
+            if field == "comment":
+                raw = "" if value is None else str(value).strip()[:2000]
+            else:
+                raw = _number_text(value)
+                try:
+                    parse_score(raw, criterion.max_points)
+                except ValueError as error:
+                    errors.append(
+                        _("Dòng %(row)s, cột %(col)s (%(label)s, %(unit)s): %(msg)s")
+                        % {
+                            "row": number,
+                            "col": get_column_letter(index + 1),
+                            "label": _block_titles()[field],
+                            "unit": units[unit_id].name,
+                            "msg": error,
+                        }
+                    )
+                    continue
+            found.setdefault((unit_id, criterion_id), {})[field] = raw
     if errors:
         raise GridImportError(errors)
-    try:
-        return scores_save(actor=actor, cluster_year=cluster_year, cells=cells, layout=layout)
-    except ScoreGridError as error:
+    changes, cells, versions = [], {}, {}
+    order = {pk: i for i, pk in enumerate(layout.criteria)}
+    for key in sorted(found, key=lambda k: (order[k[1]], list(units).index(k[0]))):
+        score = existing.get(key)
+        stored = {
+            "self": format_decimal(score.self_score, grouping=False) if score else "",
+            "agreed": format_decimal(score.agreed_score, grouping=False) if score else "",
+            "comment": score.comment if score else "",
+        }
+        typed = {**stored, **found[key]}
+        criterion = layout.criteria[key[1]]
+        changed = []
+        for field in FIELDS:
+            if field == "comment":
+                differs = typed[field] != stored[field]
+            else:
+                new = parse_score(typed[field], criterion.max_points)
+                old = getattr(score, f"{field}_score", None)
+                differs = new != old
+                typed[field] = format_decimal(new, grouping=False)
+            if differs:
+                changed.append(
+                    CellChange(units[key[0]], criterion, field, stored[field], typed[field])
+                )
+        if not changed:
+            continue
+        changes += changed
+        cells[key] = CellInput(
+            self_score=parse_score(typed["self"], criterion.max_points),
+            agreed_score=parse_score(typed["agreed"], criterion.max_points),
+            comment=typed["comment"],
+            version=score.version if score else None,
+            raw=typed,
+        )
+        versions[key] = score.version if score else ""
+    refused = scores_errors(cluster_year=cluster_year, cells=cells, layout=layout)
+    if refused:
         raise GridImportError(
             [
-                _("Dòng %(row)s (cột G–H): %(msg)s") % {"row": rows_of[key], "msg": message}
-                for key, messages in sorted(error.cell_errors.items(), key=lambda i: rows_of[i[0]])
-                for message in messages
+                _("Dòng %(row)s (%(unit)s): %(msg)s")
+                % {"row": seen_rows[key[1]], "unit": units[key[0]].name, "msg": message}
+                for key in sorted(refused, key=lambda k: (seen_rows[k[1]], list(units).index(k[0])))
+                for message in refused[key]
             ]
-        ) from error
+        )
+    return ImportPreview(changes, cells, versions)

@@ -10,7 +10,7 @@ score on a criterion that requires evidence needs an evidence file first."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +22,7 @@ from clusters.models import CriterionGroup, Evidence, Score
 from clusters.selectors import cluster_year_members
 from emulation.audit import audit_record
 from emulation.errors import DomainError
+from emulation.numbers import format_decimal, parse_decimal
 
 COLUMNS = ("self_score", "agreed_score")
 CENT = Decimal("0.01")
@@ -96,18 +97,12 @@ def evidence_counts(*, cluster_year):
 
 
 def parse_score(text, max_points):
-    """'' → None; '7,5' → Decimal('7.5'); ValueError with the message otherwise."""
-    text = (text or "").strip().replace(",", ".")
-    if not text:
+    """'' → None; '7,5' or '7.5' → Decimal('7.5'); ValueError with the message otherwise."""
+    value = parse_decimal(text)
+    if value is None:
         return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(_("“%(v)s” không phải là số.") % {"v": text}) from None
-    if not value.is_finite():
-        raise ValueError(_("“%(v)s” không phải là số.") % {"v": text})
     if value < 0 or value > max_points:
-        raise ValueError(_("Điểm phải từ 0 đến %(max)s.") % {"max": f"{max_points.normalize():f}"})
+        raise ValueError(_("Điểm phải từ 0 đến %(max)s.") % {"max": format_decimal(max_points)})
     if value != value.quantize(CENT):
         raise ValueError(_("Điểm chỉ có tối đa 2 chữ số thập phân."))
     return value
@@ -169,13 +164,13 @@ def _check_cells(layout, existing, with_evidence, cells):
         ):
             errors[key].append(
                 _("Ô này vừa được người khác lưu (%(a)s / %(b)s). Tải lại trang để xem.")
-                % {"a": _fmt(score.self_score), "b": _fmt(score.agreed_score)}
+                % {"a": format_decimal(score.self_score), "b": format_decimal(score.agreed_score)}
             )
         values = (cell.self_score, cell.agreed_score)
         merged[key] = values
         for value in values:
             if value is not None and criterion.level_points and value not in criterion.level_points:
-                allowed = ", ".join(_fmt(p) for p in sorted(criterion.level_points))
+                allowed = "; ".join(format_decimal(p) for p in sorted(criterion.level_points))
                 errors[key].append(
                     _("Tiêu chí chấm theo mức: chỉ nhận %(levels)s.") % {"levels": allowed}
                 )
@@ -217,11 +212,22 @@ def _check_cells(layout, existing, with_evidence, cells):
                     % {
                         "label": label,
                         "code": group.code,
-                        "total": _fmt(total),
-                        "max": _fmt(group.max_points),
+                        "total": format_decimal(total),
+                        "max": format_decimal(group.max_points),
                     }
                 )
     return dict(errors)
+
+
+def scores_errors(*, cluster_year, cells, layout):
+    """The messages ``scores_save`` would refuse the cells with, by cell; nothing stored (the
+    preview of an import)."""
+    return _check_cells(
+        layout,
+        grid_scores(cluster_year=cluster_year),
+        scores_with_evidence(cluster_year=cluster_year),
+        cells,
+    )
 
 
 @transaction.atomic
@@ -286,3 +292,25 @@ def scores_save(*, actor, cluster_year, cells, layout=None):
             actor=actor, action="scores_update", obj=cluster_year, before=before, after=after
         )
     return len(after)
+
+
+@transaction.atomic
+def scores_save_valid(*, actor, cluster_year, cells, layout=None):
+    """Save every cell that passes, as one change (one ``scores_save``, one audit entry);
+    used for a block pasted into the grid. Returns ``(saved keys, {key: messages})``.
+
+    A refused cell is left out and the rest checked again (a group total can depend on
+    the cells left out): at most a few rounds, each in a savepoint, so nothing of a refused
+    round is stored."""
+    layout = layout or grid_layout(cluster_year=cluster_year)
+    refused, remaining = {}, dict(cells)
+    while remaining:
+        try:
+            with transaction.atomic():
+                scores_save(actor=actor, cluster_year=cluster_year, cells=remaining, layout=layout)
+        except ScoreGridError as error:
+            refused.update(error.cell_errors)
+            remaining = {k: c for k, c in remaining.items() if k not in error.cell_errors}
+        else:
+            return set(remaining), refused
+    return set(), refused

@@ -2,8 +2,6 @@
 year's. A table in use — any score recorded against it — is never silently changed: edits
 are refused with a message (no versioning: the paper table is fixed once scoring starts)."""
 
-from decimal import Decimal
-
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
@@ -12,6 +10,7 @@ from clusters.models import Criterion, CriterionGroup, CriterionLevel, Score, Sc
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
+from emulation.numbers import format_decimal, parse_decimal
 
 
 def scoring_tables_prefetched():
@@ -193,7 +192,7 @@ def table_snapshot(table):
 
 
 def levels_to_text(levels):
-    return "; ".join(f"{level.label} = {level.points.normalize():f}" for level in levels)
+    return "; ".join(f"{level.label} = {format_decimal(level.points)}" for level in levels)
 
 
 def parse_levels(text):
@@ -203,5 +202,8 @@ def parse_levels(text):
         label, sep, points = part.rpartition("=")
         if not sep or not label.strip():
             raise ValueError(part)
-        levels.append((label.strip(), Decimal(points.strip().replace(",", "."))))
+        value = parse_decimal(points)
+        if value is None:
+            raise ValueError(part)
+        levels.append((label.strip(), value))
     return levels

@@ -12,7 +12,7 @@ from clusters.evaluation.access import get_evidence_for_user
 from clusters.evaluation.evidence import evidence_add, evidence_delete
 from clusters.evaluation.forms import UploadForm
 from clusters.evaluation.freeze import cluster_year_is_frozen
-from clusters.evaluation.grid_excel import GridImportError, grid_export, grid_import
+from clusters.evaluation.grid_excel import GridImportError, grid_export, grid_import_preview
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_chart
 from clusters.evaluation.scores import (
     ScoreGridError,
@@ -22,14 +22,16 @@ from clusters.evaluation.scores import (
     grid_layout,
     grid_scores,
     scores_save,
+    scores_save_valid,
 )
 from clusters.evaluation.tables import scoring_table_for
 from clusters.models import Criterion, Evidence, Score
 from emulation.errors import DomainError
+from emulation.numbers import format_decimal
 
 
 def _fmt(value):
-    return "" if value is None else f"{value.normalize():f}"
+    return format_decimal(value, grouping=False)
 
 
 def _labels():
@@ -39,6 +41,7 @@ def _labels():
         "self": _("%(unit)s – tiêu chí %(code)s – điểm tự chấm"),
         "agreed": _("%(unit)s – tiêu chí %(code)s – điểm cụm chấm"),
         "comment": _("%(unit)s – tiêu chí %(code)s – nhận xét"),
+        "more": _("%(unit)s – tiêu chí %(code)s – nhận xét và minh chứng"),
     }
 
 
@@ -150,11 +153,11 @@ def score_grid(request, pk, year):
 
 @require_POST
 def score_cell(request, pk, year, unit_pk, criterion_pk):
-    """htmx: save one cell and answer with its status (version, message or "saved").
+    """Save one cell and answer with its status fragment (version, messages or "saved").
 
-    The inputs themselves are never swapped, so keys typed while the request is in flight
-    are not lost; requests of one cell are queued (``hx-sync``) so each carries the
-    version the previous one produced."""
+    ``score_grid.js`` reads the fragment; the inputs themselves are never replaced, so keys
+    typed while the request is in flight are not lost, and it sends one cell's requests one
+    after the other so each carries the version the previous one produced."""
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     layout = grid_layout(cluster_year=cluster_year)
     unit = next((u for u in layout.units if u.pk == unit_pk), None)
@@ -187,6 +190,42 @@ def score_cell(request, pk, year, unit_pk, criterion_pk):
     )
 
 
+@require_POST
+def score_cells(request, pk, year):
+    """A block pasted into the grid: every cell in the POST saved as one change (one
+    service call, one audit entry); the cells refused are answered with their messages and
+    the others are saved. Answers one status fragment per cell, marked with its prefix."""
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    layout = grid_layout(cluster_year=cluster_year)
+    typed, errors = cells_from_post(request.POST, layout)
+    valid = {key: cell for key, cell in typed.items() if key not in errors}
+    saved = set()
+    if valid:
+        try:
+            saved, refused = scores_save_valid(
+                actor=request.user, cluster_year=cluster_year, cells=valid, layout=layout
+            )
+        except DomainError as error:
+            refused = {key: [error.message] for key in valid}
+        errors.update(refused)
+    versions = {
+        (unit_id, criterion_id): version
+        for unit_id, criterion_id, version in Score.objects.filter(
+            cluster_year=cluster_year
+        ).values_list("unit_id", "criterion_id", "version")
+    }
+    cells = [
+        {
+            "prefix": cell_prefix(*key),
+            "version": versions.get(key, ""),
+            "errors": errors.get(key, ()),
+            "saved": key in saved,
+        }
+        for key in typed
+    ]
+    return render(request, "clusters/_score_cells_status.html", {"cells": cells})
+
+
 def score_evidence(request, pk, year, unit_pk, criterion_pk):
     """One cell's evidence: the list (downloads) and, for writers, the upload form."""
     cluster_year = get_cluster_year_for_user(request.user, pk, year)
@@ -213,9 +252,13 @@ def score_evidence(request, pk, year, unit_pk, criterion_pk):
             else:
                 messages.success(request, _("Đã tải lên tài liệu minh chứng."))
                 return redirect(request.path)
-    files = Evidence.objects.filter(
-        score__cluster_year=cluster_year, score__unit=unit, score__criterion=criterion
-    ).order_by("uploaded_at")
+    files = list(
+        Evidence.objects.filter(
+            score__cluster_year=cluster_year, score__unit=unit, score__criterion=criterion
+        )
+        .select_related("score")
+        .order_by("uploaded_at")
+    )
     return render(
         request,
         "clusters/score_evidence.html",
@@ -225,6 +268,8 @@ def score_evidence(request, pk, year, unit_pk, criterion_pk):
             "unit": unit,
             "criterion": criterion,
             "files": files,
+            # the cell's version, for the grid that uploaded a file from the cell
+            "score_version": files[0].score.version if files else "",
             "form": form,
             "can_write": can_write and not cluster_year_is_frozen(cluster_year=cluster_year),
         },
@@ -271,22 +316,36 @@ def score_export(request, pk, year):
 
 
 def score_import(request, pk, year):
+    """Upload a filled-in export: the changed cells are shown (old → new) with a button that
+    saves them; nothing is stored before that. The confirmation posts the cells as the grid
+    does, with their versions, so a cell someone saved meanwhile is refused, not overwritten."""
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
+    confirming = request.method == "POST" and "confirm" in request.POST
+    form = UploadForm(None if confirming else request.POST or None, request.FILES or None)
+    errors, preview = [], None
+    if confirming:
+        layout = grid_layout(cluster_year=cluster_year)
+        cells, cell_errors = cells_from_post(request.POST, layout)
         try:
-            changed = grid_import(
-                actor=request.user, cluster_year=cluster_year, file=form.cleaned_data["file"]
+            if cell_errors:
+                raise ScoreGridError(cell_errors)
+            changed = scores_save(
+                actor=request.user, cluster_year=cluster_year, cells=cells, layout=layout
             )
-        except GridImportError as error:
-            errors = error.errors
-            form.add_error("file", error.message)
+        except ScoreGridError as error:
+            errors = _import_cell_errors(layout, error.cell_errors)
+            messages.error(request, error.message)
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            messages.error(request, error.message)
         else:
             messages.success(request, _("Đã nhập %(n)s ô điểm từ tệp Excel.") % {"n": changed})
             return redirect("clusters:scores", pk=pk, year=year)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            preview = grid_import_preview(cluster_year=cluster_year, file=form.cleaned_data["file"])
+        except GridImportError as error:
+            errors = error.errors
+            form.add_error("file", error.message)
     return render(
         request,
         "clusters/score_import.html",
@@ -295,8 +354,22 @@ def score_import(request, pk, year):
             "cluster": cluster_year.cluster,
             "form": form,
             "errors": errors,
+            "preview": preview,
         },
     )
+
+
+def _import_cell_errors(layout, cell_errors):
+    units = {unit.pk: unit for unit in layout.units}
+    lines = []
+    for (unit_id, criterion_id), texts in cell_errors.items():
+        criterion = layout.criteria.get(criterion_id)
+        unit = units.get(unit_id)
+        where = (
+            f"{unit.name} – {criterion.group.code}.{criterion.code}" if unit and criterion else ""
+        )
+        lines += [f"{where}: {text}" for text in texts]
+    return lines
 
 
 def ranking(request, pk, year):

@@ -47,12 +47,16 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.keyboard.type("6")
     page.keyboard.press("Tab")
     page.keyboard.type("5,5")
+    page.keyboard.press("Tab")  # the cell's "…": its comment and evidence, on demand
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     page.keyboard.type("Hoàn thành tốt")
+    page.keyboard.press("Tab")  # the evidence link, the upload button
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # on to unit B's cell of the same criterion
     expect(page.locator(f"#cell-c-{a.pk}-{c1.pk} .cell-saved")).to_be_visible()
     page.keyboard.type("5")
-    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
     page.keyboard.type("5")
     page.keyboard.press("Tab")
     expect(page.locator(f"#cell-c-{b.pk}-{c1.pk} .cell-saved")).to_be_visible()
@@ -61,18 +65,18 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.locator(f"#c-{a.pk}-{c3.pk}-agreed").fill("3")
     page.keyboard.press("Tab")
     refused = page.locator(f"#cell-c-{a.pk}-{c3.pk}")
-    expect(refused).to_contain_text("Tiêu chí chấm theo mức: chỉ nhận 0, 2, 4.")
+    expect(refused).to_contain_text("Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4.")
     page.locator(f"#c-{b.pk}-{c3.pk}-agreed").fill("2")
     page.keyboard.press("Enter")  # Enter moves down the column, like a spreadsheet
     expect(page.locator(f"#cell-c-{b.pk}-{c3.pk} .cell-saved")).to_be_visible()
-    expect(refused).to_contain_text("Tiêu chí chấm theo mức: chỉ nhận 0, 2, 4.")
+    expect(refused).to_contain_text("Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4.")
     expect(page.locator(f"#c-{a.pk}-{c3.pk}-agreed")).to_have_value("3")
 
     # Saving the whole grid with the refused cell stores nothing new and keeps it all.
     page.get_by_role("button", name="Lưu cả bảng điểm").click()
     expect(page.locator(".alert-danger")).to_contain_text("Có 1 ô chưa hợp lệ; chưa lưu gì.")
     expect(page.locator(f"#cell-c-{a.pk}-{c3.pk}")).to_contain_text(
-        "Tiêu chí chấm theo mức: chỉ nhận 0, 2, 4."
+        "Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4."
     )
     expect(page.locator(f"#c-{a.pk}-{c3.pk}-agreed")).to_have_value("3")
     page.locator(f"#c-{a.pk}-{c3.pk}-agreed").fill("2")

@@ -153,3 +153,19 @@ def test_vote_minutes_and_table_pages_queries_do_not_grow(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("clusters:scoring_table", args=[table.pk]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("units", "criteria"), SIZES)
+def test_a_pasted_block_is_one_request_with_bounded_queries(
+    client_as, world, units, criteria, django_assert_max_num_queries
+):
+    cluster_year, _members = grid_world(world, units, criteria)
+    client = client_as("secretary")
+    client.get("/")
+    url = reverse("clusters:score_cells", args=[world.cluster.pk, 2022])
+    cells = units * criteria
+    # the save, and around it: the layout, a savepoint, the versions answered per cell
+    with django_assert_max_num_queries(SAVE_QUERIES + 10 + extra_batches(cells, 9)):
+        response = client.post(url, full_grid_post(cluster_year))
+    assert response.content.decode().count('class="cell-saved') == cells
+    assert Score.objects.filter(cluster_year=cluster_year, agreed_score="3.5").count() == cells

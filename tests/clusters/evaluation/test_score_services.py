@@ -50,7 +50,7 @@ def test_graded_criterion_accepts_only_its_levels_and_nothing_else_is_stored(wor
     with pytest.raises(ScoreGridError) as caught:
         save({(unit, table.c["c1"]): (5, 5), (unit, table.c["c3"]): (3, 3)})
     assert caught.value.cell_errors == {
-        (unit.pk, table.c["c3"].pk): ["Tiêu chí chấm theo mức: chỉ nhận 0, 2, 4."]
+        (unit.pk, table.c["c3"].pk): ["Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4."]
     }
     assert stored(world) == {}
 

@@ -1,3 +1,5 @@
+import re
+from html import unescape
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -7,6 +9,7 @@ from openpyxl import load_workbook
 from clusters.models import Criterion, CriterionGroup, Score, ScoringTable
 from tests.clusters.evaluation.conftest import D
 from tests.clusters.evaluation.excel import PAPER_TABLE, xlsx
+from tests.html import field_errors, messages
 
 
 def formset_data(table, **criterion):
@@ -133,16 +136,78 @@ def test_import_page_lists_every_bad_row_and_creates_nothing(client_as, world):
     assert ScoringTable.objects.count() == 0
 
 
-def test_grid_import_page_lists_errors_by_row_and_column(client_as, world, table):
-    client = client_as("secretary")
+def table_rows(html, table_id):
+    """The text of each body row of the table ``table_id``."""
+    table = re.search(rf'<table[^>]*id="{table_id}".*?<tbody>(.*?)</tbody>', html, re.S)
+    return [
+        [
+            " ".join(unescape(re.sub(r"<[^>]+>", "", cell)).split())
+            for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)
+    ]
+
+
+def exported_with(client, world, **cells):
     exported = client.get(reverse("clusters:score_export", args=[world.cluster.pk, world.year]))
     book = load_workbook(BytesIO(exported.content))
-    book.active["G2"], book.active["H3"] = 6, 9
+    for coordinate, value in cells.items():
+        book.active[coordinate] = value
     out = BytesIO()
     book.save(out)
+    return SimpleUploadedFile("bang.xlsx", out.getvalue())
+
+
+def test_grid_import_page_lists_errors_by_row_and_column(client_as, world, table):
+    client = client_as("secretary")
     response = client.post(
         reverse("clusters:score_import", args=[world.cluster.pk, world.year]),
-        {"file": SimpleUploadedFile("bang.xlsx", out.getvalue())},
+        {"file": exported_with(client, world, E4=6, H5=9)},
     )
-    assert "Dòng 3, cột H (Điểm cụm chấm): Điểm phải từ 0 đến 6." in response.content.decode()
+    assert field_errors(response, "file") == ["Tệp có 1 lỗi; chưa lưu gì."]
+    assert "Dòng 5, cột H (Điểm cụm chấm, Trường số 1): Điểm phải từ 0 đến 6." in (
+        response.content.decode()
+    )
     assert Score.objects.count() == 0
+
+
+def test_grid_import_shows_the_changes_then_saves_them_only_when_confirmed(client_as, world, table):
+    client = client_as("secretary")
+    url = reverse("clusters:score_import", args=[world.cluster.pk, world.year])
+    response = client.post(url, {"file": exported_with(client, world, E4=6, H4="5,5")})
+    html = response.content.decode()
+    assert "Tệp thay đổi 1 ô điểm. Kiểm tra rồi xác nhận để lưu." in html
+    assert table_rows(html, "import-preview") == [
+        ["Trường số 1", "I.1. Hoàn thành kế hoạch", "Điểm tự chấm", "–", "6"],
+        ["Trường số 1", "I.1. Hoàn thành kế hoạch", "Điểm cụm chấm", "–", "5,5"],
+    ]
+    assert Score.objects.count() == 0
+    prefix = f"c-{world.units[0].pk}-{table.c['c1'].pk}"
+    confirm = {
+        "confirm": "1",
+        f"{prefix}-self": "6",
+        f"{prefix}-agreed": "5,5",
+        f"{prefix}-comment": "",
+        f"{prefix}-v": "",
+    }
+    response = client.post(url, confirm, follow=True)
+    assert messages(response) == ["Đã nhập 1 ô điểm từ tệp Excel."]
+    score = Score.objects.get()
+    assert (score.self_score, score.agreed_score) == (D(6), D("5.5"))
+    # The same confirmation again, after someone changed the cell: refused, not overwritten.
+    Score.objects.update(agreed_score=D(3), version=score.version + 1)
+    response = client.post(
+        url, {**confirm, f"{prefix}-v": str(score.version), f"{prefix}-agreed": "4"}
+    )
+    assert "Ô này vừa được người khác lưu" in response.content.decode()
+    assert Score.objects.get().agreed_score == D(3)
+
+
+def test_grid_import_of_an_unchanged_export_says_there_is_nothing_to_save(client_as, world, table):
+    client = client_as("secretary")
+    response = client.post(
+        reverse("clusters:score_import", args=[world.cluster.pk, world.year]),
+        {"file": exported_with(client, world)},
+    )
+    assert "Tệp không có ô nào khác với bảng điểm hiện tại" in response.content.decode()
+    assert "Xác nhận và lưu" not in response.content.decode()

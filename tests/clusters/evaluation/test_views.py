@@ -49,17 +49,18 @@ def test_grid_shows_inputs_to_the_secretary_and_values_only_to_the_leader(
     save({(world.units[0], table.c["c1"]): (6, 5.5)})
     prefix = f"c-{world.units[0].pk}-{table.c['c1'].pk}"
     html = client_as("secretary").get(url("scores", world)).content.decode()
-    assert f'name="{prefix}-agreed" value="5.5"' in html
+    assert f'name="{prefix}-agreed" value="5,5"' in html  # the Vietnamese decimal comma
     assert "Lưu cả bảng điểm" in html
     html = client_as("leader").get(url("scores", world)).content.decode()
     assert f'name="{prefix}-agreed"' not in html
-    assert "6 / <strong>5.5</strong>" in html
+    assert "6 / <strong>5,5</strong>" in html
 
 
 def test_each_grid_cell_has_its_own_urls_and_named_inputs(client_as, world, table):
     unit, criterion = world.units[1], table.c["c2"]
     html = client_as("secretary").get(url("scores", world)).content.decode()
-    assert f'hx-post="{url("score_cell", world, unit.pk, criterion.pk)}"' in html
+    assert f'data-save-url="{url("score_cell", world, unit.pk, criterion.pk)}"' in html
+    assert f'data-cells-url="{url("score_cells", world)}"' in html
     assert f'href="{url("score_evidence", world, unit.pk, criterion.pk)}"' in html
     label = f"{unit.name} – tiêu chí {criterion.code} – "
     assert f'aria-label="{label}điểm tự chấm"' in html
@@ -89,7 +90,7 @@ def test_saving_the_grid_with_a_refused_cell_keeps_every_typed_value_and_the_mes
         {**cell(a, table.c["c1"], "6", "5", "Tốt"), **cell(b, table.c["c3"], "4", "3")},
     )
     html = response.content.decode()
-    assert "Tiêu chí chấm theo mức: chỉ nhận 0, 2, 4." in html
+    assert "Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4." in html
     cell_html = re.search(rf'<td id="cell-c-{b.pk}-{table.c["c3"].pk}".*?</td>', html, re.S)
     assert "Tiêu chí chấm theo mức" in cell_html.group(0)
     assert Score.objects.count() == 0
@@ -439,3 +440,33 @@ def test_minutes_list_the_attending_units_in_vietnamese_order(client_as, world):
     html = client.get(url("minutes", world)).content.decode()
     rows = re.findall(r"<tr><td>([^<]+)</td><td>Có</td>", html)
     assert rows == ["Học viện", "Tạp chí Pháp luật", "Trường Cao đẳng Luật"]
+
+
+def test_a_pasted_block_saves_the_valid_cells_in_one_change_and_answers_each_cell(
+    client_as, world, table
+):
+    from emulation.models import AuditEntry
+
+    a, b, c = world.units
+    data = {
+        **cell(a, table.c["c1"], "6", "4,5"),
+        **cell(b, table.c["c1"], "5", "5"),
+        **cell(c, table.c["c3"], "", "3"),  # graded: 0, 2 or 4 only
+        **cell(c, table.c["c1"], "", "nhiều"),
+    }
+    response = client_as("secretary").post(url("score_cells", world), data)
+    html = response.content.decode()
+    parts = dict(re.findall(r'<div data-cell="([^"]+)">(.*?)</div>\n', html, re.S))
+    prefix = {key: f"c-{u.pk}-{table.c[k].pk}" for key, u, k in
+              [("a1", a, "c1"), ("b1", b, "c1"), ("c3", c, "c3"), ("c1", c, "c1")]}  # fmt: skip
+    assert set(parts) == set(prefix.values())
+    assert "Đã lưu" in parts[prefix["a1"]]
+    assert "Đã lưu" in parts[prefix["b1"]]
+    assert "Tiêu chí chấm theo mức: chỉ nhận 0; 2; 4." in parts[prefix["c3"]]
+    assert "“nhiều” không phải là số." in parts[prefix["c1"]]
+    assert {(s.unit_id, s.criterion_id): s.agreed_score for s in Score.objects.all()} == {
+        (a.pk, table.c["c1"].pk): D("4.5"),
+        (b.pk, table.c["c1"].pk): D(5),
+    }
+    assert AuditEntry.objects.filter(action="scores_update").count() == 1
+    assert f'name="{prefix["a1"]}-v" value="1"' in parts[prefix["a1"]]

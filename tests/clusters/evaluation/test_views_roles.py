@@ -45,6 +45,7 @@ def evaluation(world, table):
     return {
         "scores": reverse("clusters:scores", args=args),
         "cell": reverse("clusters:score_cell", args=[*args, unit.pk, criterion.pk]),
+        "cells": reverse("clusters:score_cells", args=args),
         "evidence": reverse("clusters:score_evidence", args=[*args, unit.pk, criterion.pk]),
         "download": reverse("clusters:evidence_download", args=[*args, evidence.pk]),
         "evidence_delete": reverse("clusters:evidence_delete", args=[*args, evidence.pk]),
@@ -132,6 +133,8 @@ POST_CASES = [
         },
     ),
     ("cell", WRITE),
+    ("cells", WRITE),
+    ("import", WRITE),
     (
         "evidence_delete",
         {
