@@ -178,10 +178,30 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
-# Longer than the longest task, so an unacknowledged task is not started twice.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+# A report build: soft limit (the version is failed with a message), hard limit (the child is
+# killed), and its lease: a build whose lease has lapsed is taken over by the next delivery or
+# by the sweep below (docs/reliability.md).
+REPORT_BUILD_SOFT_TIME_LIMIT = 240
+REPORT_BUILD_TIME_LIMIT = 300
+REPORT_BUILD_LEASE_SECONDS = env_int("REPORT_BUILD_LEASE_SECONDS", REPORT_BUILD_TIME_LIMIT + 30)
+REPORT_BUILD_MAX_ATTEMPTS = 3
+# A task taken by a worker that then died is handed out again after the visibility timeout:
+# just above the longest hard time limit, so a task still running is never handed out twice
+# (and the build's lease makes a second copy harmless anyway). The worker looks for such
+# tasks every ``unacked_restore_interval`` seconds.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "unacked_restore_interval": min(10, CELERY_VISIBILITY_TIMEOUT),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Takes over report builds whose worker died and re-sends requests whose message was lost.
+    "report-versions-sweep": {
+        "task": "emulation.sweep_report_versions",
+        "schedule": 60,
+    },
     # Emails secretaries a week before a deadline they have not met (once per deadline).
     "awards-deadline-reminders": {
         "task": "awards.tasks.send_deadline_reminders",
