@@ -2,8 +2,6 @@
 whole file is checked first and errors are listed by row and column; nothing is stored
 unless every row is valid (the save is the same all-or-nothing ``scores_save``)."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,6 +14,7 @@ from clusters.evaluation.scores import (
     scores_save,
 )
 from emulation.errors import DomainError
+from emulation.spreadsheets import xlsx_bytes
 
 HEADERS = (
     gettext_lazy("Mã đơn vị"),
@@ -37,18 +36,13 @@ class GridImportError(DomainError):
 
 
 def grid_export(*, cluster_year):
-    from openpyxl import Workbook
-
     layout = grid_layout(cluster_year=cluster_year)
     scores = grid_scores(cluster_year=cluster_year)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Bảng điểm"
-    sheet.append([str(label) for label in HEADERS])
+    rows = []
     for unit in layout.units:
         for criterion in layout.criteria.values():
             score = scores.get((unit.pk, criterion.pk))
-            sheet.append(
+            rows.append(
                 [
                     unit.pk,
                     unit.name,
@@ -61,11 +55,8 @@ def grid_export(*, cluster_year):
                     score.comment if score else "",
                 ]
             )
-    for column, width in zip("ABCDEFGHI", (10, 36, 10, 8, 60, 10, 12, 12, 40), strict=True):
-        sheet.column_dimensions[column].width = width
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    widths = (10, 36, 10, 8, 60, 10, 12, 12, 40)
+    return xlsx_bytes([("Bảng điểm", HEADERS, rows, widths)])
 
 
 def _number(value):
