@@ -14,7 +14,7 @@ from clusters.evaluation.scores import (
     scores_save,
 )
 from emulation.errors import DomainError
-from emulation.spreadsheets import xlsx_bytes
+from emulation.spreadsheets import SpreadsheetError, read_sheet, xlsx_bytes
 
 HEADERS = (
     gettext_lazy("Mã đơn vị"),
@@ -59,6 +59,13 @@ def grid_export(*, cluster_year):
     return xlsx_bytes([("Bảng điểm", HEADERS, rows, widths)])
 
 
+def _whole(value):
+    """A code read from a cell: a whole number, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
 def _number(value):
     if value is None:
         return ""
@@ -68,32 +75,29 @@ def _number(value):
 
 
 def grid_import(*, actor, cluster_year, file):
-    from openpyxl import load_workbook
-
     layout = grid_layout(cluster_year=cluster_year)
     try:
-        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many types on a file that is not xlsx
-        raise GridImportError([_("Không đọc được tệp Excel (.xlsx).")]) from exc
+        rows = read_sheet(file, columns=9)
+    except SpreadsheetError as error:
+        raise GridImportError(error.errors) from None
     errors, cells, rows_of = [], {}, {}
-    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        values = [*list(row)[:9], *([None] * 9)][:9]
-        if all(v in (None, "") for v in values):
+    for number, values in rows:
+        if number == 1:
             continue
-        unit_id, criterion_id = values[0], values[2]
-        if not isinstance(unit_id, int | float) or int(unit_id) not in layout.unit_ids:
+        unit_id, criterion_id = _whole(values[0]), _whole(values[2])
+        if unit_id not in layout.unit_ids:
             errors.append(
                 _("Dòng %(row)s, cột A (Mã đơn vị): không phải đơn vị thành viên của cụm năm nay.")
                 % {"row": number}
             )
             continue
-        if not isinstance(criterion_id, int | float) or int(criterion_id) not in layout.criteria:
+        if criterion_id not in layout.criteria:
             errors.append(
                 _("Dòng %(row)s, cột C (Mã tiêu chí): không có trong bảng tiêu chí năm nay.")
                 % {"row": number}
             )
             continue
-        key = (int(unit_id), int(criterion_id))
+        key = (unit_id, criterion_id)
         if key in cells:
             errors.append(
                 _("Dòng %(row)s: trùng ô với dòng %(other)s.")
