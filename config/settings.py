@@ -6,6 +6,7 @@ it refuses to start without a secret key and allowed hosts, and turns on every
 ``check --deploy`` protection.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "axes",
     "emulation",
     "units",
     "clusters",
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "emulation.middleware.LoginRequiredMiddleware",
+    # Last: turns a login refused for too many failures into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The benchmark (make bench) adds a bare view, the floor its pages are measured against.
@@ -126,6 +130,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one account, or
+# from one address, that account or address may not log in for LOGIN_COOLOFF_MINUTES; every
+# failure is recorded (axes' access failure log, shown in the admin).
+AUTHENTICATION_BACKENDS = [
+    "emulation.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "emulation.auth_views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "emulation.auth.client_ip"
+AXES_VERBOSE = False
+# Behind nginx every request comes from 127.0.0.1: name the header nginx sets to the client's
+# address (``proxy_set_header X-Real-IP $remote_addr`` → ``HTTP_X_REAL_IP``). Only set it when
+# a proxy that overwrites the header is always in front.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -12,6 +12,9 @@ from emulation.models import AuditEntry
 # here (tests/emulation/test_audit_labels.py checks it). Context "audit": a label that reads
 # like a button's text elsewhere says here what happened.
 ACTION_LABELS = {
+    "login": _("Đăng nhập"),
+    "logout": _("Đăng xuất"),
+    "password_change": _("Đổi mật khẩu"),
     "account_create": _("Tạo tài khoản"),
     "account_activate": _("Mở khóa tài khoản"),
     "account_deactivate": _("Khóa tài khoản"),

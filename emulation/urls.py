@@ -1,16 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from emulation import auth_views as audited_auth_views
 from emulation import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", audited_auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", audited_auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
+        audited_auth_views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
