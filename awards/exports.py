@@ -94,7 +94,7 @@ def audit_csv(entries):
     rows = (
         [
             entry.at.isoformat(),
-            entry.actor.username if entry.actor_id else "",
+            entry.actor_name,
             action_label(entry.action),
             entry.object_repr,
             entry.before,

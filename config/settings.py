@@ -130,6 +130,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# The key of the audit trail's hash chain (emulation.audit_chain). Set it once and never
+# change it: entries sealed under another key no longer verify. Not stored in the database.
+AUDIT_CHAIN_KEY = env_str("AUDIT_CHAIN_KEY") or "audit-chain:" + SECRET_KEY
 # Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one account, or
 # from one address, that account or address may not log in for LOGIN_COOLOFF_MINUTES; every
 # failure is recorded (axes' access failure log, shown in the admin).

@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.fields import VietnameseCharField
@@ -198,9 +199,12 @@ class RoleAssignment(models.Model):
 class AuditEntry(models.Model):
     """Append-only: who did what to which object, with the state before and after.
 
-    On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002)."""
+    On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002) and a
+    back-dated INSERT (migration 0006); in production the app's database role may only INSERT
+    and SELECT it (docs/deployment.md). Each entry names its actor as they were at the time
+    and is chained to the previous entry by ``hash`` (``emulation.audit_chain``)."""
 
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -215,6 +219,11 @@ class AuditEntry(models.Model):
     before = models.JSONField(_("trước"), null=True, blank=True)
     after = models.JSONField(_("sau"), null=True, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
+    # The actor as they were: their id and name survive a rename (``actor`` follows the user).
+    actor_uid = models.BigIntegerField(_("mã người thực hiện"), null=True, blank=True)
+    actor_name = models.CharField(_("tên người thực hiện lúc đó"), max_length=300, blank=True)
+    prev_hash = models.CharField(_("mã của mục trước"), max_length=64, blank=True)
+    hash = models.CharField(_("mã kiểm tra"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("nhật ký")
@@ -223,7 +232,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
 
 
 from emulation.models_reports import ReportVersion, YearEndReport  # noqa: E402
