@@ -16,3 +16,4 @@ class EmulationConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(register_sqlite_collation)
+        from emulation import auth  # noqa: F401  (audits logins and logouts)

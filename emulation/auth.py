@@ -3,7 +3,9 @@ audit entries of logins, logouts and password changes."""
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
+from django.dispatch import receiver
 
 from emulation.audit import audit_record
 
@@ -40,3 +42,21 @@ def session_event_record(*, user, action, request):
         obj=user,
         after={"ip": client_ip(request)},
     )
+
+
+def _from_a_page(request):
+    """A login or logout made through a page (the site's or the admin's), not in code: the
+    test client's ``force_login`` sends the signals with an empty request."""
+    return request is not None and bool(getattr(request, "path", ""))
+
+
+@receiver(user_logged_in, dispatch_uid="thidua-audit-login")
+def audit_login(sender, request, user, **kwargs):
+    if _from_a_page(request):
+        session_event_record(user=user, action="login", request=request)
+
+
+@receiver(user_logged_out, dispatch_uid="thidua-audit-logout")
+def audit_logout(sender, request, user, **kwargs):
+    if user is not None and _from_a_page(request):
+        session_event_record(user=user, action="logout", request=request)

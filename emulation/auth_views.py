@@ -1,25 +1,12 @@
-"""The login, logout and password-change pages: Django's, plus an audit entry each, and the
-page shown to an account or address locked out after too many failed logins."""
+"""The password-change page (Django's, plus an audit entry; logins and logouts are audited by
+``emulation.auth``'s signal receivers, the admin's too) and the page shown to an account or
+address locked out after too many failed logins."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 
 from emulation.auth import session_event_record
-
-
-class LoginView(auth_views.LoginView):
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        session_event_record(user=form.get_user(), action="login", request=self.request)
-        return response
-
-
-class LogoutView(auth_views.LogoutView):
-    def post(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            session_event_record(user=request.user, action="logout", request=request)
-        return super().post(request, *args, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

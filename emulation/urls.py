@@ -7,8 +7,8 @@ from emulation import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
-    path("accounts/login/", audited_auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", audited_auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
         audited_auth_views.PasswordChangeView.as_view(),

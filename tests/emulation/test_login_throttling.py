@@ -149,3 +149,28 @@ def test_an_anonymous_logout_is_not_audited(db):
     Client().post("/accounts/logout/")
 
     assert _entries() == []
+
+
+def test_the_admin_login_is_throttled_and_audited_too(world):
+    world.users.staff.is_staff = True
+    world.users.staff.save()
+    client = Client()
+    client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "vu", "password": PASSWORD},
+        REMOTE_ADDR="10.1.1.1",
+    )
+    for n in range(5):
+        Client().post("/admin/login/", {"username": "vu", "password": f"sai-{n}"})
+
+    locked = Client().post("/admin/login/", {"username": "vu", "password": PASSWORD})
+
+    assert client.get("/admin/").status_code == 200
+    assert _entries() == [("login", "vu", {"ip": "10.1.1.1"})]
+    assert locked.status_code == 429
+
+
+def test_a_test_client_force_login_is_not_an_audited_login(client_as):
+    client_as("staff").logout()
+
+    assert _entries() == []

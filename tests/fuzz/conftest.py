@@ -36,6 +36,15 @@ settings.register_profile(
     ],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# A fuzz test posts its whole budget: past pytest-timeout's default when the budget is long.
+FUZZ_TIMEOUT = 120 if settings.default.max_examples <= 10 else 3600
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/fuzz/" in item.nodeid and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(FUZZ_TIMEOUT))
+
 
 SUBMISSIONS = Counter()
 SERVER_ERRORS = Counter()
