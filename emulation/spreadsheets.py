@@ -182,6 +182,10 @@ _VALUE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
 
 
 def _parser_class():
+    # openpyxl's read-only sheet parses its rows with WorkSheetParser; reading through a
+    # subclass of it (and the sheet's ``_get_source``, ``_shared_strings``) relies on
+    # openpyxl 3.1's internals: the version is pinned, and tests/emulation/test_spreadsheets.py
+    # fails if an upgrade changes them.
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.worksheet._reader import WorkSheetParser
 
