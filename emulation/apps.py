@@ -16,4 +16,7 @@ class EmulationConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(register_sqlite_collation)
+        from emulation.invitations import register_sheets
+
+        register_sheets()
         from emulation import auth  # noqa: F401  (audits logins and logouts)

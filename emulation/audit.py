@@ -1,7 +1,10 @@
 """The audit trail: one append-only entry per change, written in the caller's transaction."""
 
+import datetime
 import hmac
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -92,6 +95,9 @@ ACTION_LABELS = {
     # year-end reports
     "report_update": pgettext_lazy("audit", "Sửa báo cáo tổng kết"),
     "report_version_request": _("Yêu cầu tạo bản PDF báo cáo"),
+    # loading a ministry's lists from spreadsheets, inviting accounts
+    "sheet_import": _("Nhập danh sách từ tệp Excel"),
+    "account_invite": _("Gửi thư mời đặt mật khẩu"),
 }
 
 
@@ -103,6 +109,29 @@ def _jsonable(data):
     if data is None:
         return None
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+_event_time = ContextVar("audit_event_time", default=None)
+
+
+@contextmanager
+def events_dated(moment):
+    """Record what happens inside the block as happening at ``moment`` (a date: 09:00 that
+    day, local time; or an aware datetime): the audit entries and the moments services
+    stamp (``event_now``). Only for loading records of past events, such as the demo's
+    2020 conference: a user's action is always stamped with the real time."""
+    if isinstance(moment, datetime.date) and not isinstance(moment, datetime.datetime):
+        moment = timezone.make_aware(datetime.datetime.combine(moment, datetime.time(9)))
+    token = _event_time.set(moment)
+    try:
+        yield moment
+    finally:
+        _event_time.reset(token)
+
+
+def event_now():
+    """Now, or the moment of the past event being recorded (``events_dated``)."""
+    return _event_time.get() or timezone.now()
 
 
 # Any constant: the key of the PostgreSQL advisory lock that orders the chain's appends.
@@ -118,17 +147,19 @@ def audit_record(*, actor, action, obj, before=None, after=None, reason=""):
 
     The chain needs one writer at a time: on PostgreSQL a transaction-level advisory lock is
     taken here and held until the caller's transaction ends, so the entries' order, their
-    ``at`` and the chain agree (SQLite serialises writers by itself)."""
+    ``recorded_at`` and the chain agree (SQLite serialises writers by itself). ``at`` is when
+    it happened: now, or the past event being loaded (``events_dated``)."""
     actor = actor if actor is not None and actor.is_authenticated else None
     with transaction.atomic():
         connection = transaction.get_connection()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
-        last = AuditEntry.objects.order_by("-id").values("hash", "at").first()
+        last = AuditEntry.objects.order_by("-id").values("hash", "recorded_at").first()
         now = timezone.now()
         entry = AuditEntry(
-            at=max(now, last["at"]) if last else now,
+            at=event_now(),
+            recorded_at=max(now, last["recorded_at"]) if last else now,
             actor=actor,
             actor_uid=actor.pk if actor else None,
             actor_name=actor_name(actor) if actor else "",
@@ -159,14 +190,14 @@ def audit_verify(*, entries=None):
                 entry,
                 _("không nối với mục liền trước (có mục bị xóa, chèn hoặc sửa ngay trước nó)"),
             )
-        if prev_at is not None and entry.at < prev_at:
+        if prev_at is not None and entry.recorded_at < prev_at:
             return checked, (entry, _("ghi lùi thời điểm so với mục liền trước"))
         expected = audit_chain.link(
             settings.AUDIT_CHAIN_KEY, entry.prev_hash, audit_chain.values_of(entry)
         )
         if not hmac.compare_digest(expected, entry.hash):
             return checked, (entry, _("nội dung không khớp mã kiểm tra (mục đã bị sửa hoặc giả)"))
-        prev_hash, prev_at, checked = entry.hash, entry.at, checked + 1
+        prev_hash, prev_at, checked = entry.hash, entry.recorded_at, checked + 1
     return checked, None
 
 

@@ -14,6 +14,7 @@ import json
 GENESIS = "0" * 64
 FIELDS = (
     "at",
+    "recorded_at",
     "actor_uid",
     "actor_name",
     "action",
@@ -34,6 +35,7 @@ def canonical(values):
     """The bytes hashed for one entry: its fields as sorted, compact JSON."""
     data = {name: values[name] for name in FIELDS}
     data["at"] = _at(data["at"])
+    data["recorded_at"] = _at(data["recorded_at"])
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 

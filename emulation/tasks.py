@@ -5,6 +5,7 @@ from celery.signals import worker_ready
 from django.conf import settings
 from django.db import OperationalError
 
+from emulation.imports.tasks import check_import, commit_import  # noqa: F401 (registered)
 from emulation.reports.build import report_version_build, versions_to_resume
 
 MAX_RETRIES = 5

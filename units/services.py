@@ -21,7 +21,7 @@ def unit_save(*, actor, unit, expected_version=None):
     """Create a unit, or save changes to one as loaded at ``expected_version``."""
     created = unit.pk is None
     unit_name_check(unit=unit)
-    fields = ["ministry_id", "name", "short_name", "kind", "is_active"]
+    fields = ["ministry_id", "code", "name", "short_name", "kind", "is_active"]
     before = None
     if not created:
         before = Unit.objects.filter(pk=unit.pk).values(*fields).first()

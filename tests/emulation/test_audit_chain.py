@@ -125,6 +125,7 @@ def test_an_entry_forged_without_the_key_is_found(trail):
     last = AuditEntry.objects.order_by("-id").first()
     forged = AuditEntry(
         at=last.at + datetime.timedelta(seconds=1),
+        recorded_at=last.recorded_at + datetime.timedelta(seconds=1),
         action="unit_update",
         object_type="emulation.ministry",
         object_id=str(ministry.pk),
@@ -142,7 +143,8 @@ def test_a_back_dated_entry_is_found_even_with_the_key(trail, settings):
     _user, ministry, _entries = trail
     last = AuditEntry.objects.order_by("-id").first()
     forged = AuditEntry(
-        at=last.at - datetime.timedelta(days=30),
+        at=last.at,
+        recorded_at=last.recorded_at - datetime.timedelta(days=30),
         action="unit_update",
         object_type="emulation.ministry",
         object_id=str(ministry.pk),
@@ -234,3 +236,15 @@ def test_parallel_writers_keep_one_unbroken_chain():
 
     assert errors == []
     assert _verify() == (40, None)
+
+
+def test_a_past_event_loaded_with_its_date_keeps_the_chain(trail):
+    from emulation.audit import events_dated
+
+    user, ministry, entries = trail
+    with events_dated(datetime.date(2020, 12, 14)):
+        past = audit_record(actor=user, action="unit_update", obj=ministry, reason="hội nghị")
+
+    assert past.at.date() == datetime.date(2020, 12, 14)
+    assert past.recorded_at >= entries[-1].recorded_at
+    assert _verify() == (5, None)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0004_reports_models'),
+        ('emulation', '0006_onboard_import_batch'),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ from emulation import audit_chain
 NOT_BACKDATED = """
 CREATE OR REPLACE FUNCTION thidua_audit_not_backdated() RETURNS trigger AS $$
 BEGIN
-    IF NEW.at < (SELECT max(at) FROM emulation_auditentry) THEN
+    IF NEW.recorded_at < (SELECT max(recorded_at) FROM emulation_auditentry) THEN
         RAISE EXCEPTION 'emulation_auditentry: an entry dated before the last one is refused';
     END IF;
     RETURN NEW;
@@ -48,8 +48,11 @@ def seal(apps, schema_editor):
         schema_editor.execute(
             "ALTER TABLE emulation_auditentry DISABLE TRIGGER emulation_auditentry_append_only"
         )
-    prev_hash, batch = audit_chain.GENESIS, []
+    prev_hash, batch, recorded = audit_chain.GENESIS, [], None
     for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
+        # Written before this column: the latest event time so far stands for it.
+        recorded = max(recorded, entry.at) if recorded else entry.at
+        entry.recorded_at = recorded
         entry.actor_uid = entry.actor_id
         entry.actor_name = names.get(entry.actor_id, "")
         entry.prev_hash = prev_hash
@@ -59,9 +62,9 @@ def seal(apps, schema_editor):
         prev_hash = entry.hash
         batch.append(entry)
         if len(batch) == 2000:
-            AuditEntry.objects.bulk_update(batch, ["actor_uid", "actor_name", "prev_hash", "hash"])
+            AuditEntry.objects.bulk_update(batch, ["recorded_at", "actor_uid", "actor_name", "prev_hash", "hash"])
             batch = []
-    AuditEntry.objects.bulk_update(batch, ["actor_uid", "actor_name", "prev_hash", "hash"])
+    AuditEntry.objects.bulk_update(batch, ["recorded_at", "actor_uid", "actor_name", "prev_hash", "hash"])
     if postgres:
         schema_editor.execute(
             "ALTER TABLE emulation_auditentry ENABLE TRIGGER emulation_auditentry_append_only"
@@ -77,14 +80,14 @@ def unseal(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0005_reports_build_lease'),
+        ('emulation', '0007_reports_build_lease'),
     ]
 
     operations = [
-        migrations.AlterField(
+        migrations.AddField(
             model_name='auditentry',
-            name='at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='thời điểm'),
+            name='recorded_at',
+            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm ghi'),
         ),
         migrations.AddField(
             model_name='auditentry',
