@@ -1,29 +1,16 @@
-"""Excel and CSV exports: data in, bytes out."""
-
-import csv
-import io
+"""Excel and CSV exports: data in, bytes out (written by ``emulation.spreadsheets``, so no
+text a user typed becomes a formula)."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from emulation.audit import action_label
+from emulation.spreadsheets import csv_text, xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _workbook(title, header, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes([(title, header, rows, None)])
 
 
 def proposals_xlsx(lines):
@@ -103,29 +90,25 @@ def decisions_xlsx(awards):
 
 
 def audit_csv(entries):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
+    header = [
+        _("Thời điểm"),
+        _("Người thực hiện"),
+        _("Hành động"),
+        _("Đối tượng"),
+        _("Trước"),
+        _("Sau"),
+        _("Lý do"),
+    ]
+    rows = (
         [
-            _("Thời điểm"),
-            _("Người thực hiện"),
-            _("Hành động"),
-            _("Đối tượng"),
-            _("Trước"),
-            _("Sau"),
-            _("Lý do"),
+            entry.at.isoformat(),
+            entry.actor_name,
+            action_label(entry.action),
+            entry.object_repr,
+            entry.before,
+            entry.after,
+            entry.reason,
         ]
+        for entry in entries
     )
-    for entry in entries:
-        writer.writerow(
-            [
-                entry.at.isoformat(),
-                entry.actor.username if entry.actor_id else "",
-                action_label(entry.action),
-                entry.object_repr,
-                entry.before,
-                entry.after,
-                entry.reason,
-            ]
-        )
-    return "\ufeff" + buffer.getvalue()  # BOM: Excel opens the Vietnamese text correctly
+    return csv_text(header, rows)

@@ -6,6 +6,7 @@ it refuses to start without a secret key and allowed hosts, and turns on every
 ``check --deploy`` protection.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "axes",
     "emulation",
     "units",
     "clusters",
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "emulation.middleware.LoginRequiredMiddleware",
+    # Last: turns a login refused for too many failures into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The benchmark (make bench) adds a bare view, the floor its pages are measured against.
@@ -146,6 +150,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# The key of the audit trail's hash chain (emulation.audit_chain). Set it once and never
+# change it: entries sealed under another key no longer verify. Not stored in the database.
+AUDIT_CHAIN_KEY = env_str("AUDIT_CHAIN_KEY") or "audit-chain:" + SECRET_KEY
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one account, or
+# from one address, that account or address may not log in for LOGIN_COOLOFF_MINUTES; every
+# failure is recorded (axes' access failure log, shown in the admin).
+AUTHENTICATION_BACKENDS = [
+    "emulation.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "emulation.auth_views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "emulation.auth.client_ip"
+AXES_VERBOSE = False
+# Behind nginx every request comes from 127.0.0.1: name the header nginx sets to the client's
+# address (``proxy_set_header X-Real-IP $remote_addr`` → ``HTTP_X_REAL_IP``). Only set it when
+# a proxy that overwrites the header is always in front.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -179,6 +205,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a 10 x 40 score grid posts ~2,000 fields
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Spreadsheet imports (emulation.spreadsheets): the upload, its unpacked parts, the row count.
+SPREADSHEET_MAX_BYTES = env_int("SPREADSHEET_MAX_BYTES", 5 * 1024 * 1024)
+SPREADSHEET_MAX_UNCOMPRESSED_BYTES = env_int("SPREADSHEET_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
+SPREADSHEET_MAX_RATIO = 100
+SPREADSHEET_MAX_ROWS = env_int("SPREADSHEET_MAX_ROWS", 5000)
 # Spreadsheets that load a ministry's organisation (emulation/imports): a national ministry's
 # 200,000 people-year rows are ~8 MB of .xlsx, ~60 MB unpacked.
 SHEET_IMPORT_MAX_BYTES = env_int("SHEET_IMPORT_MAX_BYTES", 30 * 1024 * 1024)
@@ -207,10 +238,30 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
-# Longer than the longest task, so an unacknowledged task is not started twice.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+# A report build: soft limit (the version is failed with a message), hard limit (the child is
+# killed), and its lease: a build whose lease has lapsed is taken over by the next delivery or
+# by the sweep below (docs/reliability.md).
+REPORT_BUILD_SOFT_TIME_LIMIT = 240
+REPORT_BUILD_TIME_LIMIT = 300
+REPORT_BUILD_LEASE_SECONDS = env_int("REPORT_BUILD_LEASE_SECONDS", REPORT_BUILD_TIME_LIMIT + 30)
+REPORT_BUILD_MAX_ATTEMPTS = 3
+# A task taken by a worker that then died is handed out again after the visibility timeout:
+# just above the longest hard time limit, so a task still running is never handed out twice
+# (and the build's lease makes a second copy harmless anyway). The worker looks for such
+# tasks every ``unacked_restore_interval`` seconds.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "unacked_restore_interval": min(10, CELERY_VISIBILITY_TIMEOUT),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Takes over report builds whose worker died and re-sends requests whose message was lost.
+    "report-versions-sweep": {
+        "task": "emulation.sweep_report_versions",
+        "schedule": 60,
+    },
     # Emails secretaries a week before a deadline they have not met (once per deadline).
     "awards-deadline-reminders": {
         "task": "awards.tasks.send_deadline_reminders",

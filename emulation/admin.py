@@ -68,10 +68,9 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
 class AuditEntryAdmin(admin.ModelAdmin):
     """The trail is append-only: the admin reads it and never changes it."""
 
-    list_display = ["at", "actor", "action", "object_type", "object_repr"]
+    list_display = ["at", "actor_name", "action", "object_type", "object_repr"]
     list_filter = ["action", "object_type"]
-    list_select_related = ["actor"]
-    search_fields = ["object_repr", "object_id", "actor__username"]
+    search_fields = ["object_repr", "object_id", "actor_name", "actor__username"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request):

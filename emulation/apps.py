@@ -19,3 +19,4 @@ class EmulationConfig(AppConfig):
         from emulation.invitations import register_sheets
 
         register_sheets()
+        from emulation import auth  # noqa: F401  (audits logins and logouts)

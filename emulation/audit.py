@@ -1,21 +1,28 @@
 """The audit trail: one append-only entry per change, written in the caller's transaction."""
 
 import datetime
+import hmac
 import json
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from emulation import audit_chain
 from emulation.models import AuditEntry
 
 # How each action reads in the audit trail; every action written by audit_record() has a label
 # here (tests/emulation/test_audit_labels.py checks it). Context "audit": a label that reads
 # like a button's text elsewhere says here what happened.
 ACTION_LABELS = {
+    "login": _("Đăng nhập"),
+    "logout": _("Đăng xuất"),
+    "password_change": _("Đổi mật khẩu"),
     "account_create": _("Tạo tài khoản"),
     "account_activate": _("Mở khóa tài khoản"),
     "account_deactivate": _("Khóa tài khoản"),
@@ -143,18 +150,71 @@ def event_now():
     return _event_time.get() or timezone.now()
 
 
+# Any constant: the key of the PostgreSQL advisory lock that orders the chain's appends.
+CHAIN_LOCK = 7_340_114
+
+
+def actor_name(user):
+    return (user.get_full_name() or user.username)[:300]
+
+
 def audit_record(*, actor, action, obj, before=None, after=None, reason=""):
-    return AuditEntry.objects.create(
-        at=event_now(),
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        before=_jsonable(before),
-        after=_jsonable(after),
-        reason=reason,
-    )
+    """Append an entry, chained to the previous one, in the caller's transaction.
+
+    The chain needs one writer at a time: on PostgreSQL a transaction-level advisory lock is
+    taken here and held until the caller's transaction ends, so the entries' order, their
+    ``recorded_at`` and the chain agree (SQLite serialises writers by itself). ``at`` is when
+    it happened: now, or the past event being loaded (``events_dated``)."""
+    actor = actor if actor is not None and actor.is_authenticated else None
+    with transaction.atomic():
+        connection = transaction.get_connection()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+        last = AuditEntry.objects.order_by("-id").values("hash", "recorded_at").first()
+        now = timezone.now()
+        entry = AuditEntry(
+            at=event_now(),
+            recorded_at=max(now, last["recorded_at"]) if last else now,
+            actor=actor,
+            actor_uid=actor.pk if actor else None,
+            actor_name=actor_name(actor) if actor else "",
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:300],
+            before=_jsonable(before),
+            after=_jsonable(after),
+            reason=reason,
+            prev_hash=(last["hash"] if last else "") or audit_chain.GENESIS,
+        )
+        entry.hash = audit_chain.link(
+            settings.AUDIT_CHAIN_KEY, entry.prev_hash, audit_chain.values_of(entry)
+        )
+        entry.save(force_insert=True)
+    return entry
+
+
+def audit_verify(*, entries=None):
+    """Walk the chain in order; return ``(checked, None)`` when every link holds, else
+    ``(checked, (entry, problem))`` for the first broken one, ``problem`` in Vietnamese."""
+    entries = entries if entries is not None else AuditEntry.objects.order_by("id")
+    prev_hash, prev_at, checked = audit_chain.GENESIS, None, 0
+    for entry in entries.iterator(chunk_size=2000):
+        if entry.prev_hash != prev_hash:
+            return checked, (
+                entry,
+                _("không nối với mục liền trước (có mục bị xóa, chèn hoặc sửa ngay trước nó)"),
+            )
+        if prev_at is not None and entry.recorded_at < prev_at:
+            return checked, (entry, _("ghi lùi thời điểm so với mục liền trước"))
+        expected = audit_chain.link(
+            settings.AUDIT_CHAIN_KEY, entry.prev_hash, audit_chain.values_of(entry)
+        )
+        if not hmac.compare_digest(expected, entry.hash):
+            return checked, (entry, _("nội dung không khớp mã kiểm tra (mục đã bị sửa hoặc giả)"))
+        prev_hash, prev_at, checked = entry.hash, entry.recorded_at, checked + 1
+    return checked, None
 
 
 def audit_entries_for(obj):

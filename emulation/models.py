@@ -363,7 +363,10 @@ class RoleAssignment(models.Model):
 class AuditEntry(models.Model):
     """Append-only: who did what to which object, with the state before and after.
 
-    On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002)."""
+    On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002) and a
+    back-dated INSERT (migration 0008); in production the app's database role may only INSERT
+    and SELECT it (docs/deployment.md). Each entry names its actor as they were at the time
+    and is chained to the previous entry by ``hash`` (``emulation.audit_chain``)."""
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -380,6 +383,14 @@ class AuditEntry(models.Model):
     before = models.JSONField(_("trước"), null=True, blank=True)
     after = models.JSONField(_("sau"), null=True, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
+    # The actor as they were: their id and name survive a rename (``actor`` follows the user).
+    actor_uid = models.BigIntegerField(_("mã người thực hiện"), null=True, blank=True)
+    actor_name = models.CharField(_("tên người thực hiện lúc đó"), max_length=300, blank=True)
+    # When it was written (``at`` is when it happened: earlier for a past event loaded with
+    # ``events_dated``); never earlier than the entry before it.
+    recorded_at = models.DateTimeField(_("thời điểm ghi"), default=timezone.now)
+    prev_hash = models.CharField(_("mã của mục trước"), max_length=64, blank=True)
+    hash = models.CharField(_("mã kiểm tra"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("nhật ký")
@@ -388,7 +399,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
 
 
 from emulation.models_imports import ImportBatch  # noqa: E402

@@ -97,6 +97,13 @@ class ReportVersion(models.Model):
     data_version = models.CharField(_("phiên bản dữ liệu"), max_length=64, blank=True)
     sha256 = models.CharField(_("mã kiểm tra SHA-256"), max_length=64, blank=True)
     size = models.PositiveIntegerField(_("dung lượng (byte)"), null=True, blank=True)
+    # The lease of the build in progress: who holds it (host:pid of the worker process), since
+    # when, until when; a build whose lease lapsed or whose holder died is taken over.
+    lease_holder = models.CharField(_("tiến trình đang tạo"), max_length=200, blank=True)
+    lease_token = models.UUIDField(null=True, blank=True, editable=False)
+    leased_at = models.DateTimeField(_("bắt đầu tạo lúc"), null=True, blank=True)
+    lease_expires_at = models.DateTimeField(_("hết hạn giữ lúc"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần tạo"), default=0)
 
     class Meta:
         verbose_name = _("bản báo cáo")

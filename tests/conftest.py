@@ -4,6 +4,7 @@ under REQUIRE_SERVICES=1, as in .ci/run)."""
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -173,23 +174,25 @@ def _celery_eager_unless_worker(request, settings):
     app.conf.task_always_eager = previous
 
 
-@pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker):
-    """A real ``celery worker`` process on the test database and a queue of its own.
-
-    Tests using it must use ``transactional_db`` so the worker sees committed rows."""
+def _worker_env(queue, extra_env=None):
     from django.conf import settings
 
-    from config.celery import app
-
-    queue = f"thidua-test-{uuid.uuid4().hex[:8]}"
     parts = urlsplit(os.environ["DATABASE_URL"])
     test_db = settings.DATABASES["default"]["NAME"]
-    env = {
+    return {
         **os.environ,
         "DATABASE_URL": urlunsplit(parts._replace(path="/" + test_db)),
         "CELERY_TASK_DEFAULT_QUEUE": queue,
+        **(extra_env or {}),
     }
+
+
+def _start_worker(queue, *, pool="solo", concurrency=1, extra_env=None):
+    """Start ``celery worker`` on ``queue`` (in a session of its own, so the test can kill the
+    whole worker with its children) and wait until it answers a ping."""
+    from config.celery import app
+
+    node = f"{queue}-{uuid.uuid4().hex[:6]}@{socket.gethostname()}"
     process = subprocess.Popen(
         [
             sys.executable,
@@ -198,32 +201,81 @@ def celery_worker_process(django_db_setup, django_db_blocker):
             "-A",
             "config",
             "worker",
-            "--pool=solo",
-            "--concurrency=1",
+            f"--pool={pool}",
+            f"--concurrency={concurrency}",
             "--without-gossip",
             "--without-mingle",
             "-Q",
             queue,
+            "-n",
+            node,
             "--loglevel=WARNING",
         ],
-        env=env,
+        env=_worker_env(queue, extra_env),
+        start_new_session=True,
     )
+    deadline = time.monotonic() + 30
+    while True:
+        if process.poll() is not None:
+            pytest.fail("the Celery worker exited at start-up")
+        if app.control.ping(timeout=0.5, destination=[node]):
+            return process
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("the Celery worker did not answer within 30 s")
+
+
+def _stop_worker(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 9)
+            process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """A real ``celery worker`` process on the test database and a queue of its own.
+
+    Tests using it must use ``transactional_db`` so the worker sees committed rows."""
+    from config.celery import app
+
+    queue = f"thidua-test-{uuid.uuid4().hex[:8]}"
     previous_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
+    process = None
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                pytest.fail("the Celery worker exited at start-up")
-            if app.control.ping(timeout=0.5, destination=None):
-                break
-            if time.monotonic() > deadline:
-                pytest.fail("the Celery worker did not answer within 30 s")
+        process = _start_worker(queue)
         yield process
     finally:
         app.conf.task_default_queue = previous_queue
-        process.terminate()
-        process.wait(timeout=20)
+        if process is not None:
+            _stop_worker(process)
+
+
+@pytest.fixture
+def celery_workers(django_db_setup):
+    """Start real workers on a queue of this test's own: ``celery_workers.start(pool=…,
+    extra_env=…)``; every worker started is stopped at the end (``kill -9`` may come first)."""
+    from config.celery import app
+
+    queue = f"thidua-test-{uuid.uuid4().hex[:8]}"
+    started = []
+    previous_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+
+    def start(**kwargs):
+        started.append(_start_worker(queue, **kwargs))
+        return started[-1]
+
+    try:
+        yield SimpleNamespace(start=start, queue=queue)
+    finally:
+        app.conf.task_default_queue = previous_queue
+        for process in started:
+            _stop_worker(process)
 
 
 @pytest.fixture

@@ -103,4 +103,7 @@ def test_the_demo_tells_the_truth(demo):
     data = report_context(report)["data"]
     assert report.issued_on == datetime.date(2020, 12, 14)
     assert data["awards"] == []
-    assert sorted(row["decision_number"] for row in data["awards_after"]) == ["256/QĐ-BTP"] * 3
+    assert sorted(row["decision_number"] for row in data["awards_after"]) == [
+        "1234/QĐ-TTg (minh họa)",  # the Prime Minister's, through the dossier to Home Affairs
+        *["256/QĐ-BTP"] * 3,
+    ]

@@ -26,6 +26,7 @@ from clusters.evaluation.scores import (
 )
 from emulation.errors import DomainError
 from emulation.numbers import format_decimal
+from emulation.spreadsheets import SpreadsheetError, read_sheet
 
 FIELDS = ("self", "agreed", "comment")
 FIRST_UNIT_COLUMN = 5  # E: after the ids, the number, the criterion and its maximum
@@ -179,19 +180,12 @@ def _whole(value):
 
 
 def _read_rows(file, columns):
-    """``[(row number, [value × columns]), …]`` of the first sheet, empty rows left out."""
-    from openpyxl import load_workbook
-
+    """``[(row number, [value × columns]), …]`` of the first sheet, empty rows left out; the
+    file bounded and every unreadable cell named (``emulation.spreadsheets.read_sheet``)."""
     try:
-        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
-        rows = []
-        for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=columns), start=1):
-            values = [*row, *([None] * columns)][:columns]
-            if any(v not in (None, "") for v in values):
-                rows.append((number, values))
-        return rows
-    except Exception as exc:  # openpyxl raises many types on a file that is not xlsx
-        raise GridImportError([_("Không đọc được tệp Excel (.xlsx).")]) from exc
+        return read_sheet(file, columns=columns)
+    except SpreadsheetError as error:
+        raise GridImportError(error.errors) from None
 
 
 def grid_import_preview(*, cluster_year, file):

@@ -19,9 +19,14 @@ from clusters.evaluation.tables import _check_scope_free
 from clusters.models import Criterion, CriterionGroup, CriterionLevel, ScoringTable
 from emulation.audit import audit_record
 from emulation.errors import DomainError
+from emulation.spreadsheets import SpreadsheetError, read_sheet
 
 ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$")
 LEVEL_MARKS = re.compile(r"^([-–+•]|[a-zđ][.)]?)$")
+CODE_MAX = CriterionGroup._meta.get_field("code").max_length
+GROUP_TITLE_MAX = CriterionGroup._meta.get_field("title").max_length
+LEVEL_LABEL_MAX = CriterionLevel._meta.get_field("label").max_length
+CRITERION_TEXT_MAX = 2000
 
 
 class TableImportError(DomainError):
@@ -48,23 +53,48 @@ def _points(value):
     return points
 
 
+def _text(value):
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "").strip()
+
+
+def _too_long(number, mark, text, is_group, is_level):
+    """The column's limit (the database's) passed: a message naming row and column."""
+    if len(mark) > CODE_MAX:
+        return _("Dòng %(row)s, cột A (Số TT): tối đa %(n)s ký tự, tệp có %(len)s.") % {
+            "row": number,
+            "n": CODE_MAX,
+            "len": len(mark),
+        }
+    limit = GROUP_TITLE_MAX if is_group else LEVEL_LABEL_MAX if is_level else CRITERION_TEXT_MAX
+    if len(text) > limit:
+        return _("Dòng %(row)s, cột B (Tiêu chí): tối đa %(n)s ký tự, tệp có %(len)s.") % {
+            "row": number,
+            "n": limit,
+            "len": len(text),
+        }
+    return None
+
+
 def parse_table_sheet(file):
     """Rows of the first sheet → list of group dicts, or TableImportError."""
-    from openpyxl import load_workbook
-
     try:
-        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many types on a file that is not xlsx
-        raise TableImportError([_("Không đọc được tệp Excel (.xlsx).")]) from exc
+        rows = read_sheet(file, columns=4)
+    except SpreadsheetError as error:
+        raise TableImportError(error.errors) from None
     errors, groups, started = [], [], False
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [*list(row)[:4], None, None, None, None][:4]
-        mark = str(cells[0] or "").strip()
-        text = str(cells[1] or "").strip()
+    for number, cells in rows:
+        mark = _text(cells[0])
+        text = _text(cells[1])
         if not started:
             started = mark.lower() == "số tt"
             continue
         if not mark and not text:
+            continue
+        too_long = _too_long(number, mark, text, ROMAN.match(mark), LEVEL_MARKS.match(mark.lower()))
+        if too_long:
+            errors.append(too_long)
             continue
         try:
             points = _points(cells[2])

@@ -1,11 +1,23 @@
-"""Building one ``ReportVersion``'s PDF. Called by the Celery task; safe to call twice."""
+"""Building one ``ReportVersion``'s PDF. Called by the Celery task; safe to call twice.
 
+A build holds a lease on its version (who: ``host:pid``; since when; until when). Another
+delivery of the same task, or the sweep, takes the version over only when that lease has
+lapsed or its holder is a process of this host that no longer exists (a worker killed with
+``kill -9``); the build's result is stored only while it still holds the lease, so a version
+never gets two files and a taken-over build cannot overwrite its successor."""
+
+import datetime
 import hashlib
 import logging
+import os
+import socket
+import uuid
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +30,51 @@ Status = ReportVersion.Status
 UNAVAILABLE = _(
     "Cơ sở dữ liệu tạm thời không truy cập được nên chưa tạo được báo cáo. Hãy thử lại sau ít phút."
 )
+GAVE_UP = _(
+    "Máy xử lý bị gián đoạn nhiều lần khi tạo bản này nên hệ thống đã dừng lại. "
+    "Hãy bấm “Tạo lại bản PDF”; nếu vẫn lỗi, báo cho quản trị viên."
+)
+
+
+def current_holder():
+    """Who holds a lease: this process, as ``host:pid``."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def holder_is_dead(holder):
+    """True only when ``holder`` names a process of this host that no longer runs."""
+    host, _sep, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
+def lease_lapsed(version, now=None):
+    """A build in progress may be taken over: its lease expired or its holder died."""
+    if version.status != Status.BUILDING:
+        return False
+    now = now or timezone.now()
+    if version.lease_expires_at is not None and version.lease_expires_at <= now:
+        return True
+    if version.lease_expires_at is None:
+        # Built before leases existed: its request time stands for the lease's start.
+        return version.requested_at + _lease_length() <= now
+    return holder_is_dead(version.lease_holder)
+
+
+def _lease_length():
+    return datetime.timedelta(seconds=settings.REPORT_BUILD_LEASE_SECONDS)
 
 
 def _claim(version_id):
-    """queued -> building, under a row lock; None when another delivery already has it."""
+    """queued (or building under a lapsed lease) -> building under a new lease, with the row
+    locked; None when the version is final or another live build holds it."""
     with transaction.atomic():
         version = (
             ReportVersion.objects.select_for_update(of=("self",))
@@ -29,17 +82,67 @@ def _claim(version_id):
             .filter(pk=version_id)
             .first()
         )
-        if version is None or version.status != Status.QUEUED:
+        if version is None:
+            return None
+        now = timezone.now()
+        if version.status == Status.BUILDING and lease_lapsed(version, now):
+            logger.warning(
+                "Report version %s: taking over the lease of %s (since %s)",
+                version.pk,
+                version.lease_holder or "?",
+                version.leased_at,
+            )
+        elif version.status != Status.QUEUED:
+            return None
+        if version.attempts >= settings.REPORT_BUILD_MAX_ATTEMPTS:
+            version.status = Status.FAILED
+            version.error_message = str(GAVE_UP)
+            version.lease_token = None
+            version.save(update_fields=["status", "error_message", "lease_token"])
             return None
         version.status = Status.BUILDING
-        version.save(update_fields=["status"])
+        version.lease_holder = current_holder()
+        version.lease_token = uuid.uuid4()
+        version.leased_at = now
+        version.lease_expires_at = now + _lease_length()
+        version.attempts += 1
+        version.save(
+            update_fields=[
+                "status",
+                "lease_holder",
+                "lease_token",
+                "leased_at",
+                "lease_expires_at",
+                "attempts",
+            ]
+        )
         return version
 
 
-def _set_status(version, status, message=""):
-    ReportVersion.objects.filter(pk=version.pk, status=Status.BUILDING).update(
-        status=status, error_message=message
+def _held(version):
+    """The version's row, still building under this build's lease."""
+    return ReportVersion.objects.filter(
+        pk=version.pk, status=Status.BUILDING, lease_token=version.lease_token
     )
+
+
+def _set_status(version, status, message=""):
+    _held(version).update(status=status, error_message=message, lease_token=None)
+
+
+def versions_to_resume(now=None):
+    """Versions whose build was lost: building under a lapsed lease, or queued for longer
+    than the broker's visibility timeout (the message itself was lost)."""
+    now = now or timezone.now()
+    queued_before = now - datetime.timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT)
+    candidates = ReportVersion.objects.filter(
+        Q(status=Status.BUILDING) | Q(status=Status.QUEUED, requested_at__lt=queued_before)
+    ).order_by("pk")
+    return [
+        version
+        for version in candidates
+        if version.status == Status.QUEUED or lease_lapsed(version, now)
+    ]
 
 
 def report_version_build(*, version_id, last_attempt=True):
@@ -53,23 +156,31 @@ def report_version_build(*, version_id, last_attempt=True):
         name = f"{version.report_id}/{version.request_id}.pdf"
         storage = version.file.storage
         path = version.file.field.generate_filename(version, name)
-        if storage.exists(path):  # left by an attempt that died before recording it
-            storage.delete(path)
         with transaction.atomic():
+            if not _held(version).select_for_update().exists():
+                logger.warning("Report version %s: lease lost, result discarded", version.pk)
+                return None
+            if storage.exists(path):  # left by an attempt that died before recording it
+                storage.delete(path)
             version.file.save(name, ContentFile(content), save=False)
-            version.sha256 = hashlib.sha256(content).hexdigest()
-            version.size = len(content)
-            version.data_version = data_version_of(context)
-            version.generated_at = timezone.now()
-            version.status = Status.READY
-            version.error_message = ""
-            version.save()
+            _held(version).update(
+                file=version.file.name,
+                sha256=hashlib.sha256(content).hexdigest(),
+                size=len(content),
+                data_version=data_version_of(context),
+                generated_at=timezone.now(),
+                status=Status.READY,
+                error_message="",
+                lease_token=None,
+            )
     except OperationalError:
         # Transient (database unreachable, deadlock…): put it back so the retry claims it.
         if last_attempt:
             _set_status(version, Status.FAILED, UNAVAILABLE)
-        else:
-            _set_status(version, Status.QUEUED)
+        else:  # the retry claims it again; an outage is not the build's fault
+            _held(version).update(
+                status=Status.QUEUED, lease_token=None, attempts=F("attempts") - 1
+            )
         raise
     except SoftTimeLimitExceeded:
         _set_status(
@@ -87,4 +198,5 @@ def report_version_build(*, version_id, last_attempt=True):
                 "báo cho quản trị viên."
             ),
         )
+    version.refresh_from_db()
     return version

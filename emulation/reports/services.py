@@ -3,6 +3,7 @@
 import contextlib
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +22,18 @@ from emulation.reports.data import (
 )
 
 EDITABLE_FIELDS = NARRATIVE_FIELDS + DOCUMENT_FIELDS
-# A version still waiting or building this long after it was asked for (twice the task's hard
-# time limit) was lost, e.g. with a worker that died: it no longer blocks a new request.
-STALLED_AFTER = datetime.timedelta(minutes=10)
+
+
+def stalled_after():
+    """A version still waiting or building this long after it was asked for was lost for good
+    (no worker has run since, or every attempt died): it no longer blocks a new request. A
+    lost build is normally resumed far sooner, by the sweep (emulation.tasks)."""
+    return datetime.timedelta(
+        seconds=settings.CELERY_VISIBILITY_TIMEOUT
+        + settings.REPORT_BUILD_LEASE_SECONDS * settings.REPORT_BUILD_MAX_ATTEMPTS
+    )
+
+
 STALLED_MESSAGE = _lazy(
     "Bản này không được tạo xong (máy xử lý bị gián đoạn). Hãy bấm “Tạo lại bản PDF”."
 )
@@ -95,7 +105,7 @@ def report_version_request(*, actor, report):
             _ensure_saved(report)
     YearEndReport.objects.select_for_update().get(pk=report.pk)
     pending = report.versions.exclude(status__in=ReportVersion.FINAL)
-    stalled = pending.filter(requested_at__lt=timezone.now() - STALLED_AFTER)
+    stalled = pending.filter(requested_at__lt=timezone.now() - stalled_after())
     stalled.update(status=ReportVersion.Status.FAILED, error_message=STALLED_MESSAGE)
     current = pending.first()
     if current is not None:

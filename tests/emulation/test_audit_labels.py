@@ -20,6 +20,7 @@ DYNAMIC = {
     },
     "clusters/year_start/pledge.py": {f"pledge_{state}" for state in Pledge.State.values},
     "awards/services/review.py": {"nomination_approve", "nomination_reject", "nomination_reopen"},
+    "emulation/auth.py": {"login", "logout", "password_change"},
 }
 
 

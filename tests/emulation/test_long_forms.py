@@ -48,6 +48,8 @@ def test_every_page_starts_with_a_skip_link_to_the_content(client_as, world):
     assert "js/forms.js" in html
 
 
-def test_locking_and_deleting_ask_for_confirmation(client_as, world):
-    html = client_as("staff").get(reverse("catalogue_list")).content.decode()
+def test_locking_and_deleting_ask_for_confirmation(client_as, world, client, django_user_model):
+    # The national catalogue is the national administrator's to change (and delete from).
+    client.force_login(django_user_model.objects.create_superuser("quantri", "q@example.vn", "x"))
+    html = client.get(reverse("catalogue_list")).content.decode()
     assert 'data-confirm="Xóa danh hiệu, hình thức này khỏi danh mục?"' in html

@@ -141,7 +141,7 @@ def test_a_version_stalled_for_long_is_failed_and_no_longer_blocks_a_new_request
 ):
     stalled = ReportVersion.objects.create(report=cluster2.report, status=Status.BUILDING)
     ReportVersion.objects.filter(pk=stalled.pk).update(
-        requested_at=timezone.now() - datetime.timedelta(minutes=11)
+        requested_at=timezone.now() - services.stalled_after() - datetime.timedelta(seconds=1)
     )
 
     with django_capture_on_commit_callbacks() as callbacks:
