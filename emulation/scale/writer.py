@@ -41,8 +41,8 @@ def _text(value):
 
 def _with_defaults(model, fields, rows):
     """COPY writes no Python-side default: add every column the caller left out that has a
-    default or is an auto timestamp (e.g. a ``version`` field added later), so a new field
-    with a default never breaks the seed."""
+    default, is an auto timestamp or is text that may be blank (e.g. a ``version`` field or a
+    note added later), so such a new field never breaks the seed."""
     now = timezone.now()
     extra = {}
     for field in model._meta.concrete_fields:
@@ -50,8 +50,8 @@ def _with_defaults(model, fields, rows):
             continue
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             extra[field.attname] = now
-        elif field.has_default():
-            extra[field.attname] = field.get_default()
+        elif field.has_default() or (field.empty_strings_allowed and not field.null):
+            extra[field.attname] = field.get_default()  # a blank text field: ""
     if not extra:
         return fields, rows
     values = tuple(extra.values())
