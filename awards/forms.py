@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Nomination
+from emulation.bounds import MAX_COUNT, validate_date
 from emulation.models import AwardTitle
 from units.models import Person, Unit
 
@@ -11,7 +12,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ProposalForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     number = forms.CharField(label=_("Số tờ trình"), max_length=50, required=False)
-    dated = forms.DateField(label=_("Ngày tờ trình"), required=False, widget=DATE)
+    dated = forms.DateField(
+        label=_("Ngày tờ trình"), required=False, widget=DATE, validators=[validate_date]
+    )
     cover_file = forms.FileField(
         label=_("Tệp tờ trình"),
         required=False,
@@ -54,13 +57,19 @@ class NominationForm(forms.ModelForm):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CouncilVoteForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    council_members = forms.IntegerField(label=_("Tổng số thành viên hội đồng"), min_value=1)
-    council_votes_for = forms.IntegerField(label=_("Số phiếu đồng ý"), min_value=0)
+    council_members = forms.IntegerField(
+        label=_("Tổng số thành viên hội đồng"), min_value=1, max_value=MAX_COUNT
+    )
+    council_votes_for = forms.IntegerField(
+        label=_("Số phiếu đồng ý"), min_value=0, max_value=MAX_COUNT
+    )
 
 
 class LineReviewForm(forms.Form):
@@ -73,6 +82,7 @@ class LineReviewForm(forms.Form):
     reason = forms.CharField(
         label=_("Lý do"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bắt buộc khi không đồng ý."),
     )
@@ -80,13 +90,15 @@ class LineReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Số quyết định"), max_length=50)
-    dated = forms.DateField(label=_("Ngày quyết định"), widget=DATE)
+    dated = forms.DateField(label=_("Ngày quyết định"), widget=DATE, validators=[validate_date])
     signer_name = forms.CharField(label=_("Người ký"), max_length=100)
     signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150, required=False)
 
 
 class ForwardForm(forms.Form):
-    forwarded_on = forms.DateField(label=_("Ngày trình Bộ Nội vụ"), widget=DATE)
+    forwarded_on = forms.DateField(
+        label=_("Ngày trình Bộ Nội vụ"), widget=DATE, validators=[validate_date]
+    )
     forwarded_number = forms.CharField(label=_("Số văn bản trình"), max_length=50)
 
 
@@ -101,9 +113,15 @@ class BulkApproveForm(forms.Form):
 
 
 class DeadlinesForm(forms.Form):
-    pledge_deadline = forms.DateField(label=_("Hạn ký giao ước"), required=False, widget=DATE)
-    scores_deadline = forms.DateField(label=_("Hạn chấm điểm"), required=False, widget=DATE)
-    proposals_deadline = forms.DateField(label=_("Hạn gửi hồ sơ"), required=False, widget=DATE)
+    pledge_deadline = forms.DateField(
+        label=_("Hạn ký giao ước"), required=False, widget=DATE, validators=[validate_date]
+    )
+    scores_deadline = forms.DateField(
+        label=_("Hạn chấm điểm"), required=False, widget=DATE, validators=[validate_date]
+    )
+    proposals_deadline = forms.DateField(
+        label=_("Hạn gửi hồ sơ"), required=False, widget=DATE, validators=[validate_date]
+    )
 
     @classmethod
     def for_year(cls, emulation_year, data=None):

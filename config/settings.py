@@ -159,6 +159,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a 10 x 40 score grid posts ~2,000 fields
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Emulation years the application accepts anywhere (URLs, forms, services, reports): from
+# THIDUA_FIRST_YEAR to next year (THIDUA_YEARS_AHEAD after the current one).
+THIDUA_FIRST_YEAR = env_int("THIDUA_FIRST_YEAR", 2000)
+THIDUA_YEARS_AHEAD = env_int("THIDUA_YEARS_AHEAD", 1)
+# /health/?worker=1 sends a task through a worker: for monitoring only (staff, or this token
+# in the X-Health-Token header); empty = staff only.
+HEALTH_WORKER_TOKEN = env_str("HEALTH_WORKER_TOKEN")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -12,9 +12,12 @@ def claim_version(instance, expected_version):
 
     Call inside the transaction that then saves the other fields."""
     model = type(instance)
-    updated = model.objects.filter(pk=instance.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
+    updated = 0
+    # A missing or out-of-range version (a crafted form) is refused like a stale one.
+    if isinstance(expected_version, int) and 0 <= expected_version < 2**31 - 1:
+        updated = model.objects.filter(pk=instance.pk, version=expected_version).update(
+            version=F("version") + 1
+        )
     if not updated:
         raise StaleEditError(
             _(

@@ -5,18 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.evaluation.tables import parse_levels
 from clusters.models import Cluster, CriterionGroup, Minutes
+from emulation.bounds import MAX_COUNT, MAX_VERSION, validate_year
 from emulation.models import AwardTitle
 
 POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
 
 
 class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
 
 class ScoringTableCreateForm(forms.Form):
     ministry = forms.ModelChoiceField(label=_("Bộ, ngành"), queryset=None, empty_label=None)
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Năm"), validators=[validate_year])
     cluster = forms.ModelChoiceField(
         label=_("Riêng cho cụm"),
         queryset=None,
@@ -65,7 +66,7 @@ class GroupForm(forms.Form):
     title = forms.CharField(label=_("Tên nhóm"), max_length=300)
     kind = forms.ChoiceField(label=_("Loại"), choices=CriterionGroup.Kind.choices)
     max_points = forms.DecimalField(label=_("Điểm tối đa"), **POINTS)
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, required=False)
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, required=False)
 
     def clean_order(self):
         return self.cleaned_data["order"] or 0
@@ -75,15 +76,18 @@ class CriterionForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     group_id = forms.TypedChoiceField(label=_("Nhóm"), coerce=int, choices=())
     code = forms.CharField(label=_("Số TT"), max_length=10)
-    text = forms.CharField(label=_("Tiêu chí"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Tiêu chí"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     max_points = forms.DecimalField(label=_("Điểm chuẩn"), **POINTS)
     evidence_required = forms.BooleanField(label=_("Bắt buộc minh chứng"), required=False)
     levels = forms.CharField(
         label=_("Các mức điểm"),
         required=False,
+        max_length=2000,
         help_text=_("Ví dụ: Đúng hạn = 2; Chậm 1–2 ngày = 1,5"),
     )
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, required=False)
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, required=False)
 
     def clean_order(self):
         return self.cleaned_data["order"] or 0
@@ -122,12 +126,15 @@ class VoteCreateForm(forms.Form):
 
 
 class VoteCountsForm(VersionForm):
-    voters_entitled = forms.IntegerField(label=_("Số thành viên có quyền bỏ phiếu"), min_value=1)
-    ballots_cast = forms.IntegerField(label=_("Số phiếu phát ra"), min_value=0)
-    valid_ballots = forms.IntegerField(label=_("Số phiếu hợp lệ"), min_value=0)
+    voters_entitled = forms.IntegerField(
+        label=_("Số thành viên có quyền bỏ phiếu"), min_value=1, max_value=MAX_COUNT
+    )
+    ballots_cast = forms.IntegerField(label=_("Số phiếu phát ra"), min_value=0, max_value=MAX_COUNT)
+    valid_ballots = forms.IntegerField(label=_("Số phiếu hợp lệ"), min_value=0, max_value=MAX_COUNT)
     quota = forms.IntegerField(
         label=_("Số lượng được suy tôn"),
         min_value=0,
+        max_value=MAX_COUNT,
         required=False,
         help_text=_("Mặc định theo danh mục khen thưởng; để trống nếu chưa có quy định."),
     )
@@ -137,7 +144,7 @@ class VoteCountsForm(VersionForm):
         self.counts = counts
         for count in counts:
             self.fields[f"unit_{count.unit_id}"] = forms.IntegerField(
-                label=count.unit.name, min_value=0, initial=count.votes
+                label=count.unit.name, min_value=0, max_value=MAX_COUNT, initial=count.votes
             )
 
     def votes(self):
@@ -153,7 +160,10 @@ class VoteCloseForm(VersionForm):
         choices=(),
     )
     tie_break_note = forms.CharField(
-        label=_("Quyết định của chủ trì"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Quyết định của chủ trì"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, tied=(), **kwargs):
@@ -166,7 +176,7 @@ class VoteCloseForm(VersionForm):
 
 
 class MinutesForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, max_value=MAX_VERSION)
 
     class Meta:
         model = Minutes
@@ -220,4 +230,6 @@ class MinutesForm(forms.ModelForm):
 
 
 class UnsignForm(VersionForm):
-    reason = forms.CharField(label=_("Lý do mở khóa"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Lý do mở khóa"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from clusters.evaluation.scores import (
+    COMMENT_MAX,
     CellInput,
     ScoreGridError,
     grid_layout,
@@ -15,6 +16,7 @@ from clusters.evaluation.scores import (
     parse_score,
     scores_save,
 )
+from emulation.bounds import check_text
 from emulation.errors import DomainError
 
 HEADERS = (
@@ -110,7 +112,13 @@ def grid_import(*, actor, cluster_year, file):
             )
             continue
         criterion = layout.criteria[key[1]]
-        cell = CellInput(comment=str(values[8] or "").strip()[:2000])
+        cell = CellInput(comment=str(values[8] or "").strip())
+        try:
+            check_text(cell.comment, max_length=COMMENT_MAX)
+        except DomainError as error:
+            errors.append(
+                _("Dòng %(row)s, cột I (Nhận xét): %(msg)s") % {"row": number, "msg": error.message}
+            )
         for column, attr, label in (
             ("G", "self_score", _("Điểm tự chấm")),
             ("H", "agreed_score", _("Điểm cụm chấm")),

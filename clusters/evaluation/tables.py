@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from clusters.models import Criterion, CriterionGroup, CriterionLevel, Score, ScoringTable
 from emulation.audit import audit_record
+from emulation.bounds import check_year
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
+from emulation.rights import require_manager
 
 
 def scoring_tables_prefetched():
@@ -95,6 +97,8 @@ def previous_table(*, ministry, year, cluster):
 
 @transaction.atomic
 def scoring_table_create(*, actor, ministry, year, cluster, name, copy_previous=False):
+    require_manager(actor, ministry.pk)
+    check_year(year, field="year")
     _check_scope_free(ministry=ministry, year=year, cluster=cluster)
     source = None
     if copy_previous:
@@ -129,6 +133,7 @@ def _check_levels(code, max_points, levels):
 def scoring_table_update(*, actor, table, expected_version, name, groups, criteria):
     """Apply the edited structure. ``groups`` and ``criteria`` are lists of dicts (``id``
     None for a new row, ``delete`` to remove); a criterion names its group by id."""
+    require_manager(actor, table.ministry_id)
     _refuse_if_in_use(table)
     claim_version(table, expected_version)
     before = table_snapshot(table)

@@ -25,6 +25,7 @@ from clusters.models import Vote, VoteCount
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
+from emulation.rights import require_cluster_secretary
 from emulation.roles import scope_of
 
 
@@ -124,6 +125,7 @@ def _ensure_open(vote):
 
 @transaction.atomic
 def vote_create(*, actor, cluster_year, award_title):
+    require_cluster_secretary(actor, cluster_year.cluster_id)
     ensure_not_frozen(cluster_year=cluster_year)
     if award_title.regime_id != cluster_year.emulation_year.regime_id:
         raise DomainError(
@@ -148,6 +150,7 @@ def vote_record_counts(
     *, actor, vote, expected_version, voters_entitled, ballots_cast, valid_ballots, quota, votes
 ):
     """``votes`` maps unit id → votes for every candidate (member) of the vote."""
+    require_cluster_secretary(actor, vote.cluster_year.cluster_id)
     _ensure_open(vote)
     counts = _counts(vote)
     before = _snapshot(vote, counts)
@@ -189,6 +192,7 @@ def vote_record_counts(
 def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_break_note=""):
     """Close the vote and mark the nominated units. A tie at the quota boundary needs the
     chair's choice (exactly the number of seats left, among the tied) and a note."""
+    require_cluster_secretary(actor, vote.cluster_year.cluster_id)
     _ensure_open(vote)
     counts = _counts(vote)
     before = _snapshot(vote, counts)
@@ -240,6 +244,7 @@ def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_brea
 
 @transaction.atomic
 def vote_reopen(*, actor, vote, expected_version):
+    require_cluster_secretary(actor, vote.cluster_year.cluster_id)
     ensure_not_frozen(cluster_year=vote.cluster_year)
     if vote.state != Vote.State.CLOSED:
         raise DomainError(_("Cuộc bỏ phiếu đang mở."))

@@ -60,7 +60,10 @@ def _cell(grid_url, labels, unit, criterion, score, evidence, typed=None, errors
         "self": values["self"],
         "agreed": values["agreed"],
         "comment": values["comment"],
-        "version": (score.version if score else "") if typed is None else (typed.version or ""),
+        # 0 for an empty cell: a save must name the version it was typed over.
+        "version": (score.version if score else 0)
+        if typed is None
+        else ("" if typed.version is None else typed.version),
         "evidence": evidence.get(score.pk, 0) if score else 0,
         "errors": list(errors),
         "labels": {field: label % names for field, label in labels.items()},
@@ -177,7 +180,7 @@ def score_cell(request, pk, year, unit_pk, criterion_pk):
     score = Score.objects.filter(cluster_year=cluster_year, unit=unit, criterion=criterion).first()
     cell = {
         "prefix": cell_prefix(unit.pk, criterion.pk),
-        "version": score.version if score else "",
+        "version": score.version if score else 0,
         "errors": errors.get(key, ()),
     }
     return render(

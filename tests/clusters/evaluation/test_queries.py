@@ -18,7 +18,7 @@ from emulation.models import AwardTitle
 from tests.clusters.evaluation.conftest import grid_world
 
 SIZES = [(3, 5), (10, 40)]
-SAVE_QUERIES = 17
+SAVE_QUERIES = 18  # includes the cluster-year row lock (freeze.lock_cluster_year)
 
 
 def extra_batches(rows, fields):
@@ -38,7 +38,7 @@ def full_grid_post(cluster_year):
                     f"{prefix}-self": "4",
                     f"{prefix}-agreed": "3,5",
                     f"{prefix}-comment": "",
-                    f"{prefix}-v": "",
+                    f"{prefix}-v": "0",
                 }
             )
     return data
