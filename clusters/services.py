@@ -5,7 +5,7 @@ from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Cluster, ClusterYear, Membership
 from emulation.audit import audit_record
 from emulation.bounds import check_year
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import EmulationYear, LegalRegime
 from emulation.rights import require_manager
@@ -49,7 +49,8 @@ def cluster_save(*, actor, cluster, expected_version=None):
     if not created:
         before = Cluster.objects.filter(pk=cluster.pk).values(*fields).first()
         claim_version(cluster, expected_version)
-    cluster.save()
+    with refuse_duplicate(_("Bộ, ngành này đã có cụm, khối mang số này."), field="number"):
+        cluster.save()
     audit_record(
         actor=actor,
         action="cluster_create" if created else "cluster_update",

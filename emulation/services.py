@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
+from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import RoleAssignment
 from emulation.roles import scope_of
@@ -25,11 +26,13 @@ def _check_grant(*, actor, role, ministry, cluster):
 @transaction.atomic
 def account_create(*, actor, username, full_name, email, password, role, ministry, cluster=None):
     _check_grant(actor=actor, role=role, ministry=ministry, cluster=cluster)
+    taken = _("Tên đăng nhập này đã có người dùng.")
     if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(_("Tên đăng nhập này đã có người dùng."), field="username")
-    user = User.objects.create_user(
-        username=username, email=email, password=password, first_name=full_name
-    )
+        raise DomainError(taken, field="username")
+    with refuse_duplicate(taken, field="username"):
+        user = User.objects.create_user(
+            username=username, email=email, password=password, first_name=full_name
+        )
     assignment = RoleAssignment.objects.create(
         user=user, role=role, ministry=ministry, cluster=cluster
     )

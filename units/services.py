@@ -2,7 +2,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_manager
 from units.models import Unit
@@ -31,7 +31,8 @@ def unit_save(*, actor, unit, expected_version=None):
     if not created:
         before = Unit.objects.filter(pk=unit.pk).values(*fields).first()
         claim_version(unit, expected_version)
-    unit.save()
+    with refuse_duplicate(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name"):
+        unit.save()
     audit_record(
         actor=actor,
         action="unit_create" if created else "unit_update",

@@ -15,6 +15,7 @@ from awards.services.common import (
     require_staff,
 )
 from emulation.audit import audit_record
+from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import BaseSalary
 
@@ -75,16 +76,24 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
     approved = [line for line in lines if line.outcome == Nomination.Outcome.APPROVED]
     if not approved:
         raise DomainError(_("Không có dòng đề nghị nào được đồng ý để ghi quyết định."))
-    if Decision.objects.filter(number=number, dated__year=dated.year).exists():
-        raise DomainError(_("Số quyết định này đã được ghi trong năm."), field="number")
-    decision = Decision.objects.create(
-        proposal=proposal,
-        number=number,
-        dated=dated,
-        signer_name=signer_name,
-        signer_position=signer_position,
-        recorded_by=actor,
-    )
+    ministry_id = proposal.cluster_year.cluster.ministry_id
+    taken = _(
+        "Số quyết định %(number)s đã được bộ, ngành ghi trong năm %(year)s (số và ký hiệu "
+        "văn bản là duy nhất trong năm: Nghị định 30/2020/NĐ-CP, điều 15 khoản 1)."
+    ) % {"number": number, "year": dated.year}
+    if Decision.objects.filter(ministry_id=ministry_id, year=dated.year, number=number).exists():
+        raise DomainError(taken, field="number")
+    with refuse_duplicate(taken, field="number"):
+        decision = Decision.objects.create(
+            proposal=proposal,
+            number=number,
+            dated=dated,
+            ministry_id=ministry_id,
+            year=dated.year,
+            signer_name=signer_name,
+            signer_position=signer_position,
+            recorded_by=actor,
+        )
     audit_record(
         actor=actor, action="decision_record", obj=decision, after=_decision_snapshot(decision)
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from clusters.evaluation.freeze import ensure_not_frozen, lock_cluster_year
 from clusters.models import Minutes, MinutesAttendance, Vote
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_writer, require_manager
 
@@ -44,7 +44,10 @@ def minutes_save(*, actor, cluster_year, expected_version, data, attendance):
         claim_version(minutes, expected_version)
     for name in FIELDS:
         setattr(minutes, name, data[name])
-    minutes.save()
+    with refuse_duplicate(
+        _("Biên bản vừa được người khác tạo: tải lại trang để xem rồi nhập lại.")
+    ):
+        minutes.save()
     minutes.attendance.all().delete()
     MinutesAttendance.objects.bulk_create(
         MinutesAttendance(

@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusters.evaluation.tables import _check_scope_free
-from clusters.models import Criterion, CriterionGroup, CriterionLevel, ScoringTable
+from clusters.evaluation.tables import _check_scope_free, scoring_table_insert
+from clusters.models import Criterion, CriterionGroup, CriterionLevel
 from emulation.audit import audit_record
 from emulation.bounds import check_year
 from emulation.errors import DomainError
@@ -127,7 +127,7 @@ def scoring_table_import(*, actor, ministry, year, cluster, name, file):
     check_year(year, field="year")
     groups = parse_table_sheet(file)
     _check_scope_free(ministry=ministry, year=year, cluster=cluster)
-    table = ScoringTable.objects.create(ministry=ministry, year=year, cluster=cluster, name=name)
+    table = scoring_table_insert(ministry=ministry, year=year, cluster=cluster, name=name)
     for g_order, group in enumerate(groups):
         new_group = CriterionGroup.objects.create(
             table=table,

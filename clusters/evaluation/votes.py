@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Vote, VoteCount
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_secretary
 from emulation.roles import scope_of
@@ -131,15 +131,17 @@ def vote_create(*, actor, cluster_year, award_title):
         raise DomainError(
             _("Danh hiệu không thuộc chế độ pháp lý áp dụng cho năm này."), field="award_title"
         )
+    exists = _("Đã có cuộc bỏ phiếu cho danh hiệu này.")
     if Vote.objects.filter(cluster_year=cluster_year, award_title=award_title).exists():
-        raise DomainError(_("Đã có cuộc bỏ phiếu cho danh hiệu này."), field="award_title")
+        raise DomainError(exists, field="award_title")
     unit_ids = list(cluster_year.memberships.values_list("unit_id", flat=True))
-    vote = Vote.objects.create(
-        cluster_year=cluster_year,
-        award_title=award_title,
-        voters_entitled=len(unit_ids),
-        quota=award_title.quota_per_cluster,
-    )
+    with refuse_duplicate(exists, field="award_title"):
+        vote = Vote.objects.create(
+            cluster_year=cluster_year,
+            award_title=award_title,
+            voters_entitled=len(unit_ids),
+            quota=award_title.quota_per_cluster,
+        )
     VoteCount.objects.bulk_create(VoteCount(vote=vote, unit_id=pk) for pk in unit_ids)
     audit_record(actor=actor, action="vote_create", obj=vote, after=_snapshot(vote, _counts(vote)))
     return vote
