@@ -104,7 +104,8 @@ def membership_edit(request, pk, year):
     cluster = get_cluster_for_user(request.user, pk, manage=True)
     cluster_year = ClusterYear.objects.filter(cluster=cluster, year=year).first()
     initial = {"units": list(cluster_year.units.all()) if cluster_year else []}
-    form = MembershipForm(request.POST or None, cluster=cluster, initial=initial)
+    data = request.POST if request.method == "POST" else None  # an empty POST is an error
+    form = MembershipForm(data, cluster=cluster, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.cluster_year_set_members(
