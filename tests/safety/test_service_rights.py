@@ -17,8 +17,8 @@ from clusters.evaluation.tables import scoring_table_create, scoring_table_updat
 from clusters.evaluation.votes import vote_close, vote_create, vote_record_counts, vote_reopen
 from clusters.models import Cluster
 from clusters.services import cluster_save, cluster_year_set_members
-from emulation.models import AuditEntry, AwardTitle
 from emulation.errors import DomainError
+from emulation.models import AuditEntry, AwardTitle
 from emulation.rights import RightsError
 from tests.clusters.evaluation.test_freeze import draft, signed
 from units.models import Unit
