@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Nomination
-from emulation.bounds import MAX_COUNT, validate_date
+from emulation.bounds import MAX_COUNT, bound_fields, validate_date
 from emulation.models import AwardTitle
 from units.models import Person, Unit
 
@@ -42,6 +42,7 @@ class NominationForm(forms.ModelForm):
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_fields(self)
         cluster_year = proposal.cluster_year
         units = Unit.objects.filter(memberships__cluster_year=cluster_year)
         self.fields["unit"].queryset = units.order_by("name")

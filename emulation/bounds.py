@@ -94,3 +94,24 @@ class YearConverter:
 
     def to_url(self, value):
         return str(value)
+
+
+TEXT_MAX = 20_000  # a narrative, an agenda, an achievement summary: about eight pages
+
+
+def bound_fields(form):
+    """Bound what a form's own declaration leaves open (a ModelForm's generated fields
+    above all): dates within range, text without a length to TEXT_MAX, integers within a
+    PostgreSQL integer. Call at the end of the form's ``__init__``."""
+    from django import forms
+    from django.core.validators import MaxLengthValidator, MaxValueValidator
+
+    for field in form.fields.values():
+        if isinstance(field, forms.DateField) and validate_date not in field.validators:
+            field.validators.append(validate_date)
+        elif type(field) is forms.CharField and field.max_length is None:
+            field.max_length = TEXT_MAX
+            field.validators.append(MaxLengthValidator(TEXT_MAX))
+        elif isinstance(field, forms.IntegerField) and field.max_value is None:
+            field.max_value = MAX_VERSION
+            field.validators.append(MaxValueValidator(MAX_VERSION))

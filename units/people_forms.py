@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext as _
 
+from emulation.bounds import bound_fields
 from emulation.models import AwardTitle, LegalRegime
 from units.models import Person, PersonYear, UnitYear
 
@@ -17,6 +18,7 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        bound_fields(self)
 
 
 class PersonYearForm(forms.ModelForm):
@@ -45,6 +47,7 @@ class PersonYearForm(forms.ModelForm):
     def __init__(self, *args, year, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        bound_fields(self)
         regime = LegalRegime.for_year(year)
         self.fields["prior_titles"].queryset = AwardTitle.objects.filter(
             regime=regime, subject=AwardTitle.Subject.INDIVIDUAL
@@ -76,6 +79,7 @@ class UnitYearForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        bound_fields(self)
 
     def clean(self):
         data = super().clean()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.evaluation.tables import parse_levels
 from clusters.models import Cluster, CriterionGroup, Minutes
-from emulation.bounds import MAX_COUNT, MAX_VERSION, validate_year
+from emulation.bounds import MAX_COUNT, MAX_VERSION, bound_fields, validate_year
 from emulation.models import AwardTitle
 
 POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
@@ -188,6 +188,7 @@ class MinutesForm(forms.ModelForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_fields(self)
         self.units = units
         present = {a.unit_id: a for a in self.instance.attendance.all()} if self.instance.pk else {}
         for unit in units:

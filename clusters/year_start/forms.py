@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from clusters.models import LeadershipTerm, RotationPolicy
 from clusters.year_start.leadership import LEADERSHIP_FIELDS
 from clusters.year_start.selectors import catalogue_for_year
-from emulation.bounds import validate_date
+from emulation.bounds import bound_fields, validate_date
 from units.models import Unit
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -38,6 +38,7 @@ class LeadershipForm(forms.ModelForm):
 
     def __init__(self, *args, cluster_year, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_fields(self)
         members = _members(cluster_year)
         for name in ("head_unit", "deputy_unit"):
             self.fields[name].queryset = members
