@@ -217,17 +217,6 @@ SERVICES = [
 CASES = [(service, role) for service, roles in SERVICES for role in roles]
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-
-
 @pytest.mark.parametrize(
     ("service", "role"), CASES, ids=[f"{s.__name__[1:]}-{r}" for s, r in CASES]
 )
