@@ -473,3 +473,69 @@ def test_ten_saves_of_one_empty_cell_one_wins_and_nine_are_told_stale(world, cap
     stale = [body for _, body in results if "vừa được người khác lưu" in body]
     assert len(stale) == N - 1
     assert AuditEntry.objects.filter(action="scores_update").count() == 1
+
+
+def test_ten_rollovers_open_the_next_year_once(world):
+    pledge = pledge_create(actor=world.users.secretary, cluster_year=world.cluster_year)
+    pledge.commitments.create(order=1, text="Hoàn thành nhiệm vụ")
+    fire(world.users.secretary, reverse("clusters:rollover", args=[world.cluster.pk, 2021]), {})
+    target = ClusterYear.objects.get(cluster=world.cluster, year=2022)
+    assert target.memberships.count() == 3
+    assert list(
+        Pledge.objects.get(cluster_year=target).commitments.values_list("text", flat=True)
+    ) == ["Hoàn thành nhiệm vụ"]
+    assert AuditEntry.objects.filter(action="year_rollover").count() == 1
+
+
+def test_ten_catalogue_creates_make_one_entry(world):
+    regime = world.cluster_year.emulation_year.regime
+    data = {
+        "regime": regime.pk,
+        "code": "giay-khen-moi",
+        "name_vi": "Giấy khen mới",
+        "name_en": "New certificate",
+        "kind": "form",
+        "subject": "collective",
+        "level": "unit_head",
+        "citation": "Điều 1",
+        "order": 99,
+    }
+    results = fire(world.users.staff, reverse("catalogue_create"), data)
+    assert AwardTitle.objects.filter(regime=regime, code="giay-khen-moi").count() == 1
+    refused = [body for status, body in results if status == 200]
+    assert all("Chế độ này đã có một mục mang mã này." in body for body in refused)
+
+
+def test_ten_pledge_opens_and_locks_each_happen_once(world):
+    pledge = pledge_create(actor=world.users.secretary, cluster_year=world.cluster_year)
+    pledge.commitments.create(order=1, text="Hoàn thành nhiệm vụ")
+    fire(world.users.secretary, reverse("clusters:pledge_open", args=[world.cluster.pk, 2021]))
+    assert Pledge.objects.get(pk=pledge.pk).state == Pledge.State.OPEN
+    opened = AuditEntry.objects.filter(action__startswith="pledge_", object_id=str(pledge.pk))
+    assert opened.exclude(action="pledge_create").count() == 1
+
+
+def test_ten_unsigns_reopen_once_and_ten_revocations_revoke_once(world):
+    from clusters.evaluation.minutes import minutes_sign
+
+    minutes = draft_minutes(world)
+    minutes = minutes_sign(
+        actor=world.users.secretary, minutes=minutes, expected_version=minutes.version
+    )
+    url = reverse("clusters:minutes_unsign", args=[world.cluster.pk, world.year])
+    fire(world.users.staff, url, {"version": minutes.version, "reason": "Sửa số liệu"})
+    assert AuditEntry.objects.filter(action="minutes_unsign").count() == 1
+
+    proposal = approved_proposal(
+        world, world.other_cluster_year, world.users.other_secretary, world.other_units[0]
+    )
+    award_services.decision_record(
+        actor=world.users.staff,
+        proposal=proposal,
+        number="5/QĐ",
+        dated=datetime.date(2022, 1, 5),
+        signer_name="A",
+    )
+    award = proposal.nominations.get().award
+    fire(world.users.staff, reverse("awards:award_revoke", args=[award.pk]), {"reason": "Sai"})
+    assert AuditEntry.objects.filter(action="award_revoke").count() == 1
