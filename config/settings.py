@@ -117,6 +117,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves parallel requests (the grid's autosaves): WAL lets reads go
+    # on beside a write, IMMEDIATE takes the write lock when a transaction starts (a deferred
+    # one that upgrades later fails at once with "database is locked"), and a writer waits
+    # up to 20 s for its turn instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    # Tests run on a file too, not in memory: the live server's request threads then have
+    # connections of their own, as under `make run`, instead of sharing the test's one.
+    _db_file = Path(DATABASES["default"]["NAME"])
+    if _db_file.name != ":memory:":
+        DATABASES["default"]["TEST"] = {"NAME": str(_db_file.with_name(f"test_{_db_file.name}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

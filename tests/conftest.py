@@ -59,12 +59,21 @@ def _is_transactional(item):
     )
 
 
+SLOW_TEST_TIMEOUT = 240  # seconds, for a browser or worker test; the rest: pyproject's 60
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Transactional tests run last. pytest-django orders them so, but pytest then groups
     tests by Playwright's session-wide ``browser_name`` parameter and can pull them forward;
-    their flush would empty what the migrations load (the legal regimes) for later tests."""
+    their flush would empty what the migrations load (the legal regimes) for later tests.
+
+    A browser or a worker test starts a browser or a process: it gets a longer limit."""
     items.sort(key=_is_transactional)
+    for item in items:
+        slow = item.get_closest_marker("browser") or item.get_closest_marker("worker")
+        if slow and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TEST_TIMEOUT))
 
 
 @pytest.fixture(scope="session")
