@@ -252,3 +252,108 @@ def test_the_right_actor_passes_the_services_rights_check(world, table, service,
     except DomainError as error:
         # a state rule after the right was granted (closing a vote with no count entered)
         assert error.message in {"Chưa nhập kết quả kiểm phiếu.", "Cuộc bỏ phiếu đang mở."}
+
+
+# The services that already checked their actor: the same refusal, tested at the service.
+
+
+def _person(world, actor, table):
+    from units.models import Person
+    from units.people_services import person_save
+
+    person_save(actor=actor, person=Person(unit=world.units[0], full_name="A", gender="male"))
+
+
+def _unit_year(world, actor, table):
+    from units.models import UnitYear
+    from units.people_services import unit_year_save
+
+    unit_year_save(actor=actor, record=UnitYear(unit=world.units[0], year=world.year))
+
+
+def _pledge(world, actor, table):
+    from clusters.year_start.pledge import pledge_create
+
+    pledge_create(actor=actor, cluster_year=world.cluster_year)
+
+
+def _leadership(world, actor, table):
+    from clusters.year_start.leadership import leadership_save
+
+    head, deputy = world.units[:2]
+    data = {
+        "head_unit": head,
+        "head_name": "A",
+        "head_position": "",
+        "deputy_unit": deputy,
+        "deputy_name": "B",
+        "deputy_position": "",
+        "selection": "election",
+        "decision_number": "",
+        "decision_date": None,
+        "announced_on": None,
+        "note": "",
+    }
+    leadership_save(actor=actor, cluster_year=world.cluster_year, data=data, expected_version=0)
+
+
+def _rollover(world, actor, table):
+    from clusters.year_start.rollover import cluster_year_rollover
+
+    cluster_year_rollover(actor=actor, cluster_year=world.cluster_year)
+
+
+def _proposal(world, actor, table):
+    from awards.services import proposal_create
+
+    proposal_create(actor=actor, cluster_year=world.cluster_year)
+
+
+def _deadlines(world, actor, table):
+    from awards.services.deadlines import emulation_year_set_deadlines
+
+    emulation_year_set_deadlines(
+        actor=actor,
+        emulation_year=world.cluster_year.emulation_year,
+        pledge_deadline=None,
+        scores_deadline=None,
+        proposals_deadline=None,
+    )
+
+
+def _account(world, actor, table):
+    from emulation.models import RoleAssignment
+    from emulation.services import account_create
+
+    account_create(
+        actor=actor,
+        username="moi",
+        full_name="Mới",
+        email="",
+        password="Mat-khau-dai-2021!",
+        role=RoleAssignment.Role.LEADER,
+        ministry=world.ministry,
+    )
+
+
+CHECKED_BEFORE = [
+    (_person, WRITERS_ONLY),
+    (_unit_year, WRITERS_ONLY),
+    (_pledge, WRITERS_ONLY),
+    (_leadership, WRITERS_ONLY),
+    (_rollover, WRITERS_ONLY),
+    (_proposal, WRITERS_ONLY),
+    (_deadlines, STAFF_ONLY),
+    (_account, STAFF_ONLY),
+]
+CHECKED_CASES = [(service, role) for service, roles in CHECKED_BEFORE for role in roles]
+
+
+@pytest.mark.parametrize(
+    ("service", "role"), CHECKED_CASES, ids=[f"{s.__name__[1:]}-{r}" for s, r in CHECKED_CASES]
+)
+def test_the_services_that_checked_before_refuse_too(world, table, service, role):
+    before = AuditEntry.objects.count()
+    with pytest.raises(DomainError):
+        service(world, getattr(world.users, role), table)
+    assert AuditEntry.objects.count() == before
