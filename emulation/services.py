@@ -67,6 +67,11 @@ def account_revoke(*, actor, assignment):
         raise DomainError(_("Bạn chỉ được thu hồi quyền trong bộ, ngành mà bạn quản lý."))
     if assignment.user_id == actor.pk:
         raise DomainError(_("Bạn không thể tự thu hồi quyền của mình."))
+    # The account's row lock: two revocations at once cannot both pass the last-role check,
+    # nor record one revocation twice.
+    User.objects.select_for_update().filter(pk=assignment.user_id).values_list("pk").first()
+    if not RoleAssignment.objects.filter(pk=assignment.pk).exists():
+        raise DomainError(_("Quyền này vừa được thu hồi."))
     if not assignment.user.role_assignments.exclude(pk=assignment.pk).exists():
         # An account without any role drops out of every list: lock it instead.
         raise DomainError(
@@ -91,6 +96,11 @@ def account_set_active(*, actor, user, active):
         raise DomainError(_("Bạn không thể tự khóa tài khoản của mình."))
     if user.is_superuser and not actor.is_superuser:
         raise DomainError(_("Chỉ quản trị hệ thống mới được khóa tài khoản quản trị."))
+    # Under the account's row lock, from the stored state: ten identical requests change
+    # it (and audit it) once.
+    user.is_active = (
+        User.objects.select_for_update().values_list("is_active", flat=True).get(pk=user.pk)
+    )
     ministries = set(user.role_assignments.values_list("ministry_id", flat=True))
     scope = scope_of(actor)
     if not ministries or not all(scope.manages_ministry(m) for m in ministries):

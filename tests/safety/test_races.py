@@ -544,3 +544,19 @@ def test_ten_unsigns_reopen_once_and_ten_revocations_revoke_once(world):
     award = proposal.nominations.get().award
     fire(world.users.staff, reverse("awards:award_revoke", args=[award.pk]), {"reason": "Sai"})
     assert AuditEntry.objects.filter(action="award_revoke").count() == 1
+
+
+def test_ten_locks_of_an_account_lock_it_once_and_ten_revocations_revoke_once(world):
+    account = world.users.leader
+    fire(world.users.staff, reverse("account_set_active", args=[account.pk]), {"active": "0"})
+    assert AuditEntry.objects.filter(action="account_deactivate").count() == 1
+    second = RoleAssignment.objects.create(
+        user=account,
+        role=RoleAssignment.Role.LEADER,
+        ministry=world.ministry,
+        cluster=world.cluster,
+    )
+    url = reverse("account_revoke", args=[account.pk, second.pk])
+    fire(world.users.staff, url, {})
+    assert AuditEntry.objects.filter(action="role_revoke").count() == 1
+    assert RoleAssignment.objects.filter(user=account).count() == 1
