@@ -49,3 +49,4 @@ beat: setup
 # BENCH_SCALE=0.1 for a quicker run (bench/README.md).
 bench: setup
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.onboard

@@ -7,6 +7,13 @@ and minutes when the evaluation step has not made them, the people and their rec
 proposal's number and text, the return reason, the council's votes, and the decision
 (number 256/QĐ-BTP, 20/01/2021, signed by the demo leader Phạm Quốc Hùng).
 
+Marked where shown: the decision's signer position says that its number, date and signer are
+illustrations; the vote's note says its counts are invented. The audit trail carries the
+(invented) dates of these events, not the day the demo was loaded: the cover submission
+18/12/2020, the first submission and review 21–24/12/2020, the return 24/12/2020, the
+resubmission 05/01/2021, the council and approval 15/01/2021, the decision 20/01/2021;
+Cụm thi đua số 1's refused draft 21/12/2020.
+
 To see the refusal in the browser: log in as thuky.cum1, open "Hồ sơ khen thưởng" → 2020 →
 Cụm thi đua số 1 and press "Gửi hồ sơ lên Bộ"."""
 
@@ -19,12 +26,20 @@ from django.utils import timezone
 from awards import services
 from awards.models import Nomination, Proposal
 from clusters.models import Cluster, ClusterYear, Minutes, Vote, VoteCount
+from emulation.audit import events_dated
 from emulation.errors import DomainError
 from emulation.models import AwardTitle, Ministry
 from units.models import Person, PersonYear, Unit, UnitYear
 
 YEAR = 2020
 INVENTED = "(số liệu minh họa do bản demo tự đặt)"
+VOTE_NOTE = (
+    "Số liệu minh họa do bản demo tự đặt: bài báo ngày 14/12/2020 không nêu việc bỏ phiếu "
+    "suy tôn, số phiếu và đơn vị được suy tôn."
+)
+DECISION_SIGNER_POSITION = (
+    "Thứ trưởng (số, ngày quyết định và người ký là minh họa do bản demo tự đặt)"
+)
 
 
 def _pdf(name):
@@ -48,6 +63,7 @@ def _closed_flag_vote(cluster_year, nominated_units, others):
             "ballots_cast": cluster_year.memberships.count(),
             "valid_ballots": cluster_year.memberships.count(),
             "quota": 1,
+            "note": VOTE_NOTE,
         },
     )
     if created:
@@ -56,7 +72,7 @@ def _closed_flag_vote(cluster_year, nominated_units, others):
             VoteCount.objects.create(
                 vote=vote,
                 unit=unit,
-                votes=max(total - 1 - 2 * index, 0),
+                votes=max(total - 1 - 2 * index, 0),  # never above the others' ballots
                 nominated=unit in nominated_units,
             )
     return vote
@@ -75,7 +91,9 @@ def _signed_minutes(cluster_year, secretary, held_on, chair):
     )
     if not minutes.is_signed:
         minutes.state = Minutes.State.SIGNED
-        minutes.signed_at = timezone.now()
+        minutes.signed_at = timezone.make_aware(
+            datetime.datetime.combine(held_on, datetime.time(17))
+        )
         minutes.signed_by = secretary
         minutes.save()
     return minutes
@@ -188,50 +206,58 @@ def _cluster_2(ministry, secretary, staff):
         },
     )
 
-    proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
-    _cover(secretary, proposal, "15/TTr-CTĐ2", datetime.date(2020, 12, 18))
-    proposal = _refresh(proposal)
-    _line(secretary, proposal, flag_unit, "co-thi-dua-bo", "Đơn vị dẫn đầu Cụm thi đua số 2.")
-    _line(secretary, proposal, excellent, "tt-lao-dong-xuat-sac", "Hoàn thành xuất sắc nhiệm vụ.")
-    _line(
-        secretary,
-        proposal,
-        excellent,
-        "bang-khen-bo-ca-nhan",
-        "Hai năm liên tục Chiến sĩ thi đua cơ sở.",
-        person=people["Nguyễn Văn An"],
-    )
-    services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
-    services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
-    services.proposal_return(
-        actor=staff,
-        proposal=_refresh(proposal),
-        reason="Báo cáo thành tích của Học viện Tư pháp chưa có xác nhận của thủ trưởng đơn vị "
-        f"{INVENTED}.",
-    )
-    line = _refresh(proposal).nominations.get(award_title__code="tt-lao-dong-xuat-sac")
-    services.nomination_save(
-        actor=secretary,
-        proposal=_refresh(proposal),
-        line=line,
-        version=line.version,
-        report_file=_pdf("bao-cao-thanh-tich-HVTP-co-xac-nhan.pdf"),
-    )
-    services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
-    services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
-    for line in _refresh(proposal).nominations.all():
-        services.nomination_record_council_vote(
-            actor=staff, line=line, version=line.version, members=21, votes_for=20
+    with events_dated(datetime.date(2020, 12, 18)):
+        proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
+        _cover(secretary, proposal, "15/TTr-CTĐ2", datetime.date(2020, 12, 18))
+        proposal = _refresh(proposal)
+        _line(secretary, proposal, flag_unit, "co-thi-dua-bo", "Đơn vị dẫn đầu Cụm thi đua số 2.")
+        _line(
+            secretary, proposal, excellent, "tt-lao-dong-xuat-sac", "Hoàn thành xuất sắc nhiệm vụ."
         )
-        services.nomination_approve(actor=staff, line=line)
-    services.decision_record(
-        actor=staff,
-        proposal=_refresh(proposal),
-        number="256/QĐ-BTP",
-        dated=datetime.date(2021, 1, 20),
-        signer_name="Phạm Quốc Hùng",
-        signer_position="Thứ trưởng",
-    )
+        _line(
+            secretary,
+            proposal,
+            excellent,
+            "bang-khen-bo-ca-nhan",
+            "Hai năm liên tục Chiến sĩ thi đua cơ sở.",
+            person=people["Nguyễn Văn An"],
+        )
+    with events_dated(datetime.date(2020, 12, 21)):
+        services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+    with events_dated(datetime.date(2020, 12, 24)):
+        services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
+        services.proposal_return(
+            actor=staff,
+            proposal=_refresh(proposal),
+            reason="Báo cáo thành tích của Học viện Tư pháp chưa có xác nhận của thủ trưởng "
+            f"đơn vị {INVENTED}.",
+        )
+    with events_dated(datetime.date(2021, 1, 5)):
+        line = _refresh(proposal).nominations.get(award_title__code="tt-lao-dong-xuat-sac")
+        services.nomination_save(
+            actor=secretary,
+            proposal=_refresh(proposal),
+            line=line,
+            version=line.version,
+            report_file=_pdf("bao-cao-thanh-tich-HVTP-co-xac-nhan.pdf"),
+        )
+        services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+    with events_dated(datetime.date(2021, 1, 15)):
+        services.proposal_start_review(actor=staff, proposal=_refresh(proposal))
+        for line in _refresh(proposal).nominations.all():
+            services.nomination_record_council_vote(
+                actor=staff, line=line, version=line.version, members=21, votes_for=20
+            )
+            services.nomination_approve(actor=staff, line=line)
+    with events_dated(datetime.date(2021, 1, 20)):
+        services.decision_record(
+            actor=staff,
+            proposal=_refresh(proposal),
+            number="256/QĐ-BTP",
+            dated=datetime.date(2021, 1, 20),
+            signer_name="Phạm Quốc Hùng",
+            signer_position=DECISION_SIGNER_POSITION,
+        )
 
 
 def _cluster_1_refused(ministry, secretary):
@@ -243,14 +269,15 @@ def _cluster_1_refused(ministry, secretary):
     units = [m.unit for m in cluster_year.memberships.select_related("unit").order_by("unit__name")]
     _closed_flag_vote(cluster_year, units[:2], units[2:])
     _signed_minutes(cluster_year, secretary, datetime.date(2020, 12, 16), "Chủ trì (minh họa)")
-    proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
-    _cover(secretary, proposal, "08/TTr-CTĐ1", datetime.date(2020, 12, 21))
-    for unit in units[:2]:
-        _line(secretary, _refresh(proposal), unit, "co-thi-dua-bo", "Đơn vị được cụm suy tôn.")
-    try:
-        services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
-    except DomainError:
-        return  # refused, as the rules require: it stays a draft showing the cited error
+    with events_dated(datetime.date(2020, 12, 21)):
+        proposal = services.proposal_create(actor=secretary, cluster_year=cluster_year)
+        _cover(secretary, proposal, "08/TTr-CTĐ1", datetime.date(2020, 12, 21))
+        for unit in units[:2]:
+            _line(secretary, _refresh(proposal), unit, "co-thi-dua-bo", "Đơn vị được cụm suy tôn.")
+        try:
+            services.proposal_submit(actor=secretary, proposal=_refresh(proposal))
+        except DomainError:
+            return  # refused, as the rules require: it stays a draft showing the cited error
     raise AssertionError("the over-quota proposal should have been refused")
 
 

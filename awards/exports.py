@@ -38,6 +38,7 @@ def proposals_xlsx(lines):
         _("Đề nghị tặng"),
         _("Tỷ lệ phiếu (%)"),
         _("Xếp hạng"),
+        _("Bằng điểm"),
         _("Kết quả"),
         _("Lý do"),
     ]
@@ -53,6 +54,7 @@ def proposals_xlsx(lines):
             line.award_title.name_vi,
             line.vote_share,
             line.rank,
+            _("Có") if line.rank_tied else "",
             line.get_outcome_display(),
             line.outcome_reason,
         ]

@@ -1,53 +1,12 @@
-"""Reads of the awards app: ranking and vote figures for nomination lines, the ministry's
-queue, award histories."""
+"""Reads of the awards app: the ministry's queue, award histories. The ranking and the vote
+share of a line come from the scoring feature (``clusters.evaluation``), never from here."""
 
-from collections import defaultdict
-from decimal import Decimal
-
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
-from clusters.models import CriterionGroup, Score, VoteCount
 from emulation.models import AuditEntry, AwardTitle
 from emulation.roles import scope_of
-
-
-def ranking_for(*, cluster_year):
-    """``{unit_id: (total, rank)}`` from the cluster-agreed scores: each capped group counts
-    at most its maximum, bonus points add, penalty points subtract; equal totals share a rank.
-
-    One function on purpose: the scoring feature's own selector can replace it."""
-    rows = (
-        Score.objects.filter(cluster_year=cluster_year, agreed_score__isnull=False)
-        .values("unit_id", "criterion__group__kind", "criterion__group__max_points")
-        .annotate(points=Sum("agreed_score"))
-    )
-    totals = defaultdict(Decimal)
-    for row in rows:
-        points = row["points"]
-        kind = row["criterion__group__kind"]
-        if kind == CriterionGroup.Kind.CAPPED:
-            points = min(points, row["criterion__group__max_points"])
-        elif kind == CriterionGroup.Kind.PENALTY:
-            points = -abs(points)
-        totals[row["unit_id"]] += points
-    ordered = sorted(totals.values(), reverse=True)
-    return {unit_id: (total, ordered.index(total) + 1) for unit_id, total in totals.items()}
-
-
-def vote_shares_for(*, cluster_year):
-    """``{(award_code, unit_id): share %}`` from the closed votes of the cluster-year."""
-    counts = VoteCount.objects.filter(
-        vote__cluster_year=cluster_year, vote__state="closed"
-    ).select_related("vote__award_title")
-    shares = {}
-    for count in counts:
-        base = count.vote.valid_ballots or count.vote.voters_entitled
-        if base:
-            share = (Decimal(count.votes) * 100 / Decimal(base)).quantize(Decimal("0.01"))
-            shares[(count.vote.award_title.code, count.unit_id)] = share
-    return shares
 
 
 def proposal_detail_lines(*, proposal):
@@ -198,12 +157,15 @@ def awards_for_report(*, cluster_year):
     for line in lines:
         award = getattr(line, "award", None)
         rows.append(
-            _award_row(
-                nominee=_nominee(line),
-                award_title=line.award_title,
-                state=_line_state(line, award),
-                award=award,
-            )
+            {
+                **_award_row(
+                    nominee=_nominee(line),
+                    award_title=line.award_title,
+                    state=_line_state(line, award),
+                    award=award,
+                ),
+                "proposed_on": line.proposal.dated,
+            }
         )
     return rows
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ClustersConfig(AppConfig):
     name = "clusters"
     verbose_name = _("Cụm thi đua")
+
+    def ready(self):
+        from clusters.sheets import register_sheets
+
+        register_sheets()

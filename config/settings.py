@@ -181,6 +181,15 @@ THIDUA_YEARS_AHEAD = env_int("THIDUA_YEARS_AHEAD", 1)
 # /health/?worker=1 sends a task through a worker: for monitoring only (staff, or this token
 # in the X-Health-Token header); empty = staff only.
 HEALTH_WORKER_TOKEN = env_str("HEALTH_WORKER_TOKEN")
+# Spreadsheets that load a ministry's organisation (emulation/imports): a national ministry's
+# 200,000 people-year rows are ~8 MB of .xlsx, ~60 MB unpacked.
+SHEET_IMPORT_MAX_BYTES = env_int("SHEET_IMPORT_MAX_BYTES", 30 * 1024 * 1024)
+SHEET_IMPORT_MAX_UNCOMPRESSED_BYTES = env_int(
+    "SHEET_IMPORT_MAX_UNCOMPRESSED_BYTES", 300 * 1024 * 1024
+)
+SHEET_IMPORT_MAX_ROWS = env_int("SHEET_IMPORT_MAX_ROWS", 250_000)
+# An invitation to set one's own password is valid this long (Django's token machinery).
+INVITATION_TIMEOUT = env_int("INVITATION_TIMEOUT", 3 * 24 * 60 * 60)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -218,6 +227,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thidua@localhost")
+# The site's address as users reach it: links in e-mails (invitations) are built on it.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -21,3 +21,6 @@ class EmulationConfig(AppConfig):
 
         connection_created.connect(register_sqlite_collation)
         register_converter(YearConverter, "year")
+        from emulation.invitations import register_sheets
+
+        register_sheets()

@@ -1,8 +1,12 @@
 """The audit trail: one append-only entry per change, written in the caller's transaction."""
 
+import datetime
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -84,6 +88,9 @@ ACTION_LABELS = {
     # year-end reports
     "report_update": pgettext_lazy("audit", "Sửa báo cáo tổng kết"),
     "report_version_request": _("Yêu cầu tạo bản PDF báo cáo"),
+    # loading a ministry's lists from spreadsheets, inviting accounts
+    "sheet_import": _("Nhập danh sách từ tệp Excel"),
+    "account_invite": _("Gửi thư mời đặt mật khẩu"),
 }
 
 
@@ -97,8 +104,32 @@ def _jsonable(data):
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
+_event_time = ContextVar("audit_event_time", default=None)
+
+
+@contextmanager
+def events_dated(moment):
+    """Record what happens inside the block as happening at ``moment`` (a date: 09:00 that
+    day, local time; or an aware datetime): the audit entries and the moments services
+    stamp (``event_now``). Only for loading records of past events, such as the demo's
+    2020 conference: a user's action is always stamped with the real time."""
+    if isinstance(moment, datetime.date) and not isinstance(moment, datetime.datetime):
+        moment = timezone.make_aware(datetime.datetime.combine(moment, datetime.time(9)))
+    token = _event_time.set(moment)
+    try:
+        yield moment
+    finally:
+        _event_time.reset(token)
+
+
+def event_now():
+    """Now, or the moment of the past event being recorded (``events_dated``)."""
+    return _event_time.get() or timezone.now()
+
+
 def audit_record(*, actor, action, obj, before=None, after=None, reason=""):
     return AuditEntry.objects.create(
+        at=event_now(),
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
         object_type=obj._meta.label_lower,

@@ -49,6 +49,11 @@ ACCOUNTS = [
 ]
 
 
+def unit_code(short_name):
+    """Invented: the demo's unit codes (a real ministry uses its own, e.g. budget codes)."""
+    return "BTP-" + short_name.replace("Đ", "D")
+
+
 def demo_years():
     return range(FIRST_YEAR, timezone.localdate().year + 1)
 
@@ -57,7 +62,9 @@ def _units(ministry, rows):
     units = []
     for name, short_name, kind in rows:
         unit, _ = Unit.objects.update_or_create(
-            ministry=ministry, name=name, defaults={"short_name": short_name, "kind": kind}
+            ministry=ministry,
+            name=name,
+            defaults={"short_name": short_name, "kind": kind, "code": unit_code(short_name)},
         )
         units.append(unit)
     return units

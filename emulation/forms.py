@@ -37,13 +37,22 @@ class AccountCreateForm(RoleFieldsMixin):
     password = forms.CharField(
         label=_("Mật khẩu ban đầu"),
         widget=forms.PasswordInput(render_value=True),
-        help_text=_("Người dùng nên đổi mật khẩu sau lần đăng nhập đầu tiên."),
+        required=False,
+        help_text=_(
+            "Nên để trống: người dùng nhận thư mời qua thư điện tử và tự đặt mật khẩu, không "
+            "ai khác biết. Nếu đặt, người dùng nên đổi sau lần đăng nhập đầu tiên."
+        ),
     )
     field_order = ["username", "full_name", "email", "password", "role", "ministry", "cluster"]
 
     def clean(self):
         cleaned = super().clean()
         password = cleaned.get("password")
+        if not password and "email" in cleaned and not cleaned["email"]:
+            self.add_error(
+                "email",
+                _("Cần thư điện tử để gửi thư mời đặt mật khẩu (hoặc đặt mật khẩu ban đầu)."),
+            )
         if password:
             # Compared with the new account's own name and e-mail, not only with common ones.
             account = User(

@@ -4,7 +4,14 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import resolve
 from django.utils import translation
 
-PUBLIC_URL_NAMES = {"login", "set_language", "health", "bench_bare"}
+PUBLIC_URL_NAMES = {
+    "login",
+    "set_language",
+    "health",
+    "bench_bare",
+    "invitation_accept",
+    "invitation_done",
+}
 
 
 class LoginRequiredMiddleware:

@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.fields import VietnameseCharField
@@ -200,7 +201,7 @@ class AuditEntry(models.Model):
 
     On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002)."""
 
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -226,6 +227,7 @@ class AuditEntry(models.Model):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action} {self.object_repr}"
 
 
+from emulation.models_imports import ImportBatch  # noqa: E402
 from emulation.models_reports import ReportVersion, YearEndReport  # noqa: E402
 
 __all__ = [
@@ -233,6 +235,7 @@ __all__ = [
     "AwardTitle",
     "BaseSalary",
     "EmulationYear",
+    "ImportBatch",
     "LegalRegime",
     "Ministry",
     "ReportVersion",

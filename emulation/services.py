@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from emulation.audit import audit_record
 from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
+from emulation.invitations import invitation_send
 from emulation.models import RoleAssignment
 from emulation.roles import scope_of
 
@@ -29,10 +30,13 @@ def account_create(*, actor, username, full_name, email, password, role, ministr
     taken = _("Tên đăng nhập này đã có người dùng.")
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(taken, field="username")
+    # Without a password the account gets an invitation to set its own (emulation.invitations).
     with refuse_duplicate(taken, field="username"):
         user = User.objects.create_user(
-            username=username, email=email, password=password, first_name=full_name
+            username=username, email=email, password=password or None, first_name=full_name
         )
+    if not password:
+        transaction.on_commit(lambda: invitation_send(user=user))
     assignment = RoleAssignment.objects.create(
         user=user, role=role, ministry=ministry, cluster=cluster
     )

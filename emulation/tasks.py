@@ -1,6 +1,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
+from emulation.imports.tasks import check_import, commit_import  # noqa: F401 (registered)
 from emulation.reports.build import report_version_build
 
 MAX_RETRIES = 5

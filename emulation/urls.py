@@ -23,6 +23,13 @@ urlpatterns = [
     path("accounts/new/", views.account_create, name="account_create"),
     path("accounts/<int:pk>/", views.account_detail, name="account_detail"),
     path("accounts/<int:pk>/active/", views.account_set_active, name="account_set_active"),
+    path("accounts/<int:pk>/invite/", views.account_invite, name="account_invite"),
+    path(
+        "accounts/invitation/<uidb64>/<token>/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
+    path("accounts/invitation/done/", views.InvitationDoneView.as_view(), name="invitation_done"),
     path(
         "accounts/<int:pk>/roles/<int:assignment_pk>/revoke/",
         views.account_revoke,
@@ -38,4 +45,26 @@ urlpatterns += [
     path("catalogue/new/", catalogue_views.catalogue_create, name="catalogue_create"),
     path("catalogue/<int:pk>/edit/", catalogue_views.catalogue_edit, name="catalogue_edit"),
     path("catalogue/<int:pk>/delete/", catalogue_views.catalogue_delete, name="catalogue_delete"),
+]
+
+# Loading a ministry's lists from spreadsheets (emulation/imports).
+from emulation.imports import views as import_views  # noqa: E402
+
+urlpatterns += [
+    path("imports/", import_views.imports_home, name="imports_home"),
+    path("imports/<slug:kind>/upload/", import_views.import_upload, name="import_upload"),
+    path("imports/<slug:kind>/template/", import_views.import_template, name="import_template"),
+    path(
+        "imports/<slug:kind>/export/<int:ministry_pk>/",
+        import_views.import_export,
+        name="import_export",
+    ),
+    path("imports/batches/<int:pk>/", import_views.import_batch, name="import_batch"),
+    path(
+        "imports/batches/<int:pk>/status/",
+        import_views.import_batch_status,
+        name="import_batch_status",
+    ),
+    path("imports/batches/<int:pk>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("imports/batches/<int:pk>/cancel/", import_views.import_cancel, name="import_cancel"),
 ]

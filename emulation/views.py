@@ -1,12 +1,14 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.selectors import cluster_years_for_user
-from emulation import access, services
+from emulation import access, invitations, services
 from emulation.errors import DomainError
 from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
 from emulation.health import health_report, may_probe_worker
@@ -126,3 +128,32 @@ def account_set_active(request, pk):
     else:
         messages.success(request, _("Đã mở khóa tài khoản.") if active else _("Đã khóa tài khoản."))
     return redirect("account_detail", pk=account.pk)
+
+
+@require_POST
+def account_invite(request, pk):
+    """Send (again) the link to set a password."""
+    account = access.get_account_for_user(request.user, pk)
+    try:
+        invitations.account_invite(actor=request.user, user=account)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Đã gửi thư mời đặt mật khẩu tới %(email)s.") % {"email": account.email}
+        )
+    return redirect("account_detail", pk=account.pk)
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The invited person sets their own password; the link works once, for a limited time,
+    for the account it was made for only."""
+
+    token_generator = invitations.invitation_tokens
+    template_name = "registration/invitation_confirm.html"
+    success_url = reverse_lazy("invitation_done")
+    reset_url_token = "dat-mat-khau"
+
+
+class InvitationDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/invitation_done.html"

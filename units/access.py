@@ -20,7 +20,7 @@ def visible_units(user):
 
 
 def get_unit_for_user(user, pk, *, manage=False):
-    unit = get_object_or_404(Unit.objects.select_related("ministry"), pk=pk)
+    unit = get_object_or_404(Unit.objects.select_related("ministry", "parent"), pk=pk)
     if not visible_units(user).filter(pk=unit.pk).exists():
         raise Http404
     if manage and not scope_of(user).manages_ministry(unit.ministry_id):

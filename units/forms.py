@@ -10,7 +10,7 @@ class UnitForm(forms.ModelForm):
 
     class Meta:
         model = Unit
-        fields = ["ministry", "name", "short_name", "kind", "is_active"]
+        fields = ["ministry", "code", "name", "short_name", "kind", "is_active"]
 
     def __init__(self, *args, ministries, **kwargs):
         super().__init__(*args, **kwargs)

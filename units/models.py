@@ -23,7 +23,27 @@ class Unit(models.Model):
     ministry = models.ForeignKey(
         Ministry, on_delete=models.PROTECT, related_name="units", verbose_name=_("bộ, ngành")
     )
+    code = models.CharField(
+        _("mã đơn vị"),
+        max_length=30,
+        unique=True,
+        null=True,
+        blank=True,
+        error_messages={"unique": _("Mã này đã được dùng cho một đơn vị khác.")},
+        help_text=_(
+            "Mã ổn định bộ, ngành dùng cho đơn vị (ví dụ mã đơn vị có quan hệ với ngân sách); "
+            "nhập, xuất Excel khớp theo mã này."
+        ),
+    )
     name = VietnameseCharField(_("tên đơn vị"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("cơ quan cấp trên"),
+    )
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     kind = models.CharField(_("loại hình"), max_length=20, choices=Kind, default=Kind.OTHER)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
@@ -50,6 +70,15 @@ class Person(models.Model):
 
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="people", verbose_name=_("đơn vị")
+    )
+    code = models.CharField(
+        _("mã cá nhân"),
+        max_length=30,
+        unique=True,
+        null=True,
+        blank=True,
+        error_messages={"unique": _("Mã này đã được dùng cho một người khác.")},
+        help_text=_("Mã cán bộ hoặc số định danh cá nhân bộ, ngành dùng; nhập Excel khớp theo mã."),
     )
     full_name = VietnameseCharField(_("họ và tên"), max_length=100)
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
@@ -150,6 +179,12 @@ class UnitYear(models.Model):
     )
     disciplined_count = models.PositiveIntegerField(
         _("số thành viên bị kỷ luật từ khiển trách trở lên"), null=True, blank=True
+    )
+    women_count = models.PositiveIntegerField(
+        _("số thành viên nữ"),
+        null=True,
+        blank=True,
+        help_text=_("Dùng khi bằng phiếu: ưu tiên tập thể có từ 70% nữ trở lên."),
     )
     pending_review = models.BooleanField(
         _("đang bị điều tra, thanh tra, kiểm tra hoặc khiếu nại"), default=False

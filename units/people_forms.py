@@ -1,9 +1,9 @@
 from django import forms
-from django.utils.translation import gettext as _
 
 from emulation.bounds import bound_fields
 from emulation.models import AwardTitle, LegalRegime
 from units.models import Person, PersonYear, UnitYear
+from units.people_services import discipline_dates_problem, unit_year_count_problems
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -13,7 +13,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["full_name", "position", "gender"]
+        fields = ["code", "full_name", "position", "gender"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,9 +55,11 @@ class PersonYearForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("discipline_start"), data.get("discipline_end")
-        if start and end and end < start:
-            self.add_error("discipline_end", _("Ngày kết thúc kỷ luật phải sau ngày bắt đầu."))
+        problem = discipline_dates_problem(
+            start=data.get("discipline_start"), end=data.get("discipline_end")
+        )
+        if problem:
+            self.add_error("discipline_end", problem)
         return data
 
 
@@ -73,6 +75,7 @@ class UnitYearForm(forms.ModelForm):
             "advanced_count",
             "grassroots_fighter_count",
             "disciplined_count",
+            "women_count",
             "pending_review",
         ]
 
@@ -83,9 +86,8 @@ class UnitYearForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        staff = data.get("staff_count")
-        for name in ("completed_count", "advanced_count", "grassroots_fighter_count"):
-            value = data.get(name)
-            if staff is not None and value is not None and value > staff:
-                self.add_error(name, _("Không thể lớn hơn tổng số thành viên."))
+        for name, message in unit_year_count_problems(
+            staff_count=data.get("staff_count"), counts=data
+        ):
+            self.add_error(name, message)
         return data

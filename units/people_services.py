@@ -9,6 +9,28 @@ from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from units.people_access import can_edit_people
 
+UNIT_YEAR_COUNTS = (
+    "completed_count",
+    "advanced_count",
+    "grassroots_fighter_count",
+    "women_count",
+)
+
+
+def unit_year_count_problems(*, staff_count, counts):
+    """A unit's counts of members never exceed its staff count: [(field, message)]."""
+    return [
+        (name, _("Không thể lớn hơn tổng số thành viên."))
+        for name in UNIT_YEAR_COUNTS
+        if staff_count is not None and counts.get(name) is not None and counts[name] > staff_count
+    ]
+
+
+def discipline_dates_problem(*, start, end):
+    if start and end and end < start:
+        return _("Ngày kết thúc kỷ luật phải sau ngày bắt đầu.")
+    return None
+
 
 def _snapshot(instance, exclude=("id", "version")):
     data = model_to_dict(instance, exclude=exclude)

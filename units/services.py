@@ -26,7 +26,7 @@ def unit_save(*, actor, unit, expected_version=None):
         require_manager(actor, Unit.objects.values_list("ministry_id", flat=True).get(pk=unit.pk))
     created = unit.pk is None
     unit_name_check(unit=unit)
-    fields = ["ministry_id", "name", "short_name", "kind", "is_active"]
+    fields = ["ministry_id", "code", "name", "short_name", "kind", "is_active"]
     before = None
     if not created:
         before = Unit.objects.filter(pk=unit.pk).values(*fields).first()

@@ -95,6 +95,7 @@ class Nomination(models.Model):
         _("tỷ lệ phiếu bầu (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     rank = models.PositiveSmallIntegerField(_("xếp hạng"), null=True, blank=True)
+    rank_tied = models.BooleanField(_("bằng điểm với đơn vị khác"), default=False)
     report_file = models.FileField(_("báo cáo thành tích"), upload_to="reports/%Y/", blank=True)
     report_name = models.CharField(max_length=255, blank=True)
     report_content_type = models.CharField(max_length=100, blank=True)

@@ -33,6 +33,7 @@ def line_snapshot(line):
         "achievements": line.achievements,
         "vote_share": line.vote_share,
         "rank": line.rank,
+        "rank_tied": line.rank_tied,
         "report": line.report_name,
         "outcome": line.outcome,
         "council_members": line.council_members,

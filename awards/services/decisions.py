@@ -4,7 +4,6 @@ high-level awards to the Ministry of Home Affairs."""
 from decimal import ROUND_CEILING, Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
@@ -14,7 +13,7 @@ from awards.services.common import (
     proposal_snapshot,
     require_staff,
 )
-from emulation.audit import audit_record
+from emulation.audit import audit_record, event_now
 from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import BaseSalary
@@ -139,7 +138,7 @@ def award_revoke(*, actor, award, reason):
         raise DomainError(_("Hãy ghi lý do thu hồi."), field="reason")
     if award.is_revoked:
         raise DomainError(_("Khen thưởng này đã bị thu hồi."))
-    award.revoked_at = timezone.now()
+    award.revoked_at = event_now()
     award.revoked_reason = reason
     award.revoked_by = actor
     award.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])

@@ -1,12 +1,10 @@
 """The cluster's side: create and edit a proposal and its lines, then submit it."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards import rules
 from awards.models import Nomination, Proposal
-from awards.selectors import ranking_for, vote_shares_for
 from awards.services.common import (
     findings_error,
     line_snapshot,
@@ -15,8 +13,10 @@ from awards.services.common import (
     require_writer,
 )
 from awards.uploads import validated_upload
+from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
+from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
-from emulation.audit import audit_record
+from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.roles import scope_of
@@ -95,12 +95,15 @@ def _check_line(proposal, line):
 
 
 def _fill_from_vote(proposal, lines):
-    """Vote share and rank come from the closed vote and the ranking, never typed."""
-    ranking = ranking_for(cluster_year=proposal.cluster_year)
+    """Vote share and rank come from the closed vote and the ranking, never typed: the
+    scoring feature's one ranking and one vote share. An unscored unit has no rank."""
+    ranking = ranking_by_unit(cluster_year_ranking(cluster_year=proposal.cluster_year))
     shares = vote_shares_for(cluster_year=proposal.cluster_year)
     for line in lines:
         line.vote_share = shares.get((line.award_title.code, line.unit_id))
-        line.rank = ranking.get(line.unit_id, (None, None))[1]
+        row = ranking.get(line.unit_id)
+        line.rank = row.rank if row is not None else None
+        line.rank_tied = row.tied if row is not None else False
 
 
 @transaction.atomic
@@ -196,10 +199,10 @@ def proposal_submit(*, actor, proposal):
     error = findings_error(rules.check_proposal(proposal, stage=rules.SUBMISSION, lines=lines))
     if error:
         raise error
-    Nomination.objects.bulk_update(lines, ["vote_share", "rank"])
+    Nomination.objects.bulk_update(lines, ["vote_share", "rank", "rank_tied"])
     resubmit = proposal.state == Proposal.State.RETURNED
     proposal.state = Proposal.State.RESUBMITTED if resubmit else Proposal.State.SUBMITTED
-    proposal.submitted_at = timezone.now()
+    proposal.submitted_at = event_now()
     proposal.version += 1
     proposal.save()
     audit_record(

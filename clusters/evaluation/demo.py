@@ -6,14 +6,19 @@ Thanh Tịnh), the ten units, and the two people who lead the cluster in 2021 (H
 
 INVENTED for the demo (the report is silent): both scoring tables (criteria, points), every
 score, the evidence file, the place of the meeting, the agenda wording, the secretary, the
-ballot counts and which unit the vote nominated. The table names and the agenda say so
-("số liệu minh họa"), so the note is visible on every page that shows them."""
+ballot counts and which unit the vote nominated. The table names, the agenda and the vote's
+note say so ("số liệu minh họa"), so the note is visible on every page that shows them.
+
+The audit trail carries the dates of the events, not the day the demo was loaded: the
+scores on invented days before each conference (10/12/2019, 10/12/2020), the vote and the
+minutes on the conference's afternoon (14/12/2020, "chiều 14/12" in the report)."""
 
 import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from clusters.evaluation.evidence import evidence_add
 from clusters.evaluation.minutes import minutes_save, minutes_sign
@@ -29,6 +34,7 @@ from clusters.models import (
     ScoringTable,
     Vote,
 )
+from emulation.audit import events_dated
 from emulation.demo import MINISTRY
 from emulation.models import AwardTitle, Ministry
 
@@ -137,6 +143,12 @@ REPRESENTATIVES = {
     "Trường Cao đẳng Luật miền Bắc": ("Hoàng Xuân Châu", "Quyền Hiệu trưởng"),
     "Tạp chí Dân chủ và Pháp luật": ("Đặng Vũ Huân", "Tổng Biên tập"),
 }
+VOTE_NOTE = (
+    "Số liệu minh họa do bản demo tự đặt: bài báo ngày 14/12/2020 không nêu việc bỏ phiếu "
+    "suy tôn, số phiếu và đơn vị được suy tôn."
+)
+# The afternoon of the conference (the report: "diễn ra vào chiều 14/12").
+CONFERENCE_AFTERNOON = datetime.datetime(2020, 12, 14, 15, 0)
 PDF = b"%PDF-1.4\n% Minh chung minh hoa (demo)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -241,8 +253,15 @@ def seed_evaluation():
     cluster_year = years[2020]
     if Minutes.objects.filter(cluster_year=cluster_year, state=Minutes.State.SIGNED).exists():
         return
-    _score_year(years[2019], PROFILE_2019, secretary)
-    _score_year(cluster_year, PROFILE_2020, secretary)
+    with events_dated(datetime.date(2019, 12, 10)):  # invented
+        _score_year(years[2019], PROFILE_2019, secretary)
+    with events_dated(datetime.date(2020, 12, 10)):  # invented
+        _score_year(cluster_year, PROFILE_2020, secretary)
+    with events_dated(timezone.make_aware(CONFERENCE_AFTERNOON)):
+        _vote_and_minutes(cluster_year, secretary)
+
+
+def _vote_and_minutes(cluster_year, secretary):
     title = AwardTitle.objects.get(
         regime=cluster_year.emulation_year.regime_id, code="co-thi-dua-bo"
     )
@@ -250,6 +269,7 @@ def seed_evaluation():
         actor=secretary, cluster_year=cluster_year, award_title=title
     )
     vote.cluster_year = cluster_year
+    Vote.objects.filter(pk=vote.pk).update(note=VOTE_NOTE)
     if vote.state == Vote.State.OPEN:
         units = {c.unit.name: c.unit_id for c in vote.counts.select_related("unit")}
         vote = vote_record_counts(

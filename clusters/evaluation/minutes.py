@@ -3,12 +3,11 @@ votes of the cluster-year (see ``freeze``); ministry staff may unfreeze with a r
 are audited with who and when."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusters.evaluation.freeze import ensure_not_frozen, lock_cluster_year
 from clusters.models import Minutes, MinutesAttendance, Vote
-from emulation.audit import audit_record
+from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_writer, require_manager
@@ -81,7 +80,7 @@ def minutes_sign(*, actor, minutes, expected_version):
         raise DomainError(_("Biên bản chưa ghi đơn vị nào có mặt."))
     claim_version(minutes, expected_version)
     minutes.state = Minutes.State.SIGNED
-    minutes.signed_at = timezone.now()
+    minutes.signed_at = event_now()
     minutes.signed_by = actor
     minutes.save(update_fields=["state", "signed_at", "signed_by"])
     audit_record(

@@ -1,10 +1,19 @@
-"""The ranking of a cluster-year, derived from the agreed scores (never stored, so it is
-frozen exactly when the scores are):
+"""THE ranking of a cluster-year: the only place units are ranked. The ranking page, the
+cluster page, the minutes, the proposal lines (``awards.services.proposals``) and the
+year-end report (``emulation.reports.data``, PDF) all read it from here.
+
+Derived from the agreed scores (never stored, so it is frozen exactly when the scores are):
 
     total = Σ min(group sum, group max) over capped groups
             + min(bonus sum, bonus cap) − min(penalty sum, penalty cap)
 
-Ranks are competition ranks ("1, 1, 3"): tied units share a rank and are marked as tied."""
+Bonus and penalty points are kept apart from the capped total (domain.md §3.5): a unit whose
+capped groups are full still gains its bonus, so its total may exceed the sum of the capped
+groups' maxima. Each group, bonus and penalty included, counts at most its own maximum.
+
+A unit with no agreed score is *unscored*: listed after the ranked units, with no rank and
+no total, never ranked with 0. Ranks are competition ranks ("1, 1, 3"): tied units share a
+rank and are marked as tied (listed by name within the tie)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -12,8 +21,7 @@ from decimal import Decimal
 
 from django.db.models import F, Sum
 
-from clusters.models import ClusterYear, CriterionGroup, Score, TitleRegistration
-from clusters.selectors import cluster_year_members
+from clusters.models import ClusterYear, CriterionGroup, Membership, Score, TitleRegistration
 from emulation.collation import vi_key
 
 Kind = CriterionGroup.Kind
@@ -69,7 +77,7 @@ def totals_from_scores(groups, scores):
 
 def assign_ranks(rows):
     """Competition ranking on total, highest first; unscored units get no rank."""
-    scored = sorted((r for r in rows if r.scored), key=lambda r: -r.total)
+    scored = sorted((r for r in rows if r.scored), key=lambda r: (-r.total, vi_key(r.unit.name)))
     for index, row in enumerate(scored):
         if index and row.total == scored[index - 1].total:
             row.rank = scored[index - 1].rank
@@ -83,11 +91,12 @@ def assign_ranks(rows):
     return scored + sorted((r for r in rows if not r.scored), key=lambda r: vi_key(r.unit.name))
 
 
-def _unit_totals(cluster_year_id):
-    """Summed by the database per unit and group (40 rows for a 10 x 40 grid, not 400)."""
+def _unit_totals(cluster_year_ids):
+    """``{cluster_year_id: totals_from_scores(…)}``, summed by the database per unit and
+    group (40 rows for a 10 x 40 grid, not 400); one query for any number of years."""
     rows = (
-        Score.objects.filter(cluster_year_id=cluster_year_id)
-        .values_list("unit_id", "criterion__group_id")
+        Score.objects.filter(cluster_year_id__in=cluster_year_ids)
+        .values_list("cluster_year_id", "unit_id", "criterion__group_id")
         .annotate(
             points=Sum("agreed_score"),
             kind=F("criterion__group__kind"),
@@ -95,40 +104,69 @@ def _unit_totals(cluster_year_id):
         )
         .order_by()
     )
-    groups, scores = {}, []
-    for unit_id, group_id, points, kind, maximum in rows:
+    groups, scores = {}, defaultdict(list)
+    for cluster_year_id, unit_id, group_id, points, kind, maximum in rows:
         groups[group_id] = (kind, maximum)
-        scores.append((unit_id, group_id, points))
-    return totals_from_scores(groups, scores)
+        scores[cluster_year_id].append((unit_id, group_id, points))
+    return {pk: totals_from_scores(groups, scores[pk]) for pk in cluster_year_ids}
+
+
+def cluster_years_ranking(*, cluster_years):
+    """``{cluster_year.pk: rows}`` for several cluster-years (the ministry's report) in a
+    fixed number of queries, whatever the number of clusters and units. Each list is in rank
+    order: ranked units first, then the unscored ones by name."""
+    cluster_years = list(cluster_years)
+    if not cluster_years:
+        return {}
+    ids = [cy.pk for cy in cluster_years]
+    members = defaultdict(list)
+    for membership in (
+        Membership.objects.filter(cluster_year_id__in=ids)
+        .select_related("unit")
+        .order_by("unit__name")
+    ):
+        members[membership.cluster_year_id].append(membership.unit)
+    previous_years = {
+        (cluster_id, year): pk
+        for pk, cluster_id, year in ClusterYear.objects.filter(
+            cluster_id__in={cy.cluster_id for cy in cluster_years},
+            year__in={cy.year - 1 for cy in cluster_years},
+        ).values_list("pk", "cluster_id", "year")
+    }
+    totals = _unit_totals(ids + list(previous_years.values()))
+    registered = set(
+        TitleRegistration.objects.filter(pledge__cluster_year_id__in=ids).values_list(
+            "pledge__cluster_year_id", "unit_id"
+        )
+    )
+    result = {}
+    for cy in cluster_years:
+        current = totals[cy.pk]
+        previous_pk = previous_years.get((cy.cluster_id, cy.year - 1))
+        previous = totals[previous_pk] if previous_pk else {}
+        rows = []
+        for unit in members[cy.pk]:
+            row = RankRow(unit=unit, registered=(cy.pk, unit.pk) in registered)
+            if unit.pk in current:
+                row.capped, row.bonus, row.penalty, row.group_totals = current[unit.pk]
+                row.scored = True
+            if unit.pk in previous:
+                capped, bonus, penalty, _groups = previous[unit.pk]
+                row.previous = capped + bonus - penalty
+            rows.append(row)
+        result[cy.pk] = assign_ranks(rows)
+    return result
 
 
 def cluster_year_ranking(*, cluster_year):
     """Rows in rank order, each with totals, difference from last year and whether the
     unit registered a title in its pledge. A fixed number of queries."""
-    units = [m.unit for m in cluster_year_members(cluster_year=cluster_year)]
-    current = _unit_totals(cluster_year.pk)
-    previous_year = (
-        ClusterYear.objects.filter(cluster_id=cluster_year.cluster_id, year=cluster_year.year - 1)
-        .values_list("pk", flat=True)
-        .first()
-    )
-    previous = _unit_totals(previous_year) if previous_year else {}
-    registered = set(
-        TitleRegistration.objects.filter(pledge__cluster_year=cluster_year).values_list(
-            "unit_id", flat=True
-        )
-    )
-    rows = []
-    for unit in units:
-        row = RankRow(unit=unit, registered=unit.pk in registered)
-        if unit.pk in current:
-            row.capped, row.bonus, row.penalty, row.group_totals = current[unit.pk]
-            row.scored = True
-        if unit.pk in previous:
-            capped, bonus, penalty, _groups = previous[unit.pk]
-            row.previous = capped + bonus - penalty
-        rows.append(row)
-    return assign_ranks(rows)
+    return cluster_years_ranking(cluster_years=[cluster_year])[cluster_year.pk]
+
+
+def ranking_by_unit(rows):
+    """``{unit_id: row}`` of a ranking, for the proposal lines."""
+    return {row.unit.pk: row for row in rows}
 
 
 @dataclass

@@ -1,9 +1,17 @@
 """The nomination vote (bình xét, suy tôn) of a cluster-year, one per title.
 
-Denominator: a candidate's share is its votes over the members ENTITLED to vote
+THE vote share: a candidate's share is its votes over the members ENTITLED to vote
 (``voters_entitled``), not over the ballots cast or the valid ballots — domain.md §4 counts
 the share of all members (absentees vote in writing), so an absent member cannot lower the
-bar. The share is compared with the title's ``vote_threshold`` (%) of the year's regime.
+bar. ``vote_share`` is the only place it is computed; the vote page, the proposal lines
+(``vote_shares_for``), the Excel export (from the lines) and the year-end report read it.
+The threshold test compares whole numbers (votes × 100 ≥ threshold × entitled), never the
+rounded share. The share is compared with the title's ``vote_threshold`` (%) of the year's
+regime.
+
+A unit never votes for itself (domain.md §4): a candidate's votes cannot exceed the valid
+ballots cast by the *other* units present (``self_vote_bound``). A tie at the quota boundary
+goes first to women (``units.women``), then to the chair.
 The number nominated is held to ``Vote.quota`` (default ``AwardTitle.quota_per_cluster``);
 with no quota configured the vote cannot be closed (a warning, never a guess). When more
 candidates pass than the quota allows, they are ranked by votes; a tie at the boundary is
@@ -16,17 +24,26 @@ secretary only (not ministry staff, not leaders); once closed everyone who sees 
 sees the result."""
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from clusters.evaluation.freeze import ensure_not_frozen
-from clusters.models import Vote, VoteCount
+from clusters.models import MinutesAttendance, Vote, VoteCount
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_secretary
 from emulation.roles import scope_of
+from units.women import CITATION as WOMEN_FIRST_CITATION
+from units.women import unit_women_priority, women_first
+
+SHARE_PLACES = Decimal("0.01")
+SELF_VOTE_BASIS = _(
+    "một đơn vị không bỏ phiếu cho chính mình (nguyên tắc bình xét, suy tôn trong Cụm, "
+    "Khối thi đua)"
+)
 
 
 def can_see_running_totals(user, vote):
@@ -47,19 +64,63 @@ class Outcome:
     tied: list = field(default_factory=list)  # candidates the chair must choose among
     seats_left: int = 0
     warnings: list = field(default_factory=list)
+    women_first: list = field(default_factory=list)  # seats taken by the women-first rule
 
     @property
     def needs_tie_break(self):
         return bool(self.tied)
 
 
-def share_of(count, vote):
-    if not vote.voters_entitled:
+def vote_share(*, votes, voters_entitled):
+    """The share (%) of the members entitled to vote, to 2 places (half up); None when
+    nobody is entitled."""
+    if not voters_entitled:
         return None
-    return round(count.votes * 100 / vote.voters_entitled, 1)
+    return (Decimal(votes) * 100 / Decimal(voters_entitled)).quantize(
+        SHARE_PLACES, rounding=ROUND_HALF_UP
+    )
 
 
-def vote_outcome(*, vote, counts):
+def vote_shares_for(*, cluster_year):
+    """``{(award_code, unit_id): share}`` from the closed votes of the cluster-year."""
+    counts = VoteCount.objects.filter(
+        vote__cluster_year=cluster_year, vote__state=Vote.State.CLOSED
+    ).select_related("vote__award_title")
+    return {
+        (count.vote.award_title.code, count.unit_id): vote_share(
+            votes=count.votes, voters_entitled=count.vote.voters_entitled
+        )
+        for count in counts
+    }
+
+
+def self_vote_bound(*, valid_ballots, ballots_cast, candidate_voted):
+    """The most votes a candidate can have: the valid ballots cast by the other units.
+    When the candidate's unit cast a ballot, the others cast ``ballots_cast − 1``, of which
+    at most ``valid_ballots`` are valid."""
+    if not candidate_voted:
+        return valid_ballots
+    return max(min(valid_ballots, ballots_cast - 1), 0)
+
+
+def _absent_units(cluster_year):
+    """Units the minutes record as absent (they cast no ballot)."""
+    return set(
+        MinutesAttendance.objects.filter(
+            minutes__cluster_year=cluster_year, present=False
+        ).values_list("unit_id", flat=True)
+    )
+
+
+def vote_women_priority(*, vote, counts):
+    """``{unit_id: True/False/None}``: collectives with ≥ 70 % women, from the year's records."""
+    return unit_women_priority(unit_ids=[c.unit_id for c in counts], year=vote.cluster_year.year)
+
+
+def vote_outcome(*, vote, counts, priority=None):
+    """Who passes the threshold and who is nominated within the quota. A tie at the
+    boundary goes first to collectives with ≥ 70 % women (``priority``: unit id → True,
+    False or None, see ``vote_women_priority``), then to the chair."""
     threshold = vote.award_title.vote_threshold
     outcome = Outcome()
     if vote.quota is None:
@@ -94,8 +155,26 @@ def vote_outcome(*, vote, counts):
     outcome.nominated = sure
     if len(at_boundary) <= outcome.seats_left:
         outcome.nominated += at_boundary
-    else:
-        outcome.tied = at_boundary
+        return outcome
+    flags = priority or {}
+    tie = women_first(
+        tied=at_boundary, seats=outcome.seats_left, priority=lambda c: flags.get(c.unit_id)
+    )
+    outcome.women_first = tie.chosen
+    outcome.nominated += tie.chosen
+    outcome.tied = tie.tied
+    outcome.seats_left = tie.seats
+    if tie.missing:
+        outcome.warnings.append(
+            _(
+                "Chưa có số thành viên nữ trong số liệu năm của: %(units)s. Không áp dụng được "
+                "quy tắc %(rule)s; chủ trì quyết định."
+            )
+            % {
+                "units": "; ".join(c.unit.name for c in tie.missing),
+                "rule": WOMEN_FIRST_CITATION,
+            }
+        )
     return outcome
 
 
@@ -113,6 +192,7 @@ def _snapshot(vote, counts):
         "counts": {str(c.unit_id): c.votes for c in counts},
         "nominated": sorted(c.unit_id for c in counts if c.nominated),
         "won_tie_break": sorted(c.unit_id for c in counts if c.won_tie_break),
+        "won_women_first": sorted(c.unit_id for c in counts if c.won_women_first),
         "tie_break_note": vote.tie_break_note,
     }
 
@@ -170,11 +250,32 @@ def vote_record_counts(
     by_unit = {c.unit_id: c for c in counts}
     if set(votes) - set(by_unit):
         raise DomainError(_("Chỉ đơn vị thành viên của cụm mới được bầu."))
+    absent = _absent_units(vote.cluster_year) if ballots_cast < voters_entitled else set()
     for unit_id, number in votes.items():
         if number > valid_ballots:
             raise DomainError(
                 _("%(unit)s: số phiếu bầu (%(n)s) không được lớn hơn số phiếu hợp lệ (%(v)s).")
                 % {"unit": by_unit[unit_id].unit.name, "n": number, "v": valid_ballots},
+                field=f"unit_{unit_id}",
+            )
+        bound = self_vote_bound(
+            valid_ballots=valid_ballots,
+            ballots_cast=ballots_cast,
+            candidate_voted=unit_id not in absent,
+        )
+        if number > bound:
+            raise DomainError(
+                _(
+                    "%(unit)s: số phiếu bầu (%(n)s) không được lớn hơn số phiếu hợp lệ của các "
+                    "đơn vị khác có mặt (tối đa %(bound)s), vì %(basis)s. Nếu đơn vị này vắng "
+                    "mặt, ghi vắng mặt trong biên bản họp trước."
+                )
+                % {
+                    "unit": by_unit[unit_id].unit.name,
+                    "n": number,
+                    "bound": bound,
+                    "basis": SELF_VOTE_BASIS,
+                },
                 field=f"unit_{unit_id}",
             )
     claim_version(vote, expected_version)
@@ -200,7 +301,9 @@ def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_brea
     before = _snapshot(vote, counts)
     if vote.ballots_cast == 0:
         raise DomainError(_("Chưa nhập kết quả kiểm phiếu."))
-    outcome = vote_outcome(vote=vote, counts=counts)
+    outcome = vote_outcome(
+        vote=vote, counts=counts, priority=vote_women_priority(vote=vote, counts=counts)
+    )
     if vote.quota is None:
         raise DomainError(outcome.warnings[0], field="quota")
     chosen = set()
@@ -226,10 +329,12 @@ def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_brea
         )
     claim_version(vote, expected_version)
     nominated = {c.unit_id for c in outcome.nominated} | chosen
+    women = {c.unit_id for c in outcome.women_first}
     for count in counts:
         count.nominated = count.unit_id in nominated
         count.won_tie_break = count.unit_id in chosen
-    VoteCount.objects.bulk_update(counts, ["nominated", "won_tie_break"])
+        count.won_women_first = count.unit_id in women
+    VoteCount.objects.bulk_update(counts, ["nominated", "won_tie_break", "won_women_first"])
     vote.state = Vote.State.CLOSED
     vote.tie_break_note = tie_break_note.strip() if chosen else ""
     vote.save(update_fields=["state", "tie_break_note"])
@@ -253,7 +358,9 @@ def vote_reopen(*, actor, vote, expected_version):
     counts = _counts(vote)
     before = _snapshot(vote, counts)
     claim_version(vote, expected_version)
-    VoteCount.objects.filter(vote=vote).update(nominated=False, won_tie_break=False)
+    VoteCount.objects.filter(vote=vote).update(
+        nominated=False, won_tie_break=False, won_women_first=False
+    )
     vote.state, vote.tie_break_note = Vote.State.OPEN, ""
     vote.save(update_fields=["state", "tie_break_note"])
     audit_record(

@@ -22,6 +22,11 @@ class Pledge(models.Model):
     state = models.CharField(_("trạng thái"), max_length=10, choices=State, default=State.DRAFT)
     signed_at_place = models.CharField(_("địa điểm ký"), max_length=200, blank=True)
     conference_date = models.DateField(_("ngày hội nghị ký kết"), null=True, blank=True)
+    note = models.TextField(
+        _("ghi chú về nguồn số liệu"),
+        blank=True,
+        help_text=_("Ví dụ: phần nào theo văn bản gốc, phần nào là số liệu minh họa."),
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -23,6 +23,7 @@ class Vote(models.Model):
     valid_ballots = models.PositiveSmallIntegerField(_("số phiếu hợp lệ"), default=0)
     quota = models.PositiveSmallIntegerField(_("số lượng được suy tôn"), null=True, blank=True)
     tie_break_note = models.TextField(_("quyết định của chủ trì khi bằng phiếu"), blank=True)
+    note = models.TextField(_("ghi chú về nguồn số liệu"), blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -44,6 +45,9 @@ class VoteCount(models.Model):
     votes = models.PositiveSmallIntegerField(_("số phiếu"), default=0)
     nominated = models.BooleanField(_("được suy tôn"), default=False)
     won_tie_break = models.BooleanField(_("được chọn khi bằng phiếu"), default=False)
+    won_women_first = models.BooleanField(
+        _("được ưu tiên khi bằng phiếu (tập thể có từ 70% nữ)"), default=False
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["vote", "unit"], name="one_count_per_unit")]

@@ -13,12 +13,13 @@ from clusters.evaluation.freeze import cluster_year_is_frozen
 from clusters.evaluation.votes import (
     can_see_running_totals,
     is_cluster_secretary,
-    share_of,
     vote_close,
     vote_create,
     vote_outcome,
     vote_record_counts,
     vote_reopen,
+    vote_share,
+    vote_women_priority,
 )
 from clusters.models import Vote
 from emulation.errors import DomainError
@@ -68,7 +69,10 @@ def vote_list(request, pk, year):
 def _vote_page(request, vote, counts_form=None, close_form=None):
     counts = list(vote.counts.select_related("unit").order_by("unit__name"))
     visible = can_see_running_totals(request.user, vote)
-    outcome = vote_outcome(vote=vote, counts=counts) if visible else None
+    outcome = None
+    if visible:
+        priority = vote_women_priority(vote=vote, counts=counts)
+        outcome = vote_outcome(vote=vote, counts=counts, priority=priority)
     secretary = is_cluster_secretary(request.user, vote.cluster_year.cluster_id)
     editable = (
         secretary
@@ -91,7 +95,7 @@ def _vote_page(request, vote, counts_form=None, close_form=None):
             initial={"version": vote.version}, tied=outcome.tied if outcome else ()
         )
     for count in counts:
-        count.share = share_of(count, vote)
+        count.share = vote_share(votes=count.votes, voters_entitled=vote.voters_entitled)
     return render(
         request,
         "clusters/vote_detail.html",

@@ -1,15 +1,17 @@
 """Demo data for the start of a cluster's year: leadership, rotation policies and pledges.
 
-From the news report of 14/12/2020 (domain.md §6): the 2021 head Hoàng Xuân Châu (Quyền
-Hiệu trưởng, Trường Cao đẳng Luật miền Bắc) and deputy Đặng Vũ Huân (Tổng biên tập, Tạp chí
-Dân chủ và Pháp luật), announced at the conference of 14/12/2020, where all ten units of
-Cụm thi đua số 2 signed the 2021 pledge.
+From the news report of 14/12/2020 (domain.md §6): the conference "công bố Quyết định cử
+Cụm trưởng": the 2021 head Hoàng Xuân Châu (Quyền Hiệu trưởng, Trường Cao đẳng Luật miền Bắc)
+and deputy Đặng Vũ Huân (Tổng biên tập, Tạp chí Dân chủ và Pháp luật) were APPOINTED by a
+decision announced there (its number and date are not given, so they stay blank), not
+rotated; and the units of Cụm thi đua số 2 signed the 2021 pledge at that conference.
 
-Invented for the demo (the report is silent, and every such record says so in its note):
-the head/deputy pairs of the other years (2020 included), the rotation policies, the names
-and positions of the people who signed, the commitments' wording, the registrations,
-Cụm thi đua số 2's 2020 pledge (signed at an invented conference of 16/12/2019) and
-Cụm thi đua số 1's pledge."""
+Invented for the demo (the report is silent), and marked as such where it is shown: the
+head/deputy pairs of the other years (2020 included), the rotation policies, the names and
+positions of the people who signed (other than the 2021 head and deputy, each name carries
+"(minh họa)"), the commitments' wording (each ends "(minh họa)"), the registrations (the
+pledge's note says so), Cụm thi đua số 2's 2020 pledge (signed at an invented conference of
+16/12/2019) and Cụm thi đua số 1's pledge."""
 
 import datetime
 
@@ -31,7 +33,22 @@ from emulation.models import AwardTitle, Ministry
 from units.models import Unit
 
 INVENTED = "Dữ liệu minh họa do bản demo tự đặt (bài báo ngày 14/12/2020 không nêu)."
-FROM_REPORT = "Theo bài báo ngày 14/12/2020 về hội nghị tổng kết Cụm thi đua số 2."
+FROM_REPORT = (
+    "Theo bài báo ngày 14/12/2020 về hội nghị tổng kết Cụm thi đua số 2: Hội nghị công bố "
+    "Quyết định cử Cụm trưởng, Cụm phó năm 2021 (bài báo không nêu số, ngày quyết định)."
+)
+MARK = " (minh họa)"
+PLEDGE_2021_NOTE = (
+    "Theo bài báo ngày 14/12/2020: các đơn vị của Cụm thi đua số 2 ký kết giao ước thi đua "
+    "năm 2021 tại hội nghị ngày 14/12/2020; người ký cho Trường Cao đẳng Luật miền Bắc và "
+    "Tạp chí Dân chủ và Pháp luật là Cụm trưởng, Cụm phó bài báo nêu. Minh họa do bản demo "
+    "tự đặt (bài báo không nêu): người ký của các đơn vị khác, nội dung giao ước và các "
+    "đăng ký danh hiệu."
+)
+PLEDGE_INVENTED_NOTE = (
+    "Toàn bộ giao ước này là số liệu minh họa do bản demo tự đặt (bài báo ngày 14/12/2020 "
+    "không nêu): ngày ký, người ký, nội dung giao ước và đăng ký danh hiệu."
+)
 CONFERENCE = datetime.date(2020, 12, 14)
 
 # Cluster 2's rotation order: the 2020 head, then the 2021 head (the 2020 deputy), …
@@ -94,11 +111,14 @@ def _leadership(cluster, order, first_year, reported=None):
         index = (cluster_year.year - first_year) % len(order)
         head, deputy = units[order[index]], units[order[(index + 1) % len(order)]]
         head_person, deputy_person = PEOPLE[head.name], PEOPLE[deputy.name]
+        head_person = (head_person[0] + MARK, head_person[1])
+        deputy_person = (deputy_person[0] + MARK, deputy_person[1])
         note, selection = INVENTED, LeadershipTerm.Selection.ROTATION
         announced = datetime.date(cluster_year.year - 1, 12, 14)
         if reported and cluster_year.year == 2021:
             head_person, deputy_person = reported[head.name], reported[deputy.name]
             note, announced = FROM_REPORT, CONFERENCE
+            selection = LeadershipTerm.Selection.APPOINTMENT
         LeadershipTerm.objects.update_or_create(
             cluster_year=cluster_year,
             defaults={
@@ -126,14 +146,17 @@ def _policy(cluster, method, no_repeat_years, order):
         )
 
 
-def _pledge(cluster_year, *, state, signed_on, signers, registrations, reported=None):
-    pledge, _ = Pledge.objects.get_or_create(
+def _pledge(cluster_year, *, state, signed_on, signers, registrations, reported=None, note):
+    pledge, _ = Pledge.objects.update_or_create(
         cluster_year=cluster_year,
-        defaults={"state": state, "conference_date": signed_on},
+        defaults={"state": state, "conference_date": signed_on, "note": note},
     )
     if not pledge.commitments.exists():
         Commitment.objects.bulk_create(
-            [Commitment(pledge=pledge, order=i, text=t) for i, t in enumerate(COMMITMENTS, 1)]
+            [
+                Commitment(pledge=pledge, order=i, text=t + MARK)
+                for i, t in enumerate(COMMITMENTS, 1)
+            ]
         )
     titles = {
         t.code: t for t in AwardTitle.objects.filter(regime=cluster_year.emulation_year.regime)
@@ -143,7 +166,10 @@ def _pledge(cluster_year, *, state, signed_on, signers, registrations, reported=
             pledge=pledge, unit=unit, award_title=titles[code], person_name=person
         )
     for unit in signers:
-        name, position = (reported or {}).get(unit.name) or PEOPLE[unit.name]
+        name, position = (reported or {}).get(unit.name) or (
+            PEOPLE[unit.name][0] + MARK,
+            PEOPLE[unit.name][1],
+        )
         PledgeSignature.objects.update_or_create(
             pledge=pledge,
             unit=unit,
@@ -177,6 +203,7 @@ def seed_cluster_year_start():
         signed_on=datetime.date(2019, 12, 16),
         signers=members_2020,
         registrations=_registrations(members_2020),
+        note=PLEDGE_INVENTED_NOTE,
     )
     year_2021 = ClusterYear.objects.get(cluster=cluster_2, year=2021)
     members_2021 = [m.unit for m in year_2021.memberships.select_related("unit")]
@@ -191,6 +218,7 @@ def seed_cluster_year_start():
             individual=(units_2["Viện Khoa học pháp lý"], "cstd-co-so", "Ngô Thanh Bình"),
         ),
         reported=REPORTED_2021,
+        note=PLEDGE_2021_NOTE,
     )
 
     order_1 = [name for name in PEOPLE if name.startswith("Cục")]
@@ -208,4 +236,5 @@ def seed_cluster_year_start():
         signed_on=datetime.date(this_year.year, 1, 15),
         signers=members_1[:5],
         registrations=_registrations(members_1[:6]),
+        note=PLEDGE_INVENTED_NOTE,
     )

@@ -10,10 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from awards.selectors import awards_for_report, ministry_awards_decided
+from clusters.evaluation.ranking import cluster_years_ranking
+from clusters.evaluation.votes import vote_share
 from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge, Vote
 from emulation.collation import vi_key
 from emulation.models import YearEndReport
-from emulation.reports.ranking import rankings_for
 
 NARRATIVE_FIELDS = ["organisation", "results", "shortcomings", "lessons", "direction"]
 DOCUMENT_FIELDS = [
@@ -55,6 +56,9 @@ def _leaders(term):
         "deputy_position": term.deputy_position,
         "decision_number": term.decision_number,
         "decision_date": term.decision_date,
+        "selection": term.get_selection_display(),
+        "announced_on": term.announced_on,
+        "note": term.note,
     }
 
 
@@ -98,21 +102,25 @@ def _pledge(cluster_year, units):
         "conference_date": pledge.conference_date,
         "place": pledge.signed_at_place,
         "commitments": [c.text for c in pledge.commitments.all()],
+        "note": pledge.note,
         "rows": rows,
         "unregistered": [row["unit"] for row in rows if not row["titles"]],
     }
 
 
 def _ranking_rows(ranking):
-    best = max((row["total"] for row in ranking), default=0) or 1
+    """The scoring feature's ranking as plain data: ranked units with their rank, total and
+    tie; unscored units last, with no rank and no total (never ranked with 0)."""
+    best = max((row.total for row in ranking if row.scored), default=0) or 1
     return [
         {
-            "rank": row["rank"],
-            "unit": row["unit"].name,
-            "total": row["total"],
-            "tie": row["tie"],
-            "bar": round(float(row["total"]) / float(best) * CHART_WIDTH, 1)
-            if row["total"] > 0
+            "rank": row.rank,
+            "unit": row.unit.name,
+            "scored": row.scored,
+            "total": row.total if row.scored else None,
+            "tie": row.tied,
+            "bar": round(float(row.total) / float(best) * CHART_WIDTH, 1)
+            if row.scored and row.total > 0
             else 0,
         }
         for row in ranking
@@ -132,8 +140,15 @@ def _votes(cluster_year):
             "entitled": vote.voters_entitled,
             "cast": vote.ballots_cast,
             "valid": vote.valid_ballots,
+            "note": vote.note,
             "counts": [
-                {"unit": c.unit.name, "votes": c.votes, "nominated": c.nominated}
+                {
+                    "unit": c.unit.name,
+                    "votes": c.votes,
+                    "share": vote_share(votes=c.votes, voters_entitled=vote.voters_entitled),
+                    "nominated": c.nominated,
+                    "women_first": c.won_women_first,
+                }
                 for c in sorted(vote.counts.all(), key=lambda c: (-c.votes, vi_key(c.unit.name)))
             ],
         }
@@ -153,8 +168,9 @@ def cluster_report_data(cluster_year):
         cluster_id=cluster_year.cluster_id, year=cluster_year.year + 1
     ).first()
     terms = _terms_by_cluster_year([cluster_year.pk] + ([next_year.pk] if next_year else []))
-    ranking = rankings_for([cluster_year], {cluster_year.pk: units})[cluster_year.pk]
+    ranking = cluster_years_ranking(cluster_years=[cluster_year])[cluster_year.pk]
     minutes = Minutes.objects.filter(cluster_year=cluster_year).first()
+    ranking_rows = _ranking_rows(ranking) if any(row.scored for row in ranking) else []
     return {
         "kind": YearEndReport.Kind.CLUSTER,
         "year": cluster_year.year,
@@ -165,7 +181,8 @@ def cluster_report_data(cluster_year):
         "leaders": _leaders(terms.get(cluster_year.pk)),
         "next_leaders": _leaders(terms.get(next_year.pk)) if next_year else None,
         "pledge": _pledge(cluster_year, units),
-        "ranking": _ranking_rows(ranking),
+        "ranking": ranking_rows,
+        "chart_rows": [row for row in ranking_rows if row["scored"]],
         "chart_width": CHART_WIDTH,
         "votes": _votes(cluster_year),
         "awards": _awards_section(cluster_year),
@@ -187,7 +204,7 @@ def ministry_report_data(ministry, year):
     for cy in cluster_years:
         cy.cluster.ministry = ministry
     terms = _terms_by_cluster_year([cy.pk for cy in cluster_years])
-    rankings = rankings_for(cluster_years, units)
+    rankings = cluster_years_ranking(cluster_years=cluster_years)
     clusters = []
     for cy in cluster_years:
         ranking = rankings[cy.pk]
@@ -197,9 +214,7 @@ def ministry_report_data(ministry, year):
                 "member_count": len(units.get(cy.pk, [])),
                 "leaders": _leaders(terms.get(cy.pk)),
                 "top": [
-                    {"unit": row["unit"].name, "total": row["total"]}
-                    for row in ranking
-                    if row["rank"] == 1
+                    {"unit": row.unit.name, "total": row.total} for row in ranking if row.rank == 1
                 ],
             }
         )
@@ -276,14 +291,35 @@ def document_settings(report, data):
     return {name: getattr(report, name) or defaults[name] for name in DOCUMENT_FIELDS}
 
 
+def _happened_after(row, as_of):
+    return any(
+        day is not None and day > as_of
+        for day in (row.get("proposed_on"), row.get("decision_date"))
+    )
+
+
+def split_at_report_date(data, as_of):
+    """A report lists what happened up to its own date: proposals and decisions dated after
+    it move to ``awards_after``, printed under a heading that says they were added later."""
+    if as_of is None:
+        return {**data, "awards_after": []}
+    return {
+        **data,
+        "awards": [row for row in data["awards"] if not _happened_after(row, as_of)],
+        "awards_after": [row for row in data["awards"] if _happened_after(row, as_of)],
+    }
+
+
 def report_context(report):
     """Everything the PDF shows, as plain data. Always in Vietnamese, whoever asks: the
     document is official, and its ``data_version`` must not depend on the reader's language."""
     with translation.override("vi"):
         data = report_data(report)
+        doc = document_settings(report, data)
+        data = split_at_report_date(data, doc["issued_on"])
         return {
             "data": data,
-            "doc": document_settings(report, data),
+            "doc": doc,
             "narrative": {name: getattr(report, name) for name in NARRATIVE_FIELDS},
         }
 

@@ -1,5 +1,6 @@
 from django import template
 
+from emulation import dates
 from emulation.reports import selectors
 
 register = template.Library()
@@ -10,12 +11,8 @@ CHART_LABEL = 200
 
 @register.filter
 def document_date(value, year=None):
-    """``ngày 04 tháng 02 năm 2020`` (Decree 30: day and month below 10 take a leading zero,
-    months 1 and 2 too); a missing date leaves room to write it by hand."""
-    if value is None:
-        blank = "\u00a0" * 6
-        return f"ngày{blank}tháng{blank}năm {year or ''}".rstrip()
-    return f"ngày {value:%d} tháng {value:%m} năm {value.year}"
+    """``ngày 05 tháng 01 năm 2021``, ``ngày 29 tháng 6 năm 2021`` (``emulation.dates``)."""
+    return dates.document_date(value, year)
 
 
 @register.filter

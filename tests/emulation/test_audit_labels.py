@@ -67,3 +67,27 @@ def test_the_audit_trail_shows_the_label_in_each_language():
     with translation.override("en"):
         assert str(action_label("nomination_approve")) == "Nomination approved"
         assert str(action_label("nomination_create")) == "Nomination added"
+
+
+def test_events_dated_stamps_the_audit_and_services_then_returns_to_now(db):
+    import datetime
+
+    from django.utils import timezone
+
+    from emulation.audit import audit_record, event_now, events_dated
+    from emulation.models import Ministry
+
+    ministry = Ministry.objects.create(name="Bộ thử")
+    with events_dated(datetime.date(2020, 12, 14)) as moment:
+        entry = audit_record(actor=None, action="cluster_create", obj=ministry)
+        assert event_now() == moment
+    assert timezone.localtime(entry.at) == timezone.make_aware(
+        datetime.datetime(2020, 12, 14, 9, 0)
+    )
+    afternoon = timezone.make_aware(datetime.datetime(2020, 12, 14, 15, 0))
+    with events_dated(afternoon):
+        assert audit_record(actor=None, action="cluster_update", obj=ministry).at == afternoon
+    before = timezone.now()
+    later = audit_record(actor=None, action="cluster_update", obj=ministry)
+    assert before <= later.at <= timezone.now()
+    assert before <= event_now() <= timezone.now()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from emulation.models import AuditEntry, AwardTitle
+from tests.html import field_errors
 from units.models import Person, PersonYear, UnitYear
 
 
@@ -119,3 +120,16 @@ def test_a_stale_person_edit_is_refused(world, person, client_as):
     assert "vừa được người khác lưu" in response.content.decode()
     person.refresh_from_db()
     assert person.full_name == "Tên mới"
+
+
+@pytest.mark.parametrize(("women", "stored"), [(9, True), (10, True), (11, False)])
+def test_the_number_of_women_is_kept_within_the_headcount(world, client_as, women, stored):
+    url = reverse("units:unit_year", args=[world.units[0].pk, 2021])
+    response = client_as("staff").post(url, {"staff_count": 10, "women_count": women})
+    if stored:
+        assert response.status_code == 302
+        assert UnitYear.objects.get().women_count == women
+    else:
+        assert field_errors(response, "women_count") == ["Không thể lớn hơn tổng số thành viên."]
+        assert 'name="women_count" value="11"' in response.content.decode()
+        assert not UnitYear.objects.exists()

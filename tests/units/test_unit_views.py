@@ -224,7 +224,12 @@ def test_staff_deactivate_a_unit_and_the_list_marks_it(client_as, world):
     unit.refresh_from_db()
     assert unit.is_active is False
     entry = AuditEntry.objects.get(action="unit_update")
-    common = {"ministry_id": world.ministry.pk, "name": "Trường số 1", "short_name": ""}
+    common = {
+        "ministry_id": world.ministry.pk,
+        "code": None,
+        "name": "Trường số 1",
+        "short_name": "",
+    }
     assert entry.before == {**common, "kind": "institute", "is_active": True}
     assert entry.after == {**common, "kind": "institute", "is_active": False}
     assert 'Trường số 1</a> <span class="badge text-bg-secondary">Ngừng hoạt động</span>' in (
@@ -252,3 +257,13 @@ def test_the_second_of_two_simultaneous_edits_is_told_not_saved(client_as, world
     unit.refresh_from_db()
     assert (unit.name, unit.version) == ("Tên của người thứ nhất", 2)
     assert input_value(second.get(path), "version") == "2"
+
+
+def test_staff_give_a_unit_its_code_and_a_taken_code_is_refused(client_as, world):
+    client = client_as("staff")
+    data = {"ministry": world.ministry.pk, "kind": "institute", "is_active": "on"}
+    client.post("/units/new/", {**data, "name": "Viện Một", "code": "MA-1"})
+    assert world.ministry.units.get(name="Viện Một").code == "MA-1"
+    response = client.post("/units/new/", {**data, "name": "Viện Hai", "code": "MA-1"})
+    assert field_errors(response, "code") == ["Mã này đã được dùng cho một đơn vị khác."]
+    assert not world.ministry.units.filter(name="Viện Hai").exists()

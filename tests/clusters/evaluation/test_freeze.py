@@ -73,7 +73,7 @@ def test_signed_minutes_freeze_scores_evidence_votes_and_the_minutes(world, tabl
         ballots_cast=3,
         valid_ballots=3,
         quota=1,
-        votes={unit.pk: 3},
+        votes={unit.pk: 2},
     )
     vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
     signed(world)

@@ -115,7 +115,7 @@ def _close_vote_and_write_minutes(world, cluster_year, members):
         ballots_cast=n,
         valid_ballots=n,
         quota=1,
-        votes={members[0].pk: n},
+        votes={members[0].pk: n - 1},
     )
     vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
     minutes_save(

@@ -1,6 +1,8 @@
 from decimal import Decimal
 from types import SimpleNamespace
 
+import pytest
+
 from clusters.evaluation.ranking import (
     RankRow,
     assign_ranks,
@@ -99,3 +101,107 @@ def test_chart_bars_are_proportional_to_totals():
     ]
     assert chart["height"] == 60
     assert Decimal(chart["bars"][0].value) == D(100)
+
+
+# Boundaries of the one ranking: each group counts at most its maximum, at, below and above.
+GROUPS = {1: (Kind.CAPPED, D(10)), 2: (Kind.BONUS, D(3)), 3: (Kind.PENALTY, D(2))}
+
+
+@pytest.mark.parametrize(
+    ("points", "counted"),
+    [(D("9.99"), D("9.99")), (D(10), D(10)), (D("10.01"), D(10))],
+)
+def test_a_capped_group_counts_its_points_up_to_its_maximum(points, counted):
+    capped, bonus, penalty, per_group = totals_from_scores(GROUPS, [(1, 1, points)])[1]
+    assert (capped, bonus, penalty, per_group) == (counted, D(0), D(0), {1: counted})
+
+
+@pytest.mark.parametrize(
+    ("points", "counted"), [(D("2.99"), D("2.99")), (D(3), D(3)), (D("3.01"), D(3))]
+)
+def test_bonus_counts_up_to_its_own_cap_and_adds_beyond_a_full_capped_total(points, counted):
+    capped, bonus, penalty, _groups = totals_from_scores(GROUPS, [(1, 1, D(12)), (1, 2, points)])[1]
+    assert (capped, bonus, penalty) == (D(10), counted, D(0))
+    row = RankRow(unit=None, capped=capped, bonus=bonus, penalty=penalty)
+    assert row.total == D(10) + counted  # above the capped groups' maximum of 10
+
+
+@pytest.mark.parametrize(
+    ("points", "counted"), [(D("1.99"), D("1.99")), (D(2), D(2)), (D("2.01"), D(2))]
+)
+def test_penalty_subtracts_up_to_its_own_cap(points, counted):
+    capped, bonus, penalty, _groups = totals_from_scores(GROUPS, [(1, 1, D(8)), (1, 3, points)])[1]
+    assert (capped, bonus, penalty) == (D(8), D(0), counted)
+    assert RankRow(unit=None, capped=capped, penalty=penalty).total == D(8) - counted
+
+
+def test_a_unit_with_only_empty_cells_is_not_scored():
+    assert totals_from_scores(GROUPS, [(1, 1, None), (2, 1, D(0))]) == {
+        2: (D(0), D(0), D(0), {1: D(0)})
+    }
+
+
+def test_a_unit_scored_zero_is_ranked_but_an_unscored_unit_is_not():
+    rows = assign_ranks(
+        [
+            RankRow(unit=SimpleNamespace(name="Z", short_name="")),
+            row("A", 0),
+            row("B", 1),
+        ]
+    )
+    assert [(r.unit.name, r.rank, r.tied, r.scored) for r in rows] == [
+        ("B", 1, False, True),
+        ("A", 2, False, True),
+        ("Z", None, False, False),
+    ]
+
+
+def test_totals_differing_by_one_hundredth_are_not_tied():
+    rows = assign_ranks([row("A", D("90.00")), row("B", D("90.01")), row("C", D("90.01"))])
+    assert [(r.unit.name, r.rank, r.tied) for r in rows] == [
+        ("B", 1, True),
+        ("C", 1, True),
+        ("A", 3, False),
+    ]
+
+
+def test_tied_units_are_listed_by_vietnamese_name_and_unscored_units_too():
+    rows = assign_ranks(
+        [
+            row("Đức", 5),
+            row("Ánh", 5),
+            RankRow(unit=SimpleNamespace(name="Ông", short_name="")),
+            RankRow(unit=SimpleNamespace(name="Bình", short_name="")),
+        ]
+    )
+    assert [(r.unit.name, r.rank, r.tied) for r in rows] == [
+        ("Ánh", 1, True),
+        ("Đức", 1, True),
+        ("Bình", None, False),
+        ("Ông", None, False),
+    ]
+
+
+def test_several_cluster_years_are_ranked_in_the_same_number_of_queries(
+    world, table, save, django_assert_num_queries
+):
+    from clusters.evaluation.ranking import cluster_years_ranking
+
+    a, b, c = world.units
+    save({(a, table.c["c1"]): (6, 6), (b, table.c["c1"]): (6, 6)})
+    other = build_table(world.ministry, world.year, cluster=world.other_cluster, criteria=1)
+    x = world.other_units[0]
+    save({(x, other.groups.get().criteria.get()): (4, 4)}, cluster_year=world.other_cluster_year)
+    with django_assert_num_queries(4):
+        rankings = cluster_years_ranking(
+            cluster_years=[world.cluster_year, world.other_cluster_year]
+        )
+    assert [(r.unit, r.rank, r.tied, r.scored) for r in rankings[world.cluster_year.pk]] == [
+        (a, 1, True, True),
+        (b, 1, True, True),
+        (c, None, False, False),
+    ]
+    first = rankings[world.other_cluster_year.pk][0]
+    assert (first.unit, first.rank, first.total) == (x, 1, D(4))
+    with django_assert_num_queries(0):
+        assert cluster_years_ranking(cluster_years=[]) == {}

@@ -145,9 +145,14 @@ def test_ranking_page_shows_ties_and_the_server_drawn_chart(client_as, world, ta
 
 
 def flag(world):
-    return AwardTitle.objects.get(
+    """The ministry's flag, its threshold lowered to 60 % for this three-unit cluster: a
+    unit never votes for itself, so 2 of 3 (66.67 %) is the most a candidate can get."""
+    title = AwardTitle.objects.get(
         regime=world.cluster_year.emulation_year.regime, code="co-thi-dua-bo"
     )
+    title.vote_threshold = 60
+    title.save(update_fields=["vote_threshold"])
+    return title
 
 
 def test_running_totals_of_an_open_vote_are_hidden_from_everyone_but_the_secretary(
@@ -165,7 +170,7 @@ def test_running_totals_of_an_open_vote_are_hidden_from_everyone_but_the_secreta
         ballots_cast=3,
         valid_ballots=3,
         quota=1,
-        votes={world.units[0].pk: 3},
+        votes={world.units[0].pk: 2},
     )
     page = url("vote", world, vote.pk)
     for role in ("staff", "leader"):
@@ -174,7 +179,7 @@ def test_running_totals_of_an_open_vote_are_hidden_from_everyone_but_the_secreta
         assert 'id="vote-counts"' not in html
     html = client_as("secretary").get(page).content.decode()
     assert 'id="vote-counts"' in html
-    assert "100,0%" in html
+    assert "66,67%" in html
 
 
 def test_the_secretary_enters_counts_and_closes_the_vote_through_the_pages(client_as, world):
@@ -187,7 +192,7 @@ def test_the_secretary_enters_counts_and_closes_the_vote_through_the_pages(clien
         "ballots_cast": 3,
         "valid_ballots": 3,
         "quota": 1,
-        **{f"unit_{u.pk}": v for u, v in zip(world.units, (3, 1, 0), strict=True)},
+        **{f"unit_{u.pk}": v for u, v in zip(world.units, (2, 1, 0), strict=True)},
     }
     bad = client.post(url("vote", world, vote.pk), {**data, "valid_ballots": 4})
     assert "Số phiếu hợp lệ không được lớn hơn số phiếu phát ra." in bad.content.decode()
@@ -216,7 +221,7 @@ def test_the_tie_break_form_asks_the_chair_among_the_tied_units(client_as, world
         ballots_cast=3,
         valid_ballots=3,
         quota=1,
-        votes={world.units[0].pk: 3, world.units[1].pk: 3},
+        votes={world.units[0].pk: 2, world.units[1].pk: 2},
     )
     client = client_as("secretary")
     html = client.get(url("vote", world, vote.pk)).content.decode()

@@ -55,11 +55,11 @@ def test_a_new_vote_lists_every_member_and_takes_the_catalogue_quota(world, flag
 def test_share_is_counted_against_members_entitled_not_ballots_cast(world, flag, big_year):
     cluster_year, units = big_year
     vote = open_vote(world, cluster_year, flag)
-    # 8 ballots cast, all valid, 7 for the first unit: 7/8 = 87.5% but 7/10 = 70% < 80%.
-    record(world, vote, {units[0].pk: 7, units[1].pk: 1}, cast=8, valid=8)
+    # 9 ballots cast, all valid, 7 for the first unit: 7/9 = 77.8% but 7/10 = 70% < 80%.
+    record(world, vote, {units[0].pk: 7, units[1].pk: 1}, cast=9, valid=9)
     outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
     assert outcome.passing == []
-    record(world, vote, {units[0].pk: 8, units[1].pk: 0}, cast=8, valid=8)
+    record(world, vote, {units[0].pk: 8, units[1].pk: 0}, cast=9, valid=9)
     outcome = vote_outcome(vote=vote, counts=list(vote.counts.all()))
     assert [c.unit_id for c in outcome.passing] == [units[0].pk]
 

@@ -23,8 +23,17 @@ A4_WIDTH = 595.28
 MM = 72 / 25.4
 FLAG_LINE = (
     "1 Trường Đại học Luật Hà Nội Cờ thi đua cấp Bộ Đã quyết định khen thưởng "
-    "Số 256/QĐ-BTP ngày 20/01/2021 Tiền thưởng: 11.920.000 đồng"
+    "Số 256/QĐ-BTP ngày 20 tháng 01 năm 2021 Tiền thưởng: 11.920.000 đồng"
 )
+
+
+@pytest.fixture(autouse=True)
+def _report_dated_after_the_decision(cluster2):
+    """The cluster's report is dated after the decision of 20/01/2021, so the decided lines
+    belong to it (``test_a_report_adds_what_happened_after_its_date_under_its_own_heading``
+    dates it at the conference instead)."""
+    cluster2.report.issued_on = datetime.date(2021, 1, 25)
+    cluster2.report.save(update_fields=["issued_on"])
 
 
 def _title(cluster_year, code):
@@ -118,6 +127,7 @@ def test_a_line_under_review_says_so_and_has_no_decision(cluster2, flag_proposal
             "decision_number": "",
             "decision_date": None,
             "reward": None,
+            "proposed_on": datetime.date(2020, 12, 18),
         }
     ]
 
@@ -183,7 +193,7 @@ def test_a_revoked_award_is_not_listed_as_decided(
 
     assert (
         "1 Trường Đại học Luật Hà Nội Cờ thi đua cấp Bộ Đã thu hồi (Kê khai không trung thực) "
-        "Số 256/QĐ-BTP ngày 20/01/2021"
+        "Số 256/QĐ-BTP ngày 20 tháng 01 năm 2021"
     ) in cluster_rows
     assert FLAG_LINE not in cluster_rows
     assert "Đã quyết định khen thưởng" not in ministry_text
@@ -308,3 +318,44 @@ def test_no_orphan_joins_only_the_last_two_words_of_a_longer_name():
     assert no_orphan("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG") == "HỘI ĐỒNG THI ĐUA - KHEN\u00a0THƯỞNG"
     assert no_orphan("BỘ TƯ") == "BỘ TƯ"
     assert no_orphan("") == ""
+
+
+def test_a_report_adds_what_happened_after_its_date_under_its_own_heading(
+    world, cluster2, flag_proposal, tmp_path
+):
+    decide(world, flag_proposal)
+    cluster2.report.issued_on = datetime.date(2020, 12, 14)
+    cluster2.report.save(update_fields=["issued_on"])
+
+    context = report_context(cluster2.report)
+    rows = rows_of(cluster2.report, tmp_path)
+
+    assert context["data"]["awards"] == []
+    assert [row["nominee"] for row in context["data"]["awards_after"]] == [
+        "Trường Đại học Luật Hà Nội"
+    ]
+    heading = rows.index("6. Khen thưởng đề nghị và đã quyết định")
+    assert rows[heading + 1 : heading + 2] == ["Chưa có đề nghị khen thưởng nào được ghi nhận."]
+    text = " ".join(rows[heading:])
+    assert (
+        "Bổ sung sau ngày báo cáo (ngày 14 tháng 12 năm 2020): các đề nghị, quyết định dưới "
+        "đây có sau ngày ban hành báo cáo, được thêm vào để theo dõi."
+    ) in text
+    assert text.index("Bổ sung sau ngày báo cáo") < text.index(FLAG_LINE)
+
+
+def test_a_report_on_the_day_of_the_proposal_lists_it_in_the_report(world, cluster2, flag_proposal):
+    cluster2.report.issued_on = datetime.date(2020, 12, 18)  # the proposal's own date
+    cluster2.report.save(update_fields=["issued_on"])
+    data = report_context(cluster2.report)["data"]
+    assert ([r["nominee"] for r in data["awards"]], data["awards_after"]) == (
+        ["Trường Đại học Luật Hà Nội"],
+        [],
+    )
+    cluster2.report.issued_on = datetime.date(2020, 12, 17)  # the day before
+    cluster2.report.save(update_fields=["issued_on"])
+    data = report_context(cluster2.report)["data"]
+    assert ([r["nominee"] for r in data["awards_after"]], data["awards"]) == (
+        ["Trường Đại học Luật Hà Nội"],
+        [],
+    )

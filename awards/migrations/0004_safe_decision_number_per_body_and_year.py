@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     fill when the columns become NOT NULL."""
 
     dependencies = [
-        ("awards", "0002_safe_decision_ministry_and_year"),
+        ("awards", "0003_safe_decision_ministry_and_year"),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ def fill_ministry_and_year(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0001_proposals"),
+        ("awards", "0002_ranking_rank_tied"),
         ("emulation", "0003_award_catalogue"),
     ]
 
