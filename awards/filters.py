@@ -9,15 +9,21 @@ from emulation.models import AwardTitle
 class ProposalFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="cluster_year__year", label=_("Năm"))
     cluster = django_filters.ModelChoiceFilter(
-        field_name="cluster_year__cluster", queryset=Cluster.objects.none(), label=_("Cụm")
+        field_name="cluster_year__cluster",
+        queryset=Cluster.objects.none(),
+        label=_("Cụm"),
+        empty_label=_("Tất cả các cụm"),
     )
     award = django_filters.ChoiceFilter(
         field_name="nominations__award_title__code",
         label=_("Danh hiệu"),
         choices=[],
         distinct=True,
+        empty_label=_("Tất cả danh hiệu"),
     )
-    state = django_filters.ChoiceFilter(choices=Proposal.State.choices, label=_("Trạng thái"))
+    state = django_filters.ChoiceFilter(
+        choices=Proposal.State.choices, label=_("Trạng thái"), empty_label=_("Mọi trạng thái")
+    )
 
     class Meta:
         model = Proposal

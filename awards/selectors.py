@@ -2,6 +2,7 @@
 share of a line come from the scoring feature (``clusters.evaluation``), never from here."""
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
@@ -211,3 +212,12 @@ def ministry_awards_decided(*, ministry, year):
             }
         )
     return rows
+
+
+def days_waiting(proposal, *, today):
+    """Whole days since the proposal was (last) sent, while the ministry has it to act on;
+    None once it is back with the cluster or decided."""
+    waiting = (*Proposal.AWAITING_REVIEW, Proposal.State.IN_REVIEW)
+    if proposal.state not in waiting or proposal.submitted_at is None:
+        return None
+    return (today - timezone.localdate(proposal.submitted_at)).days

@@ -36,3 +36,15 @@ def unit_cluster_history(*, unit):
 
 def prefetch_members():
     return Prefetch("memberships", queryset=Membership.objects.select_related("unit"))
+
+
+def years_for_user(*, user, also=()):
+    """Every year that has a cluster-year in the user's scope, newest first, with ``also``
+    (this year, the year shown): the year switch offers each of them in one step."""
+    years = set(
+        ClusterYear.objects.filter(cluster__in=visible_clusters(user))
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return sorted(years | set(also), reverse=True)

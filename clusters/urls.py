@@ -18,6 +18,7 @@ year_patterns = [
     path("pledge/reopen/", pledge.pledge_reopen, name="pledge_reopen"),
     path("pledge/sign/", pledge.pledge_sign, name="pledge_sign"),
     path("pledge/register/", pledge.registration_add, name="registration_add"),
+    path("pledge/board/", pledge.pledge_board_edit, name="pledge_board"),
     path(
         "pledge/registrations/<int:registration_pk>/delete/",
         pledge.registration_remove,

@@ -9,14 +9,19 @@ PUBLIC_URL_NAMES = {
     "set_language",
     "health",
     "bench_bare",
+    # Password reset by e-mail: for the one who cannot sign in.
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
     "invitation_accept",
     "invitation_done",
 }
 
 
 class LoginRequiredMiddleware:
-    """Every page needs a signed-in user, except the login page itself (and the admin's own
-    login). A view cannot forget it."""
+    """Every page needs a signed-in user, except the login page itself, the password reset
+    pages (and the admin's own login). A view cannot forget it."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -126,6 +126,16 @@ class AwardTitle(models.Model):
 
         return self.name_en if get_language() == "en" else self.name_vi
 
+    @property
+    def name_with_subject(self):
+        """ "Cờ thi đua cấp Bộ (tập thể)" for a choice list; a name that already says whom it
+        is for ("Bằng khen của Bộ trưởng (tập thể)") is left as it is."""
+        subject = str(self.get_subject_display()).lower()
+        name = str(self)
+        if name.lower().endswith(f"({subject})"):
+            return name
+        return f"{name} ({subject})"
+
 
 class EmulationYear(models.Model):
     """A ministry's emulation year: its movement, legal regime and deadlines."""

@@ -4,29 +4,45 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from clusters.selectors import cluster_years_for_user
+from clusters.selectors import cluster_years_for_user, years_for_user
 from emulation import access, invitations, services
 from emulation.errors import DomainError
 from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
 from emulation.health import health_report, may_probe_worker
 from emulation.models import RoleAssignment
 from emulation.pagination import paginate
+from emulation.reports.progress import overdue_deadlines, year_progress
+from emulation.roles import scope_of
 from emulation.selectors import selected_year
 
 
 def home(request):
+    """Everyone's year at a glance: the secretary's task list for each of their clusters, the
+    leader's tiles for every cluster in scope, the staff's queue and cluster list."""
     year = selected_year(request)
-    cluster_years = cluster_years_for_user(user=request.user, year=year)
+    scope = scope_of(request.user)
+    cluster_years = list(cluster_years_for_user(user=request.user, year=year))
+    own = [cy for cy in cluster_years if cy.cluster_id in scope.secretary_clusters]
+    tasks = year_progress(cluster_years=own, can_write=scope.writes_cluster)
+    is_leader = bool(scope.leader_ministries or scope.leader_clusters)
+    tiles = year_progress(cluster_years=cluster_years) if is_leader else []
     return render(
         request,
         "emulation/home.html",
         {
             "year": year,
             "cluster_years": cluster_years,
-            "years": range(year + 1, year - 6, -1),
+            "tasks": tasks,
+            "tiles": tiles,
+            "is_leader": is_leader,
+            "overdue": overdue_deadlines(tiles),
+            "awards_count": sum(p.awards_count for p in tiles),
+            "reward_total": sum(p.reward_total for p in tiles),
+            "years": years_for_user(user=request.user, also={year, timezone.localdate().year}),
         },
     )
 

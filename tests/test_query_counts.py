@@ -26,8 +26,10 @@ def grow(world, size):
 # (count, rows, prefetches). A feature that adds a panel to a page raises its bound here, on
 # purpose, and keeps it flat across sizes.
 PAGES = {
-    # 4 of its own + the staff's proposal queue and the leader's latest reports (issues 5-6).
-    "home": (lambda w: f"/?year={w.year}", 7),
+    # 5 of its own (with the years of the switch) + the staff's proposal queue and the
+    # leader's latest reports (issues 5-6) + the secretary's task list (issue 13: 10, the
+    # same for one cluster or many; the leader's tiles cost the same, see below).
+    "home": (lambda w: f"/?year={w.year}", 18),
     "cluster list": (lambda w: "/clusters/", 6),
     # 7 of its own + 14 for the panels of issues 3-6 (leadership, pledge, evaluation,
     # proposals, reports); the evaluation panel reads last year's totals when there is one.
@@ -52,3 +54,14 @@ def test_list_pages_issue_a_bounded_number_of_queries(
     with django_assert_max_num_queries(most):
         response = client.get(address(world))
     assert response.status_code == (403 if role == "secretary" and "account" in page_name else 200)
+
+
+@pytest.mark.parametrize("size", [0, 10], ids=["small", "ten-times-larger"])
+def test_the_leader_home_with_a_tile_card_per_cluster_is_bounded(
+    client_as, world, django_assert_max_num_queries, size
+):
+    grow(world, size)
+    client = client_as("leader")
+    with django_assert_max_num_queries(19):
+        response = client.get(f"/?year={world.year}")
+    assert response.content.decode().count('class="card mb-3 tile-card"') == 2 + size

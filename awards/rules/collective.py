@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from awards.rules.base import CO_BO, CO_CP, ERROR, TTLDTT, TTLDXS, WARNING, Finding, rule
 from units.models import PersonYear
@@ -150,7 +150,11 @@ def _quota(line, ctx, code, title_code, label):
                 ERROR,
                 code,
                 line,
-                _("vượt %(label)s: tối đa %(quota)s đơn vị mỗi cụm mỗi năm, hồ sơ đề nghị %(n)s")
+                ngettext(
+                    "vượt %(label)s: tối đa %(quota)s đơn vị mỗi cụm mỗi năm, hồ sơ đề nghị %(n)s",
+                    "vượt %(label)s: tối đa %(quota)s đơn vị mỗi cụm mỗi năm, hồ sơ đề nghị %(n)s",
+                    title.quota_per_cluster,
+                )
                 % {"label": label, "quota": title.quota_per_cluster, "n": len(same)},
             )
         ]

@@ -1,6 +1,8 @@
 """The ministry's desk: take a proposal up, return it, record the council's vote, approve or
 reject each line (reversible until the decision is issued)."""
 
+from dataclasses import dataclass, field
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -176,9 +178,22 @@ def nomination_reopen(*, actor, line, reason=""):
     return _set_outcome(actor, line, Outcome.PENDING, reason.strip(), "nomination_reopen")
 
 
+@dataclass
+class BulkApproval:
+    """What a bulk approval did: the lines approved, and each line refused with the reason."""
+
+    approved: list = field(default_factory=list)
+    refused: list = field(default_factory=list)  # [(line, message)]
+
+    @property
+    def total(self):
+        return len(self.approved) + len(self.refused)
+
+
 @transaction.atomic
 def nominations_bulk_approve(*, actor, line_ids):
-    """Approve exactly these lines, all or none."""
+    """Approve the listed lines that pass the rules; a line a rule refuses stays pending and
+    is listed with its reason. A list that is not the user's to review approves nothing."""
     lines = list(
         Nomination.objects.filter(pk__in=line_ids)
         .select_related("proposal__cluster_year__cluster")
@@ -186,7 +201,7 @@ def nominations_bulk_approve(*, actor, line_ids):
     )
     if len(lines) != len(set(line_ids)) or not lines:
         raise DomainError(_("Danh sách dòng đề nghị không hợp lệ, hãy chọn lại."))
-    approved = []
+    result = BulkApproval()
     by_proposal = {}
     for line in lines:
         by_proposal.setdefault(line.proposal_id, []).append(line.pk)
@@ -194,7 +209,12 @@ def nominations_bulk_approve(*, actor, line_ids):
         first = _reviewable_line(actor, Nomination(pk=ids[0]))
         ctx = rules.rule_context(first.proposal)
         for candidate in ctx.lines:
-            if candidate.pk in ids:
-                candidate.proposal = first.proposal
-                approved.append(_approve(actor, candidate, "", ctx))
-    return approved
+            if candidate.pk not in ids:
+                continue
+            candidate.proposal = first.proposal
+            try:
+                with transaction.atomic():
+                    result.approved.append(_approve(actor, candidate, "", ctx))
+            except DomainError as error:
+                result.refused.append((candidate, error.message))
+    return result

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from awards import rules, selectors, services
 from awards.access import get_nomination_for_user, get_proposal_for_user
 from awards.forms import NominationForm, ProposalForm
-from awards.models import Proposal
+from awards.models import Nomination, Proposal
 from awards.services.proposals import missing_parts
 from awards.views.common import file_download, form_error, form_page
 from clusters.access import get_cluster_year_for_user
@@ -58,6 +58,7 @@ def proposal_detail(request, pk):
         {
             "proposal": proposal,
             "lines": [(line, findings.get(line.pk, [])) for line in lines],
+            "pending_count": sum(1 for line in lines if line.outcome == Nomination.Outcome.PENDING),
             "missing": missing_parts(proposal, lines) if proposal.is_editable else [],
             "can_write": scope.writes_cluster(cluster) and proposal.is_editable,
             "can_review": scope.manages_ministry(cluster.ministry_id),

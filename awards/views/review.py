@@ -4,6 +4,7 @@ the decision, revocation and forwarding."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -44,14 +45,14 @@ def queue(request):
     proposal_filter = queue_filter(request)
     query = request.GET.copy()
     query.pop("page", None)
+    page = paginate(request, proposal_filter.qs)
+    today = timezone.localdate()
+    for proposal in page:
+        proposal.days_waiting = selectors.days_waiting(proposal, today=today)
     return render(
         request,
         "awards/queue.html",
-        {
-            "filter": proposal_filter,
-            "page": paginate(request, proposal_filter.qs),
-            "query_string": query.urlencode(),
-        },
+        {"filter": proposal_filter, "page": page, "query_string": query.urlencode()},
     )
 
 
@@ -188,13 +189,26 @@ def _bulk_approve(request, queryset, *, action_url, back_url):
     lines = list(form.cleaned_data["lines"].select_related("award_title", "unit", "person"))
     if request.POST.get("confirm") == "1":
         try:
-            approved = services.nominations_bulk_approve(
+            result = services.nominations_bulk_approve(
                 actor=request.user, line_ids=[line.pk for line in lines]
             )
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Đã đồng ý %(n)s dòng đề nghị.") % {"n": len(approved)})
+            counts = {"n": len(result.approved), "total": result.total}
+            if result.refused:
+                messages.warning(
+                    request, _("Đã đồng ý %(n)s trên %(total)s dòng đề nghị.") % counts
+                )
+            else:
+                messages.success(
+                    request, _("Đã đồng ý %(n)s trên %(total)s dòng đề nghị.") % counts
+                )
+            for line, reason in result.refused:
+                messages.error(
+                    request,
+                    _("Chưa đồng ý %(line)s: %(reason)s") % {"line": line, "reason": reason},
+                )
         return redirect(back_url)
     return render(
         request,

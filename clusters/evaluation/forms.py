@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from clusters.evaluation.tables import parse_levels
 from clusters.models import Cluster, CriterionGroup, Minutes
 from emulation.bounds import MAX_COUNT, MAX_VERSION, bound_fields, validate_year
+from emulation.formsets import BlankRowsIgnoredMixin
 from emulation.models import AwardTitle
 
 POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
@@ -60,7 +61,7 @@ class TableForm(VersionForm):
     name = forms.CharField(label=_("Tên bảng"), max_length=200)
 
 
-class GroupForm(forms.Form):
+class GroupForm(BlankRowsIgnoredMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     code = forms.CharField(label=_("Số TT"), max_length=10)
     title = forms.CharField(label=_("Tên nhóm"), max_length=300)
@@ -72,7 +73,7 @@ class GroupForm(forms.Form):
         return self.cleaned_data["order"] or 0
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(BlankRowsIgnoredMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     group_id = forms.TypedChoiceField(label=_("Nhóm"), coerce=int, choices=())
     code = forms.CharField(label=_("Số TT"), max_length=10)

@@ -176,6 +176,7 @@ class Bar:
     y: int
     width: int
     rank: int | None
+    percent: float = 0.0  # of the top total: the bar's length in a chart that scales
 
 
 def ranking_chart(rows, *, width=640, bar_height=22, gap=8, label_width=230):
@@ -193,6 +194,7 @@ def ranking_chart(rows, *, width=640, bar_height=22, gap=8, label_width=230):
                 y=index * (bar_height + gap),
                 width=int(share * plot),
                 rank=row.rank,
+                percent=round(float(share) * 100, 1),
             )
         )
     return {

@@ -10,8 +10,14 @@ from django.views.decorators.http import require_POST
 from clusters.access import can_manage_cluster, can_write_cluster, get_cluster_year_for_user
 from clusters.models import Pledge, TitleRegistration
 from clusters.year_start import pledge as pledge_services
-from clusters.year_start.forms import PledgeForm, RegistrationForm, ReopenForm, SignatureForm
-from clusters.year_start.selectors import pledge_board, pledge_of
+from clusters.year_start.forms import (
+    PledgeBoardRowForm,
+    PledgeForm,
+    RegistrationForm,
+    ReopenForm,
+    SignatureForm,
+)
+from clusters.year_start.selectors import catalogue_for_year, pledge_board, pledge_of
 from emulation.errors import DomainError
 
 
@@ -208,3 +214,57 @@ def registration_remove(request, pk, year, registration_pk):
     else:
         messages.success(request, _("Đã xóa đăng ký danh hiệu."))
     return _pledge_url(cluster_year)
+
+
+def pledge_board_edit(request, pk, year):
+    """Registrations and signatures of every member in one table, saved at once."""
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
+    pledge = _existing_pledge(cluster_year)
+    rows = pledge_board(cluster_year=cluster_year, pledge=pledge)
+    titles = list(catalogue_for_year(cluster_year=cluster_year))
+    can_sign = pledge.state in (Pledge.State.OPEN, Pledge.State.SIGNED)
+    data = request.POST if request.method == "POST" else None
+    forms = [
+        PledgeBoardRowForm(
+            data,
+            unit=row.unit,
+            titles=titles,
+            can_sign=can_sign and row.signature is None,
+            initial={"signed_on": pledge.conference_date},
+        )
+        for row in rows
+    ]
+    if (
+        data is not None
+        and pledge.state != Pledge.State.LOCKED
+        and all(f.is_valid() for f in forms)
+    ):
+        filled = [f.row() for f in forms if f.row() is not None]
+        try:
+            saved = pledge_services.pledge_board_save(
+                actor=request.user, pledge=pledge, rows=filled
+            )
+        except pledge_services.PledgeBoardError as error:
+            by_unit = {f.unit.pk: f for f in forms}
+            for unit_pk, (field, message) in error.errors.items():
+                _form_error(by_unit[unit_pk], DomainError(message, field=field))
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Đã lưu %(s)s chữ ký và %(r)s đăng ký danh hiệu.")
+                % {"s": saved["signatures"], "r": saved["registrations"]},
+            )
+            return _pledge_url(cluster_year)
+    return render(
+        request,
+        "clusters/pledge_board.html",
+        {
+            "cluster": cluster_year.cluster,
+            "cluster_year": cluster_year,
+            "pledge": pledge,
+            "rows": list(zip(rows, forms, strict=True)),
+            "can_sign": can_sign,
+            "locked": pledge.state == Pledge.State.LOCKED,
+        },
+    )

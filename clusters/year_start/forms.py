@@ -8,6 +8,7 @@ from clusters.models import LeadershipTerm, RotationPolicy
 from clusters.year_start.leadership import LEADERSHIP_FIELDS
 from clusters.year_start.selectors import catalogue_for_year
 from emulation.bounds import bound_fields, validate_date
+from emulation.models import AwardTitle
 from units.models import Unit
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -153,9 +154,7 @@ class RegistrationForm(forms.Form):
         self.fields["unit"].queryset = _members(cluster_year)
         titles = catalogue_for_year(cluster_year=cluster_year)
         self.fields["award_title"].queryset = titles
-        self.fields["award_title"].label_from_instance = lambda t: (
-            f"{t.name_vi} ({t.get_subject_display().lower()})"
-        )
+        self.fields["award_title"].label_from_instance = lambda t: t.name_with_subject
 
 
 class SignatureForm(forms.Form):
@@ -178,3 +177,79 @@ class ReopenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Lý do được ghi vào nhật ký thay đổi."),
     )
+
+
+class PledgeBoardRowForm(forms.Form):
+    """One unit's row of the pledge board: a signature (when the unit has not signed) and a
+    title registration, each optional; a row left blank changes nothing."""
+
+    signer_name = forms.CharField(label=_("Người ký"), max_length=100, required=False)
+    signer_position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+    signed_on = forms.DateField(label=_("Ngày ký"), required=False, widget=DATE_WIDGET)
+    award_title = forms.ModelChoiceField(
+        label=_("Danh hiệu đăng ký"), queryset=None, required=False, empty_label="—"
+    )
+    person_name = forms.CharField(label=_("Họ tên cá nhân"), max_length=100, required=False)
+
+    def __init__(self, *args, unit, titles, can_sign, **kwargs):
+        super().__init__(*args, prefix=f"u{unit.pk}", **kwargs)
+        self.unit = unit
+        # ``titles`` is a list read once for every row: each select renders without a query.
+        self.fields["award_title"].queryset = AwardTitle.objects.filter(
+            pk__in=[t.pk for t in titles]
+        )
+        self.fields["award_title"].choices = [("", "—")] + [
+            (t.pk, t.name_with_subject) for t in titles
+        ]
+        if not can_sign:
+            for name in ("signer_name", "signer_position", "signed_on"):
+                del self.fields[name]
+        for field in self.fields.values():
+            field.widget.attrs.update(
+                {
+                    "aria-label": f"{field.label} – {unit.name}",
+                    "placeholder": field.label,
+                    "class": "form-select form-select-sm"
+                    if isinstance(field.widget, forms.Select)
+                    else "form-control form-control-sm",
+                }
+            )
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if field in self.fields:
+            widget = self.fields[field].widget
+            widget.attrs["class"] += " is-invalid"
+            widget.attrs["aria-invalid"] = "true"
+            widget.attrs["aria-describedby"] = f"{self[field].auto_id}_error"
+
+    def clean(self):
+        data = super().clean()
+        if "signer_name" in self.fields and (
+            data.get("signer_name") or data.get("signer_position")
+        ):
+            for name in ("signer_name", "signer_position", "signed_on"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, _("Trường này là bắt buộc khi ghi chữ ký."))
+        if data.get("person_name") and not data.get("award_title"):
+            self.add_error("award_title", _("Hãy chọn danh hiệu cho người đăng ký."))
+        return data
+
+    def row(self):
+        """The row for ``pledge_board_save``, or None when it was left blank."""
+        data = self.cleaned_data
+        signature = registration = None
+        if data.get("signer_name"):
+            signature = {
+                "signer_name": data["signer_name"],
+                "signer_position": data["signer_position"],
+                "signed_on": data["signed_on"],
+            }
+        if data.get("award_title"):
+            registration = {
+                "award_title": data["award_title"],
+                "person_name": data.get("person_name", ""),
+            }
+        if signature is None and registration is None:
+            return None
+        return {"unit": self.unit, "signature": signature, "registration": registration}

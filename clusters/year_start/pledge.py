@@ -254,3 +254,38 @@ def registration_remove(*, actor, registration):
         },
     )
     registration.delete()
+
+
+class PledgeBoardError(DomainError):
+    """Rows of the pledge board a rule refused: ``errors`` maps a unit's id to
+    (field, message). Nothing of the board was saved."""
+
+    def __init__(self, errors):
+        super().__init__(_("Chưa lưu: có dòng cần sửa."))
+        self.errors = errors
+
+
+@transaction.atomic
+def pledge_board_save(*, actor, pledge, rows):
+    """Registrations and signatures of many units in one save: all of them or none.
+
+    ``rows``: ``[{"unit": Unit, "signature": {signer_name, signer_position, signed_on} | None,
+    "registration": {award_title, person_name} | None}]``. Each is recorded by the service of
+    its own (``pledge_sign``, ``registration_add``), which checks its rules and audits it."""
+    errors = {}
+    saved = {"signatures": 0, "registrations": 0}
+    for row in rows:
+        unit = row["unit"]
+        try:
+            with transaction.atomic():
+                if row.get("registration"):
+                    registration_add(actor=actor, pledge=pledge, unit=unit, **row["registration"])
+                    saved["registrations"] += 1
+                if row.get("signature"):
+                    pledge_sign(actor=actor, pledge=pledge, unit=unit, **row["signature"])
+                    saved["signatures"] += 1
+        except DomainError as error:
+            errors[unit.pk] = (error.field, error.message)
+    if errors:
+        raise PledgeBoardError(errors)
+    return saved

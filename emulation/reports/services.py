@@ -13,7 +13,12 @@ from emulation.concurrency import claim_version
 from emulation.errors import DomainError, StaleEditError
 from emulation.models import ReportVersion, YearEndReport
 from emulation.reports.access import sees_report, writes_report
-from emulation.reports.data import DOCUMENT_FIELDS, NARRATIVE_FIELDS
+from emulation.reports.data import (
+    DOCUMENT_FIELDS,
+    NARRATIVE_FIELDS,
+    data_version_of,
+    report_context,
+)
 
 EDITABLE_FIELDS = NARRATIVE_FIELDS + DOCUMENT_FIELDS
 # A version still waiting or building this long after it was asked for (twice the task's hard
@@ -77,7 +82,9 @@ def year_end_report_save(*, actor, report, expected_version, changes):
 @transaction.atomic
 def report_version_request(*, actor, report):
     """Ask for a PDF of the report as it is now. The build starts once this transaction
-    commits; a request while one is still waiting or being built returns that one."""
+    commits; a request while one is still waiting or being built returns that one, and a
+    request when nothing changed since the latest ready PDF returns that PDF (check
+    ``is_ready``) instead of building an identical copy."""
     from emulation.tasks import build_report_version
 
     if not sees_report(actor, report):
@@ -93,6 +100,9 @@ def report_version_request(*, actor, report):
     current = pending.first()
     if current is not None:
         return current
+    ready = report.versions.filter(status=ReportVersion.Status.READY).first()
+    if ready is not None and ready.data_version == data_version_of(report_context(report)):
+        return ready  # nothing changed since: that PDF is the same document
     version = ReportVersion.objects.create(report=report, requested_by=actor)
     audit_record(actor=actor, action="report_version_request", obj=version)
     transaction.on_commit(lambda: build_report_version.delay(version.pk))

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,9 +30,12 @@ def _urls(report):
 
 def _versions_context(report):
     versions = selectors.report_versions(report)
+    latest_ready = next((v for v in versions if v.is_ready), None)
     return {
         "report": report,
         "versions": versions,
+        "latest_ready": latest_ready,
+        "current": latest_ready is not None and not latest_ready.outdated,
         "polling": any(not v.is_final for v in versions),
         "urls": _urls(report),
     }
@@ -68,11 +73,22 @@ def _edit(request, report, back_url):
 
 def _request_version(request, report, back_url):
     try:
-        services.report_version_request(actor=request.user, report=report)
+        version = services.report_version_request(actor=request.user, report=report)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Đã gửi yêu cầu tạo báo cáo. Trang sẽ tự cập nhật."))
+        if version.is_ready:
+            messages.info(
+                request,
+                _("Dữ liệu chưa thay đổi kể từ bản tạo lúc %(at)s: hãy tải bản đó.")
+                % {
+                    "at": date_format(
+                        timezone.localtime(version.generated_at), "SHORT_DATETIME_FORMAT"
+                    )
+                },
+            )
+        else:
+            messages.success(request, _("Đã gửi yêu cầu tạo báo cáo. Trang sẽ tự cập nhật."))
     return redirect(back_url)
 
 

@@ -151,7 +151,7 @@ def test_staff_see_the_desk_and_the_audit_trail(client_as, in_review):
     html = client_as("staff").get(reverse("awards:proposal", args=[in_review.pk])).content
     html = html.decode()
     assert "Trả lại hồ sơ" in html
-    assert "Ghi quyết định khen thưởng" in html
+    assert "Còn 1 dòng chờ xét: ghi quyết định khi mọi dòng đã được xét." in html
     assert "Gửi hồ sơ đề nghị" in html
     assert "Bắt đầu xét duyệt" in html
     assert "proposal_submit" not in html and "proposal_start_review" not in html

@@ -363,13 +363,24 @@ def test_bulk_approval_approves_exactly_the_listed_lines(world, three_lines):
     assert AuditEntry.objects.filter(action="nomination_approve").count() == 2
 
 
-def test_bulk_approval_is_all_or_nothing_when_a_rule_fails(world, three_lines):
+def test_bulk_approval_applies_the_lines_that_pass_and_lists_the_others(world, three_lines):
     record_vote(world.users.staff, three_lines[2], members=20, votes_for=1)
-    with pytest.raises(DomainError):
-        services.nominations_bulk_approve(
-            actor=world.users.staff, line_ids=[line.pk for line in three_lines]
+    result = services.nominations_bulk_approve(
+        actor=world.users.staff, line_ids=[line.pk for line in three_lines]
+    )
+    assert [line.pk for line in result.approved] == [three_lines[0].pk, three_lines[1].pk]
+    assert [(line.pk, reason.split(" (")[0]) for line, reason in result.refused] == [
+        (
+            three_lines[2].pk,
+            "Trường số 3 được 1/20 thành viên hội đồng đồng ý",
         )
-    assert set(Nomination.objects.values_list("outcome", flat=True)) == {"pending"}
+    ]
+    assert dict(Nomination.objects.values_list("pk", "outcome")) == {
+        three_lines[0].pk: "approved",
+        three_lines[1].pk: "approved",
+        three_lines[2].pk: "pending",
+    }
+    assert AuditEntry.objects.filter(action="nomination_approve").count() == 2
 
 
 def test_bulk_approval_is_refused_to_the_secretary(world, three_lines):

@@ -30,7 +30,7 @@ def test_home_lists_the_clusters_in_scope_for_the_year(client_as, role, expected
 
 
 def test_home_links_each_cluster_to_the_selected_year_with_its_member_count(client_as, world):
-    html = client_as("secretary").get("/?year=2021").content.decode()
+    html = client_as("staff").get("/?year=2021").content.decode()
     assert f'<a href="/clusters/{world.cluster.pk}/?year=2021">Cụm thi đua số 2</a>' in html
     assert '<td class="text-end">3</td>' in html
 

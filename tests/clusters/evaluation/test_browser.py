@@ -109,8 +109,11 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.locator("#id_secretary_name").fill("Nguyễn Thị Thu Hà")
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Lưu biên bản").click()
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Ký biên bản và khóa kết quả").click()
     expect(page.locator("#minutes-state")).to_have_text("Đã ký")
+    assert dialogs == ["Ký biên bản? Điểm, xếp hạng và kết quả bỏ phiếu sẽ bị khóa."]
     assert Minutes.objects.get().is_signed
     page.goto(f"{base}/scores/")
     expect(page.get_by_role("button", name="Lưu cả bảng điểm")).to_have_count(0)

@@ -33,6 +33,7 @@ def urls(world, pledge):
         "pledge_edit": f"{year}/pledge/edit/",
         "pledge_sign": f"{year}/pledge/sign/",
         "pledge_register": f"{year}/pledge/register/",
+        "pledge_board": f"{year}/pledge/board/",
         "pledge_reopen": f"{year}/pledge/reopen/",
         "pledge_open": f"{year}/pledge/open/",
         "pledge_lock": f"{year}/pledge/lock/",
@@ -50,6 +51,7 @@ GETS = [
     ("pledge_edit", WRITE),
     ("pledge_sign", WRITE),
     ("pledge_register", WRITE),
+    ("pledge_board", WRITE),
     ("pledge_reopen", MANAGE),
 ]
 POSTS = ["pledge_open", "pledge_lock", "pledge_create", "registration_remove"]

@@ -5,11 +5,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from emulation.demo import CLUSTER_2_UNITS
 from emulation.models import AuditEntry, ReportVersion, RoleAssignment, YearEndReport
 from tests.emulation.reports.conftest import build_cluster_year
 from tests.factories import UserFactory, grant
+from tests.html import messages
 
 Status = ReportVersion.Status
 Role = RoleAssignment.Role
@@ -315,16 +317,39 @@ def test_asking_for_a_pdf_needs_a_post(client_as, world, cluster2):
     assert client_as("leader").get(generate_url(world)).status_code == 405
 
 
-def test_regenerating_keeps_the_old_version(
+def test_regenerating_after_a_change_keeps_the_old_version(
     client_as, world, cluster2, django_capture_on_commit_callbacks
 ):
     client = client_as("leader")
-    for _ in range(2):
-        with django_capture_on_commit_callbacks(execute=True):
-            client.post(generate_url(world))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(generate_url(world))
+    YearEndReport.objects.filter(pk=cluster2.report.pk).update(lessons="Bài học mới.")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(generate_url(world))
 
     assert list(ReportVersion.objects.values_list("status", flat=True)) == [Status.READY] * 2
     assert len({v.file.name for v in ReportVersion.objects.all()}) == 2
+
+
+def test_asking_again_without_a_change_offers_the_ready_version(
+    client_as, world, cluster2, django_capture_on_commit_callbacks
+):
+    client = client_as("leader")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(generate_url(world), follow=True)
+    ready = ReportVersion.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(generate_url(world), follow=True)
+
+    assert callbacks == []  # no build was queued
+    assert list(ReportVersion.objects.all()) == [ready]
+    at = timezone.localtime(ready.generated_at).strftime("%d/%m/%Y %H:%M")
+    assert messages(response) == [f"Dữ liệu chưa thay đổi kể từ bản tạo lúc {at}: hãy tải bản đó."]
+    html = response.content.decode()
+    assert f'id="download-latest" href="/reports/versions/{ready.pk}/download/">Tải PDF</a>' in html
+    assert 'id="generate-report"' not in html
+    assert "Bản mới nhất khớp với dữ liệu hiện tại: không cần tạo lại." in html
 
 
 # --- downloading --------------------------------------------------------------------------

@@ -1,0 +1,53 @@
+"""Long forms: the blank extra rows of a formset are ignored, every page whose form came back
+with errors opens with a summary linking to each field in error, a skip link leads past the
+menu, and signing, locking and deleting ask first."""
+
+import re
+
+from django.urls import reverse
+
+
+def error_summary(response):
+    """(href, text) of each line of the error summary at the top of the page."""
+    html = response.content.decode()
+    block = re.search(r'<div class="alert alert-danger error-summary".*?</ul>', html, re.S)
+    if block is None:
+        return []
+    return [
+        (href, " ".join(text.split()))
+        for href, text in re.findall(r'<a class="alert-link" href="([^"]+)">(.*?)</a>', block[0])
+    ]
+
+
+def test_the_summary_is_the_first_thing_in_main_and_names_the_error_count(client_as, world):
+    response = client_as("staff").post(reverse("units:create"), {"name": ""})
+    html = response.content.decode()
+    main = html.split('<main class="container pb-5" id="main" tabindex="-1">', 1)[1]
+    assert main.lstrip().startswith('<div class="alert alert-danger error-summary"')
+    assert '<h2 class="h5" id="error-summary-title">Có 3 lỗi cần sửa</h2>' in main
+    assert error_summary(response) == [
+        ("#id_ministry", "Bộ, ngành: Trường này là bắt buộc."),
+        ("#id_name", "Tên đơn vị: Trường này là bắt buộc."),
+        ("#id_kind", "Loại hình: Trường này là bắt buộc."),
+    ]
+
+
+def test_a_page_without_errors_has_no_summary(client_as, world):
+    response = client_as("staff").get(reverse("units:create"))
+    assert error_summary(response) == []
+    assert "error-summary" not in response.content.decode()
+
+
+def test_every_page_starts_with_a_skip_link_to_the_content(client_as, world):
+    html = client_as("secretary").get(reverse("home")).content.decode()
+    body = html.split("<body", 1)[1].split(">", 1)[1].lstrip()
+    assert body.startswith(
+        '<a class="visually-hidden-focusable skip-link" href="#main">'
+        "Bỏ qua menu, đến nội dung chính</a>"
+    )
+    assert "js/forms.js" in html
+
+
+def test_locking_and_deleting_ask_for_confirmation(client_as, world):
+    html = client_as("staff").get(reverse("catalogue_list")).content.decode()
+    assert 'data-confirm="Xóa danh hiệu, hình thức này khỏi danh mục?"' in html
