@@ -4,17 +4,7 @@ the services that check the rules and write the audit trail."""
 from django.contrib import admin
 
 from awards.models import Award, Decision, Nomination, Proposal, SentReminder
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from emulation.admin_readonly import ReadOnlyAdmin
 
 
 class NominationInline(admin.TabularInline):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models import CouncilMember, MeetingAttendance, Nomination, UpwardDossier
 from awards.regime import proposal_regime
+from emulation.bounds import bound_fields, validate_date
 from emulation.models import AwardTitle
 from units.models import Person, Unit
 
@@ -12,7 +13,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ProposalForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     number = forms.CharField(label=_("Số tờ trình"), max_length=50, required=False)
-    dated = forms.DateField(label=_("Ngày tờ trình"), required=False, widget=DATE)
+    dated = forms.DateField(
+        label=_("Ngày tờ trình"), required=False, widget=DATE, validators=[validate_date]
+    )
     cover_file = forms.FileField(
         label=_("Tệp tờ trình"),
         required=False,
@@ -40,6 +43,7 @@ class NominationForm(forms.ModelForm):
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_fields(self)
         cluster_year = proposal.cluster_year
         units = Unit.objects.filter(memberships__cluster_year=cluster_year)
         self.fields["unit"].queryset = units.order_by("name")
@@ -63,7 +67,9 @@ class NominationForm(forms.ModelForm):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class RevokeForm(forms.Form):
@@ -92,6 +98,7 @@ class LineReviewForm(forms.Form):
     reason = forms.CharField(
         label=_("Lý do"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bắt buộc khi không đồng ý."),
     )
@@ -99,7 +106,7 @@ class LineReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Số quyết định"), max_length=50)
-    dated = forms.DateField(label=_("Ngày quyết định"), widget=DATE)
+    dated = forms.DateField(label=_("Ngày quyết định"), widget=DATE, validators=[validate_date])
     signer_name = forms.CharField(label=_("Người ký"), max_length=100)
     signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150, required=False)
 
@@ -115,9 +122,15 @@ class BulkApproveForm(forms.Form):
 
 
 class DeadlinesForm(forms.Form):
-    pledge_deadline = forms.DateField(label=_("Hạn ký giao ước"), required=False, widget=DATE)
-    scores_deadline = forms.DateField(label=_("Hạn chấm điểm"), required=False, widget=DATE)
-    proposals_deadline = forms.DateField(label=_("Hạn gửi hồ sơ"), required=False, widget=DATE)
+    pledge_deadline = forms.DateField(
+        label=_("Hạn ký giao ước"), required=False, widget=DATE, validators=[validate_date]
+    )
+    scores_deadline = forms.DateField(
+        label=_("Hạn chấm điểm"), required=False, widget=DATE, validators=[validate_date]
+    )
+    proposals_deadline = forms.DateField(
+        label=_("Hạn gửi hồ sơ"), required=False, widget=DATE, validators=[validate_date]
+    )
 
     @classmethod
     def for_year(cls, emulation_year, data=None):

@@ -5,7 +5,7 @@ from awards.views import council, misc, proposals, review, upward
 app_name = "awards"
 urlpatterns = [
     path("", proposals.proposal_list, name="list"),
-    path("clusters/<int:cluster_pk>/<int:year>/new/", proposals.proposal_create, name="create"),
+    path("clusters/<int:cluster_pk>/<year:year>/new/", proposals.proposal_create, name="create"),
     path("<int:pk>/", proposals.proposal_detail, name="proposal"),
     path("<int:pk>/edit/", proposals.proposal_edit, name="edit"),
     path("<int:pk>/lines/new/", proposals.nomination_create, name="line_create"),

@@ -22,6 +22,7 @@ from clusters.models import (
     Vote,
     VoteCount,
 )
+from emulation.admin_readonly import ReadOnlyAdmin, ReadOnlyInline
 
 # --- The foundation: clusters, their years and members (issue 2) ---
 
@@ -34,7 +35,7 @@ class ClusterAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnlyInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["unit"]
@@ -49,7 +50,7 @@ class ClusterYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyAdmin):
     list_display = ["unit", "cluster_year", "joined_on"]
     list_filter = ["cluster_year__year", "cluster_year__cluster"]
     list_select_related = ["unit", "cluster_year__cluster"]
@@ -79,25 +80,25 @@ class LeadershipTermAdmin(admin.ModelAdmin):
     raw_id_fields = ["cluster_year", "head_unit", "deputy_unit"]
 
 
-class CommitmentInline(admin.TabularInline):
+class CommitmentInline(ReadOnlyInline):
     model = Commitment
     extra = 0
 
 
-class TitleRegistrationInline(admin.TabularInline):
+class TitleRegistrationInline(ReadOnlyInline):
     model = TitleRegistration
     extra = 0
     raw_id_fields = ["unit", "award_title"]
 
 
-class PledgeSignatureInline(admin.TabularInline):
+class PledgeSignatureInline(ReadOnlyInline):
     model = PledgeSignature
     extra = 0
     raw_id_fields = ["unit", "recorded_by"]
 
 
 @admin.register(Pledge)
-class PledgeAdmin(admin.ModelAdmin):
+class PledgeAdmin(ReadOnlyAdmin):
     list_display = ["cluster_year", "state", "conference_date"]
     list_filter = ["state", "cluster_year__cluster"]
     list_select_related = ["cluster_year__cluster"]
@@ -106,36 +107,36 @@ class PledgeAdmin(admin.ModelAdmin):
 
 
 # --- Year-end evaluation (issue 4): scoring tables, scores, votes, minutes -----------------
-# Edits belong in the app's pages (they audit and respect the freeze); the admin is for
-# looking things up.
+# Edits belong in the app's pages (they check rights, audit and respect the freeze): the
+# admin only looks them up (read-only, as are memberships and pledges above).
 
 
-class CriterionGroupInline(admin.TabularInline):
+class CriterionGroupInline(ReadOnlyInline):
     model = CriterionGroup
     extra = 0
 
 
 @admin.register(ScoringTable)
-class ScoringTableAdmin(admin.ModelAdmin):
+class ScoringTableAdmin(ReadOnlyAdmin):
     list_display = ["name", "ministry", "year", "cluster"]
     list_filter = ["ministry", "year"]
     inlines = [CriterionGroupInline]
 
 
-class CriterionLevelInline(admin.TabularInline):
+class CriterionLevelInline(ReadOnlyInline):
     model = CriterionLevel
     extra = 0
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(ReadOnlyAdmin):
     list_display = ["code", "text", "group", "max_points", "evidence_required"]
     list_filter = ["group__table"]
     inlines = [CriterionLevelInline]
 
 
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(ReadOnlyAdmin):
     list_display = ["cluster_year", "unit", "criterion", "self_score", "agreed_score"]
     list_filter = ["cluster_year__year"]
     list_select_related = ["cluster_year__cluster", "unit", "criterion"]
@@ -143,30 +144,30 @@ class ScoreAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(ReadOnlyAdmin):
     list_display = ["original_name", "score", "size", "uploaded_at"]
     raw_id_fields = ["score", "uploaded_by"]
 
 
-class VoteCountInline(admin.TabularInline):
+class VoteCountInline(ReadOnlyInline):
     model = VoteCount
     extra = 0
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(ReadOnlyAdmin):
     list_display = ["cluster_year", "award_title", "state", "ballots_cast", "valid_ballots"]
     list_filter = ["state"]
     inlines = [VoteCountInline]
 
 
-class MinutesAttendanceInline(admin.TabularInline):
+class MinutesAttendanceInline(ReadOnlyInline):
     model = MinutesAttendance
     extra = 0
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(ReadOnlyAdmin):
     list_display = ["cluster_year", "held_on", "chair_name", "state", "signed_at"]
     list_filter = ["state"]
     inlines = [MinutesAttendanceInline]

@@ -44,7 +44,7 @@ class MembershipForm(forms.Form):
         label=_("Đơn vị thành viên"),
         queryset=Unit.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        required=False,
+        error_messages={"required": _("Chọn ít nhất một đơn vị thành viên.")},
         help_text=_("Chọn các đơn vị là thành viên của cụm trong năm này."),
     )
 

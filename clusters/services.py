@@ -1,14 +1,18 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Cluster, ClusterYear, Membership
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.bounds import check_year
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import EmulationYear, LegalRegime
+from emulation.rights import require_manager
 
 
 def emulation_year_get_or_create(*, ministry, year):
+    check_year(year)
     regime = LegalRegime.for_year(year)
     if regime is None:
         raise DomainError(
@@ -32,6 +36,12 @@ def cluster_number_check(*, cluster):
 @transaction.atomic
 def cluster_save(*, actor, cluster, expected_version=None):
     """Create a cluster, or save changes to one as loaded at ``expected_version``."""
+    require_manager(actor, cluster.ministry_id)
+    if cluster.pk is not None:
+        # The ministry it had: staff of another ministry cannot move it into theirs.
+        require_manager(
+            actor, Cluster.objects.values_list("ministry_id", flat=True).get(pk=cluster.pk)
+        )
     created = cluster.pk is None
     cluster_number_check(cluster=cluster)
     fields = ["ministry_id", "kind", "number", "name"]
@@ -39,7 +49,8 @@ def cluster_save(*, actor, cluster, expected_version=None):
     if not created:
         before = Cluster.objects.filter(pk=cluster.pk).values(*fields).first()
         claim_version(cluster, expected_version)
-    cluster.save()
+    with refuse_duplicate(_("Bộ, ngành này đã có cụm, khối mang số này."), field="number"):
+        cluster.save()
     audit_record(
         actor=actor,
         action="cluster_create" if created else "cluster_update",
@@ -52,7 +63,14 @@ def cluster_save(*, actor, cluster, expected_version=None):
 
 @transaction.atomic
 def cluster_year_set_members(*, actor, cluster, year, units):
-    """Make ``units`` the members of the cluster for ``year`` (opening the year if needed)."""
+    """Make ``units`` the members of the cluster for ``year`` (opening the year if needed).
+
+    Refused for a signed (frozen) year: its ranking and votes were computed from these
+    members. A year always keeps at least one member."""
+    require_manager(actor, cluster.ministry_id)
+    check_year(year)
+    if not units:
+        raise DomainError(_("Chọn ít nhất một đơn vị thành viên."), field="units")
     foreign = [u for u in units if u.ministry_id != cluster.ministry_id]
     if foreign:
         raise DomainError(
@@ -63,11 +81,13 @@ def cluster_year_set_members(*, actor, cluster, year, units):
     cluster_year, _created = ClusterYear.objects.get_or_create(
         cluster=cluster, year=year, defaults={"emulation_year": emulation_year}
     )
+    ensure_not_frozen(cluster_year=cluster_year)
     before = set(cluster_year.memberships.values_list("unit_id", flat=True))
     after = {u.pk for u in units}
     cluster_year.memberships.exclude(unit_id__in=after).delete()
     Membership.objects.bulk_create(
-        [Membership(cluster_year=cluster_year, unit_id=pk) for pk in sorted(after - before)]
+        [Membership(cluster_year=cluster_year, unit_id=pk) for pk in sorted(after - before)],
+        ignore_conflicts=True,  # a concurrent identical save added them first
     )
     if before != after:
         audit_record(

@@ -58,7 +58,7 @@ urlpatterns = [
     path("scoring-tables/<int:pk>/", scoring_tables.table_detail, name="scoring_table"),
     path("<int:pk>/", core.cluster_detail, name="detail"),
     path("<int:pk>/edit/", core.cluster_edit, name="edit"),
-    path("<int:pk>/years/<int:year>/", include(year_patterns)),
+    path("<int:pk>/years/<year:year>/", include(year_patterns)),
     path("<int:pk>/leadership/", leadership.leadership_history_view, name="leadership_history"),
     path("<int:pk>/rotation/", leadership.rotation_edit, name="rotation"),
 ]

@@ -210,6 +210,13 @@ SPREADSHEET_MAX_BYTES = env_int("SPREADSHEET_MAX_BYTES", 5 * 1024 * 1024)
 SPREADSHEET_MAX_UNCOMPRESSED_BYTES = env_int("SPREADSHEET_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
 SPREADSHEET_MAX_RATIO = 100
 SPREADSHEET_MAX_ROWS = env_int("SPREADSHEET_MAX_ROWS", 5000)
+# Emulation years the application accepts anywhere (URLs, forms, services, reports): from
+# THIDUA_FIRST_YEAR to next year (THIDUA_YEARS_AHEAD after the current one).
+THIDUA_FIRST_YEAR = env_int("THIDUA_FIRST_YEAR", 2000)
+THIDUA_YEARS_AHEAD = env_int("THIDUA_YEARS_AHEAD", 1)
+# /health/?worker=1 sends a task through a worker: for monitoring only (staff, or this token
+# in the X-Health-Token header); empty = staff only.
+HEALTH_WORKER_TOKEN = env_str("HEALTH_WORKER_TOKEN")
 # Spreadsheets that load a ministry's organisation (emulation/imports): a national ministry's
 # 200,000 people-year rows are ~8 MB of .xlsx, ~60 MB unpacked.
 SHEET_IMPORT_MAX_BYTES = env_int("SHEET_IMPORT_MAX_BYTES", 30 * 1024 * 1024)

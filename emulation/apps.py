@@ -15,7 +15,12 @@ class EmulationConfig(AppConfig):
     verbose_name = _("Thi đua")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from emulation.bounds import YearConverter
+
         connection_created.connect(register_sqlite_collation)
+        register_converter(YearConverter, "year")
         from emulation.invitations import register_sheets
 
         register_sheets()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from emulation.access import is_national_admin
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle, MinistryAwardSetting
 from emulation.roles import scope_of
@@ -63,11 +63,13 @@ def award_title_save(*, actor, award_title):
     duplicate = AwardTitle.objects.filter(
         regime=award_title.regime_id, code=award_title.code
     ).exclude(pk=award_title.pk)
+    taken = _("Chế độ này đã có một mục mang mã này.")
     if duplicate.exists():
-        raise DomainError(_("Chế độ này đã có một mục mang mã này."), field="code")
+        raise DomainError(taken, field="code")
     created = award_title.pk is None
     before = None if created else _snapshot(AwardTitle.objects.get(pk=award_title.pk))
-    award_title.save()
+    with refuse_duplicate(taken, field="code"):
+        award_title.save()
     audit_record(
         actor=actor,
         action="award_title_create" if created else "award_title_update",

@@ -1,10 +1,13 @@
 """Optimistic locking: each editable record carries a ``version``; a save names the version
 the user loaded, and a save that finds a newer one is refused instead of overwriting."""
 
+from contextlib import contextmanager
+
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from emulation.errors import StaleEditError
+from emulation.errors import DomainError, StaleEditError
 
 
 def claim_version(instance, expected_version):
@@ -12,9 +15,12 @@ def claim_version(instance, expected_version):
 
     Call inside the transaction that then saves the other fields."""
     model = type(instance)
-    updated = model.objects.filter(pk=instance.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
+    updated = 0
+    # A missing or out-of-range version (a crafted form) is refused like a stale one.
+    if isinstance(expected_version, int) and 0 <= expected_version < 2**31 - 1:
+        updated = model.objects.filter(pk=instance.pk, version=expected_version).update(
+            version=F("version") + 1
+        )
     if not updated:
         raise StaleEditError(
             _(
@@ -23,3 +29,15 @@ def claim_version(instance, expected_version):
             )
         )
     instance.version = expected_version + 1
+
+
+@contextmanager
+def refuse_duplicate(message, *, field=None):
+    """Run an insert in a savepoint and answer a unique-constraint violation with the form's
+    message: the check before the insert says the same thing, but two identical requests can
+    both pass it, and the constraint is what decides. Never a 500."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise DomainError(message, field=field) from None

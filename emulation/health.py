@@ -2,6 +2,8 @@
 configured, and (on request) a round trip through a worker. A check answers None when all is
 well, else a one-word reason; never an error's text (the endpoint is public)."""
 
+import hmac
+
 from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -42,6 +44,14 @@ def check_worker():
         return "timeout"
     except Exception:  # the broker or the result backend is down
         return UNAVAILABLE
+
+
+def may_probe_worker(request):
+    token = settings.HEALTH_WORKER_TOKEN
+    given = request.headers.get("X-Health-Token", "")
+    if token and given and hmac.compare_digest(token.encode(), given.encode()):
+        return True
+    return request.user.is_authenticated and request.user.is_staff
 
 
 def health_report(*, worker=False):

@@ -1,14 +1,13 @@
 from django.utils import timezone
 
+from emulation.bounds import year_in_range
 from emulation.models import EmulationYear
-
-MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 def selected_year(request):
     """The year the page shows: ``?year=`` when it is a sensible year, else this year."""
     raw = request.GET.get("year", "")
-    if raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
+    if raw.isdigit() and len(raw) <= 6 and year_in_range(int(raw)):
         return int(raw)
     return timezone.localdate().year
 

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
+from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
 from emulation.invitations import invitation_send
 from emulation.models import RoleAssignment
@@ -26,12 +27,14 @@ def _check_grant(*, actor, role, ministry, cluster):
 @transaction.atomic
 def account_create(*, actor, username, full_name, email, password, role, ministry, cluster=None):
     _check_grant(actor=actor, role=role, ministry=ministry, cluster=cluster)
+    taken = _("Tên đăng nhập này đã có người dùng.")
     if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(_("Tên đăng nhập này đã có người dùng."), field="username")
+        raise DomainError(taken, field="username")
     # Without a password the account gets an invitation to set its own (emulation.invitations).
-    user = User.objects.create_user(
-        username=username, email=email, password=password or None, first_name=full_name
-    )
+    with refuse_duplicate(taken, field="username"):
+        user = User.objects.create_user(
+            username=username, email=email, password=password or None, first_name=full_name
+        )
     if not password:
         transaction.on_commit(lambda: invitation_send(user=user))
     assignment = RoleAssignment.objects.create(
@@ -68,6 +71,11 @@ def account_revoke(*, actor, assignment):
         raise DomainError(_("Bạn chỉ được thu hồi quyền trong bộ, ngành mà bạn quản lý."))
     if assignment.user_id == actor.pk:
         raise DomainError(_("Bạn không thể tự thu hồi quyền của mình."))
+    # The account's row lock: two revocations at once cannot both pass the last-role check,
+    # nor record one revocation twice.
+    User.objects.select_for_update().filter(pk=assignment.user_id).values_list("pk").first()
+    if not RoleAssignment.objects.filter(pk=assignment.pk).exists():
+        raise DomainError(_("Quyền này vừa được thu hồi."))
     if not assignment.user.role_assignments.exclude(pk=assignment.pk).exists():
         # An account without any role drops out of every list: lock it instead.
         raise DomainError(
@@ -92,6 +100,11 @@ def account_set_active(*, actor, user, active):
         raise DomainError(_("Bạn không thể tự khóa tài khoản của mình."))
     if user.is_superuser and not actor.is_superuser:
         raise DomainError(_("Chỉ quản trị hệ thống mới được khóa tài khoản quản trị."))
+    # Under the account's row lock, from the stored state: ten identical requests change
+    # it (and audit it) once.
+    user.is_active = (
+        User.objects.select_for_update().values_list("is_active", flat=True).get(pk=user.pk)
+    )
     ministries = set(user.role_assignments.values_list("ministry_id", flat=True))
     scope = scope_of(actor)
     if not ministries or not all(scope.manages_ministry(m) for m in ministries):

@@ -12,7 +12,7 @@ from clusters.selectors import cluster_years_for_user, years_for_user
 from emulation import access, invitations, services
 from emulation.errors import DomainError
 from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
-from emulation.health import health_report
+from emulation.health import health_report, may_probe_worker
 from emulation.models import RoleAssignment
 from emulation.pagination import paginate
 from emulation.reports.progress import overdue_deadlines, year_progress
@@ -49,8 +49,13 @@ def home(request):
 
 def health(request):
     """For load balancers and monitoring: 200 when the database and the broker answer,
-    503 otherwise. ``?worker=1`` also sends a task through a Celery worker."""
-    healthy, report = health_report(worker=request.GET.get("worker") == "1")
+    503 otherwise. ``?worker=1`` also sends a task through a Celery worker: for monitoring
+    only (a staff account, or the HEALTH_WORKER_TOKEN in the X-Health-Token header), since
+    each call costs a task; anyone else gets 403."""
+    worker = request.GET.get("worker") == "1"
+    if worker and not may_probe_worker(request):
+        return JsonResponse({"status": "forbidden"}, status=403)
+    healthy, report = health_report(worker=worker)
     return JsonResponse(report, status=200 if healthy else 503)
 
 

@@ -1,5 +1,6 @@
 from django import forms
 
+from emulation.bounds import bound_fields
 from emulation.models import AwardTitle, LegalRegime
 from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
 from units.people_services import discipline_dates_problem, unit_year_count_problems
@@ -17,6 +18,7 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        bound_fields(self)
 
 
 class PersonYearForm(forms.ModelForm):
@@ -46,6 +48,7 @@ class PersonYearForm(forms.ModelForm):
     def __init__(self, *args, year, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        bound_fields(self)
         regime = LegalRegime.for_year(year)
         self.fields["prior_titles"].queryset = AwardTitle.objects.filter(
             regime=regime, subject=AwardTitle.Subject.INDIVIDUAL
@@ -80,6 +83,7 @@ class UnitYearForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        bound_fields(self)
 
     def clean(self):
         data = super().clean()

@@ -5,7 +5,7 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from units.models import UnitHeadDecision
 from units.people_access import can_edit_people
@@ -50,7 +50,8 @@ def _save(*, actor, instance, version, action, m2m=None):
     if not created:
         before = _snapshot(model.objects.get(pk=instance.pk))
         claim_version(instance, version or 0)
-    instance.save()
+    with refuse_duplicate(_("Hồ sơ năm này vừa được người khác tạo: tải lại trang rồi nhập lại.")):
+        instance.save()
     if m2m is not None:
         instance.prior_titles.set(m2m)
     audit_record(

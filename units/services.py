@@ -2,8 +2,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
+from emulation.rights import require_manager
 from units.models import Unit
 
 
@@ -19,6 +20,10 @@ def unit_name_check(*, unit):
 @transaction.atomic
 def unit_save(*, actor, unit, expected_version=None):
     """Create a unit, or save changes to one as loaded at ``expected_version``."""
+    require_manager(actor, unit.ministry_id)
+    if unit.pk is not None:
+        # The ministry it had: staff of another ministry cannot move it into theirs.
+        require_manager(actor, Unit.objects.values_list("ministry_id", flat=True).get(pk=unit.pk))
     created = unit.pk is None
     unit_name_check(unit=unit)
     fields = ["ministry_id", "code", "name", "short_name", "kind", "is_active"]
@@ -26,7 +31,8 @@ def unit_save(*, actor, unit, expected_version=None):
     if not created:
         before = Unit.objects.filter(pk=unit.pk).values(*fields).first()
         claim_version(unit, expected_version)
-    unit.save()
+    with refuse_duplicate(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name"):
+        unit.save()
     audit_record(
         actor=actor,
         action="unit_create" if created else "unit_update",

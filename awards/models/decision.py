@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.models.proposal import Nomination, Proposal
-from emulation.models import AwardTitle
+from emulation.models import AwardTitle, Ministry
 from units.models import Person, Unit
 
 
@@ -37,6 +37,13 @@ class Decision(models.Model):
     )
     number = models.CharField(_("số quyết định"), max_length=50)
     dated = models.DateField(_("ngày quyết định"))
+    # The issuing body and the year of ``dated``: a number is issued once per body and year
+    # (Decree 30/2020/NĐ-CP, art. 15(1): a number and
+    # symbol are unique within the year), held by a constraint.
+    ministry = models.ForeignKey(
+        Ministry, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan ban hành")
+    )
+    year = models.PositiveSmallIntegerField(_("năm ban hành"))
     signer_name = models.CharField(_("người ký"), max_length=100)
     signer_position = models.CharField(_("chức vụ người ký"), max_length=150, blank=True)
     recorded_by = models.ForeignKey(
@@ -48,6 +55,11 @@ class Decision(models.Model):
         verbose_name = _("quyết định khen thưởng")
         verbose_name_plural = _("quyết định khen thưởng")
         ordering = ["-dated", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ministry", "year", "number"], name="decision_number_per_body_and_year"
+            )
+        ]
 
     def __str__(self):
         return f"{_('Quyết định')} {self.number}"

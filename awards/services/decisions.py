@@ -16,6 +16,7 @@ from awards.services.common import (
     require_staff,
 )
 from emulation.audit import audit_record, event_now
+from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 
@@ -69,17 +70,25 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
     )
     if error:
         raise error
-    if Decision.objects.filter(number=number, dated__year=dated.year).exists():
-        raise DomainError(_("Số quyết định này đã được ghi trong năm."), field="number")
-    decision = Decision.objects.create(
-        proposal=proposal,
-        number=number,
-        dated=dated,
-        signer_name=signer_name,
-        signer_position=signer_position,
-        level=AwardTitle.Level.MINISTER,
-        recorded_by=actor,
-    )
+    ministry_id = proposal.cluster_year.cluster.ministry_id
+    taken = _(
+        "Số quyết định %(number)s đã được bộ, ngành ghi trong năm %(year)s (số và ký hiệu "
+        "văn bản là duy nhất trong năm: Nghị định 30/2020/NĐ-CP, điều 15 khoản 1)."
+    ) % {"number": number, "year": dated.year}
+    if Decision.objects.filter(ministry_id=ministry_id, year=dated.year, number=number).exists():
+        raise DomainError(taken, field="number")
+    with refuse_duplicate(taken, field="number"):
+        decision = Decision.objects.create(
+            proposal=proposal,
+            number=number,
+            dated=dated,
+            ministry_id=ministry_id,
+            year=dated.year,
+            signer_name=signer_name,
+            signer_position=signer_position,
+            level=AwardTitle.Level.MINISTER,
+            recorded_by=actor,
+        )
     audit_record(
         actor=actor, action="decision_record", obj=decision, after=_decision_snapshot(decision)
     )

@@ -20,7 +20,7 @@ from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
 from emulation.audit import audit_record, event_now
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.roles import scope_of
 
@@ -41,11 +41,13 @@ def _signed_minutes(cluster_year):
 def proposal_create(*, actor, cluster_year):
     if not scope_of(actor).writes_cluster(cluster_year.cluster):
         raise DomainError(_("Chỉ thư ký của cụm hoặc cán bộ Vụ được lập hồ sơ."))
+    exists = _("Cụm đã có hồ sơ khen thưởng năm này.")
     if Proposal.objects.filter(cluster_year=cluster_year).exists():
-        raise DomainError(_("Cụm đã có hồ sơ khen thưởng năm này."))
-    proposal = Proposal.objects.create(
-        cluster_year=cluster_year, created_by=actor, minutes=_signed_minutes(cluster_year)
-    )
+        raise DomainError(exists)
+    with refuse_duplicate(exists):
+        proposal = Proposal.objects.create(
+            cluster_year=cluster_year, created_by=actor, minutes=_signed_minutes(cluster_year)
+        )
     audit_record(
         actor=actor, action="proposal_create", obj=proposal, after=proposal_snapshot(proposal)
     )
@@ -136,6 +138,10 @@ def _fill_from_vote(proposal, lines):
 @transaction.atomic
 def nomination_save(*, actor, proposal, line, version=None, report_file=None):
     require_writer(actor, proposal)
+    # The proposal's row lock: lines of one proposal are saved one after the other, so two
+    # identical requests cannot both add the same line.
+    Proposal.objects.select_for_update().filter(pk=proposal.pk).values_list("pk").first()
+    proposal.refresh_from_db(fields=["state"])
     _require_editable(proposal)
     created = line.pk is None
     before = None
@@ -144,6 +150,14 @@ def nomination_save(*, actor, proposal, line, version=None, report_file=None):
         claim_version(line, version)
     line.proposal = proposal
     _check_line(proposal, line)
+    twin = Nomination.objects.filter(
+        proposal=proposal,
+        unit_id=line.unit_id,
+        person_id=line.person_id,
+        award_title_id=line.award_title_id,
+    ).exclude(pk=line.pk)
+    if twin.exists():
+        raise DomainError(_("Hồ sơ đã có dòng đề nghị này."), field="award_title")
     if report_file is not None:
         line.report_content_type, line.report_name = validated_upload(
             report_file, field="report_file"

@@ -11,7 +11,7 @@ from awards.models import Award, Decision, Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
 from awards.rules.money import reward_amount
 from emulation.audit import audit_record, event_now
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 from emulation.roles import scope_of
@@ -243,23 +243,29 @@ def upward_dossier_decide(
         raise _wrong_state(dossier, _("ghi quyết định"))
     if dated < dossier.dated:
         raise DomainError(_("Ngày quyết định không thể trước ngày tờ trình."), field="dated")
-    if Decision.objects.filter(number=number, dated__year=dated.year).exists():
-        raise DomainError(_("Số quyết định này đã được ghi trong năm."), field="number")
+    taken = _("Số quyết định này đã được ghi trong năm.")
+    if Decision.objects.filter(
+        ministry_id=dossier.ministry_id, year=dated.year, number=number
+    ).exists():
+        raise DomainError(taken, field="number")
     lines = list(dossier.lines.select_related("award_title", "unit", "person", "proposal"))
     granted = [line for line in lines if granted_ids is None or line.pk in set(granted_ids)]
     if not granted:
         raise DomainError(_("Hãy chọn ít nhất một dòng được khen thưởng."), field="granted")
     regime = dossier_regime(dossier).regime
     before = _snapshot(dossier)
-    decision = Decision.objects.create(
-        upward_dossier=dossier,
-        level=dossier.level,
-        number=number,
-        dated=dated,
-        signer_name=signer_name,
-        signer_position=signer_position,
-        recorded_by=actor,
-    )
+    with refuse_duplicate(taken, field="number"):
+        decision = Decision.objects.create(
+            upward_dossier=dossier,
+            level=dossier.level,
+            number=number,
+            dated=dated,
+            ministry_id=dossier.ministry_id,
+            year=dated.year,
+            signer_name=signer_name,
+            signer_position=signer_position,
+            recorded_by=actor,
+        )
     audit_record(
         actor=actor,
         action="decision_record",

@@ -14,6 +14,7 @@ from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Evidence, Score
 from emulation.audit import audit_record
 from emulation.errors import DomainError
+from emulation.rights import require_cluster_writer
 
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls/.ppt
@@ -98,6 +99,7 @@ def check_evidence_file(upload):
 
 @transaction.atomic
 def evidence_add(*, actor, cluster_year, unit, criterion, upload):
+    require_cluster_writer(actor, cluster_year.cluster)
     ensure_not_frozen(cluster_year=cluster_year)
     content_type = check_evidence_file(upload)
     score, _created = Score.objects.get_or_create(
@@ -127,6 +129,7 @@ def evidence_add(*, actor, cluster_year, unit, criterion, upload):
 @transaction.atomic
 def evidence_delete(*, actor, evidence):
     score = evidence.score
+    require_cluster_writer(actor, score.cluster_year.cluster)
     ensure_not_frozen(cluster_year=score.cluster_year)
     before = {"evidence": evidence.pk, "name": evidence.original_name}
     name = evidence.file.name

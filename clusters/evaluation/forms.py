@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.evaluation.tables import parse_levels
 from clusters.models import Cluster, CriterionGroup, Minutes
+from emulation.bounds import MAX_COUNT, MAX_VERSION, bound_fields, validate_year
 from emulation.formsets import BlankRowsIgnoredMixin
 from emulation.models import AwardTitle
 from emulation.numbers import VietnameseDecimalField
@@ -13,12 +14,12 @@ POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
 
 
 class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
 
 class ScoringTableCreateForm(forms.Form):
     ministry = forms.ModelChoiceField(label=_("Bộ, ngành"), queryset=None, empty_label=None)
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Năm"), validators=[validate_year])
     cluster = forms.ModelChoiceField(
         label=_("Riêng cho cụm"),
         queryset=None,
@@ -67,7 +68,7 @@ class GroupForm(BlankRowsIgnoredMixin, forms.Form):
     title = forms.CharField(label=_("Tên nhóm"), max_length=300)
     kind = forms.ChoiceField(label=_("Loại"), choices=CriterionGroup.Kind.choices)
     max_points = VietnameseDecimalField(label=_("Điểm tối đa"), **POINTS)
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, required=False)
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, required=False)
 
     def clean_order(self):
         return self.cleaned_data["order"] or 0
@@ -77,15 +78,18 @@ class CriterionForm(BlankRowsIgnoredMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     group_id = forms.TypedChoiceField(label=_("Nhóm"), coerce=int, choices=())
     code = forms.CharField(label=_("Số TT"), max_length=10)
-    text = forms.CharField(label=_("Tiêu chí"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Tiêu chí"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     max_points = VietnameseDecimalField(label=_("Điểm chuẩn"), **POINTS)
     evidence_required = forms.BooleanField(label=_("Bắt buộc minh chứng"), required=False)
     levels = forms.CharField(
         label=_("Các mức điểm"),
         required=False,
+        max_length=2000,
         help_text=_("Ví dụ: Đúng hạn = 2; Chậm 1–2 ngày = 1,5"),
     )
-    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, required=False)
+    order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, required=False)
 
     def clean_order(self):
         return self.cleaned_data["order"] or 0
@@ -124,12 +128,15 @@ class VoteCreateForm(forms.Form):
 
 
 class VoteCountsForm(VersionForm):
-    voters_entitled = forms.IntegerField(label=_("Số thành viên có quyền bỏ phiếu"), min_value=1)
-    ballots_cast = forms.IntegerField(label=_("Số phiếu phát ra"), min_value=0)
-    valid_ballots = forms.IntegerField(label=_("Số phiếu hợp lệ"), min_value=0)
+    voters_entitled = forms.IntegerField(
+        label=_("Số thành viên có quyền bỏ phiếu"), min_value=1, max_value=MAX_COUNT
+    )
+    ballots_cast = forms.IntegerField(label=_("Số phiếu phát ra"), min_value=0, max_value=MAX_COUNT)
+    valid_ballots = forms.IntegerField(label=_("Số phiếu hợp lệ"), min_value=0, max_value=MAX_COUNT)
     quota = forms.IntegerField(
         label=_("Số lượng được suy tôn"),
         min_value=0,
+        max_value=MAX_COUNT,
         required=False,
         help_text=_("Mặc định theo danh mục khen thưởng; để trống nếu chưa có quy định."),
     )
@@ -139,7 +146,7 @@ class VoteCountsForm(VersionForm):
         self.counts = counts
         for count in counts:
             self.fields[f"unit_{count.unit_id}"] = forms.IntegerField(
-                label=count.unit.name, min_value=0, initial=count.votes
+                label=count.unit.name, min_value=0, max_value=MAX_COUNT, initial=count.votes
             )
 
     def votes(self):
@@ -155,7 +162,10 @@ class VoteCloseForm(VersionForm):
         choices=(),
     )
     tie_break_note = forms.CharField(
-        label=_("Quyết định của chủ trì"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Quyết định của chủ trì"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, tied=(), **kwargs):
@@ -168,7 +178,7 @@ class VoteCloseForm(VersionForm):
 
 
 class MinutesForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, max_value=MAX_VERSION)
 
     class Meta:
         model = Minutes
@@ -180,6 +190,7 @@ class MinutesForm(forms.ModelForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_fields(self)
         self.units = units
         present = {a.unit_id: a for a in self.instance.attendance.all()} if self.instance.pk else {}
         for unit in units:
@@ -222,4 +233,6 @@ class MinutesForm(forms.ModelForm):
 
 
 class UnsignForm(VersionForm):
-    reason = forms.CharField(label=_("Lý do mở khóa"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Lý do mở khóa"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

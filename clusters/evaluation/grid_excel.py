@@ -17,6 +17,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 
 from clusters.evaluation.scores import (
+    COMMENT_MAX,
     CellInput,
     cell_prefix,
     grid_layout,
@@ -24,6 +25,7 @@ from clusters.evaluation.scores import (
     parse_score,
     scores_errors,
 )
+from emulation.bounds import check_text
 from emulation.errors import DomainError
 from emulation.numbers import format_decimal
 from emulation.spreadsheets import SpreadsheetError, read_sheet
@@ -149,7 +151,7 @@ class CellChange:
 class ImportPreview:
     changes: list  # CellChange, in the grid's order
     cells: dict  # (unit id, criterion id) -> CellInput of every changed cell
-    versions: dict  # (unit id, criterion id) -> the stored version ("" for a new cell)
+    versions: dict  # (unit id, criterion id) -> the stored version (0 for a new cell)
 
     def hidden_fields(self):
         """The confirm form: every changed cell as the grid would post it."""
@@ -237,7 +239,21 @@ def grid_import_preview(*, cluster_year, file):
         for index, (field, unit_id) in columns.items():
             value = values[index] if index < len(values) else None
             if field == "comment":
-                raw = "" if value is None else str(value).strip()[:2000]
+                raw = "" if value is None else str(value).strip()
+                try:
+                    check_text(raw, max_length=COMMENT_MAX)  # refused, never cut
+                except DomainError as error:
+                    errors.append(
+                        _("Dòng %(row)s, cột %(col)s (%(label)s, %(unit)s): %(msg)s")
+                        % {
+                            "row": number,
+                            "col": get_column_letter(index + 1),
+                            "label": _block_titles()[field],
+                            "unit": units[unit_id].name,
+                            "msg": error.message,
+                        }
+                    )
+                    continue
             else:
                 raw = _number_text(value)
                 try:
@@ -288,10 +304,10 @@ def grid_import_preview(*, cluster_year, file):
             self_score=parse_score(typed["self"], criterion.max_points),
             agreed_score=parse_score(typed["agreed"], criterion.max_points),
             comment=typed["comment"],
-            version=score.version if score else None,
+            version=score.version if score else 0,
             raw=typed,
         )
-        versions[key] = score.version if score else ""
+        versions[key] = score.version if score else 0
     refused = scores_errors(cluster_year=cluster_year, cells=cells, layout=layout)
     if refused:
         raise GridImportError(

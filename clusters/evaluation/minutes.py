@@ -5,11 +5,12 @@ are audited with who and when."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusters.evaluation.freeze import ensure_not_frozen
+from clusters.evaluation.freeze import ensure_not_frozen, lock_cluster_year
 from clusters.models import Minutes, MinutesAttendance, Vote
 from emulation.audit import audit_record, event_now
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
+from emulation.rights import require_cluster_writer, require_manager
 
 FIELDS = ("held_on", "place", "chair_name", "chair_position", "secretary_name", "agenda")
 
@@ -28,6 +29,7 @@ def _snapshot(minutes):
 def minutes_save(*, actor, cluster_year, expected_version, data, attendance):
     """Create or update the draft minutes. ``attendance`` maps unit id → (present, name,
     position) for the members of the year."""
+    require_cluster_writer(actor, cluster_year.cluster)
     ensure_not_frozen(cluster_year=cluster_year)
     minutes = Minutes.objects.filter(cluster_year=cluster_year).first()
     member_ids = set(cluster_year.memberships.values_list("unit_id", flat=True))
@@ -41,7 +43,10 @@ def minutes_save(*, actor, cluster_year, expected_version, data, attendance):
         claim_version(minutes, expected_version)
     for name in FIELDS:
         setattr(minutes, name, data[name])
-    minutes.save()
+    with refuse_duplicate(
+        _("Biên bản vừa được người khác tạo: tải lại trang để xem rồi nhập lại.")
+    ):
+        minutes.save()
     minutes.attendance.all().delete()
     MinutesAttendance.objects.bulk_create(
         MinutesAttendance(
@@ -65,6 +70,8 @@ def minutes_save(*, actor, cluster_year, expected_version, data, attendance):
 
 @transaction.atomic
 def minutes_sign(*, actor, minutes, expected_version):
+    require_cluster_writer(actor, minutes.cluster_year.cluster)
+    lock_cluster_year(cluster_year=minutes.cluster_year)
     if minutes.is_signed:
         raise DomainError(_("Biên bản đã được ký."))
     if Vote.objects.filter(cluster_year=minutes.cluster_year, state=Vote.State.OPEN).exists():
@@ -88,7 +95,10 @@ def minutes_sign(*, actor, minutes, expected_version):
 
 @transaction.atomic
 def minutes_unsign(*, actor, minutes, expected_version, reason):
-    """Ministry staff only (the view checks): back to draft, unfreezing the year."""
+    """Ministry staff only, with a reason: back to draft, unfreezing the year (audited as
+    ``minutes_unsign``, an action of its own)."""
+    require_manager(actor, minutes.cluster_year.cluster.ministry_id)
+    lock_cluster_year(cluster_year=minutes.cluster_year)
     if not minutes.is_signed:
         raise DomainError(_("Biên bản chưa ký."))
     if not reason.strip():

@@ -3,6 +3,12 @@ score and a comment. One service saves any number of cells (one htmx cell or the
 10 × 40 grid) in a bounded number of queries: every rule is checked on the merged state
 first, and if any cell is refused nothing is stored and each message goes to its cell.
 
+Concurrency: a cell posted from the page carries the version it was loaded at (0 for an
+empty cell) and is refused without one; the save runs under the cluster-year's row lock
+(``freeze.lock_cluster_year``), so two saves of one cell, or of two cells of one capped
+group, are checked one after the other: the second is told the cell is stale or the group
+is full, never silently accepted.
+
 Rules: 0 ≤ score ≤ the criterion's maximum (two decimals); a graded criterion takes only its
 levels' points; the sum of a capped group (I, II, …) never exceeds the group's maximum
 (bonus and penalty groups are capped in the totals instead, see ``ranking``); a positive
@@ -21,11 +27,14 @@ from clusters.evaluation.tables import scoring_table_for
 from clusters.models import CriterionGroup, Evidence, Score
 from clusters.selectors import cluster_year_members
 from emulation.audit import audit_record
+from emulation.bounds import check_text
 from emulation.errors import DomainError
 from emulation.numbers import format_decimal, parse_decimal
+from emulation.rights import require_cluster_writer
 
 COLUMNS = ("self_score", "agreed_score")
 CENT = Decimal("0.01")
+COMMENT_MAX = 2000
 
 
 @dataclass
@@ -128,10 +137,18 @@ def cells_from_post(data, layout):
             }
             version = data.get(f"{prefix}-v", "")
             cell = CellInput(
-                comment=raw["comment"].strip()[:2000],
-                version=int(version) if version.isdigit() else None,
+                comment=raw["comment"].strip(),
+                version=int(version) if version.isdigit() and len(version) < 10 else None,
                 raw=raw,
             )
+            if cell.version is None:
+                errors.setdefault(key, []).append(
+                    _("Thiếu phiên bản của ô (trang đã cũ?): tải lại trang rồi nhập lại.")
+                )
+            try:
+                check_text(cell.comment, max_length=COMMENT_MAX)
+            except DomainError as error:
+                errors.setdefault(key, []).append(_("Nhận xét: %(e)s") % {"e": error.message})
             for column, name in zip(COLUMNS, ("self", "agreed"), strict=True):
                 try:
                     setattr(cell, column, parse_score(raw[name], criterion.max_points))
@@ -155,12 +172,14 @@ def _check_cells(layout, existing, with_evidence, cells):
             errors[key].append(_("Ô này không thuộc bảng điểm của cụm năm nay."))
             continue
         score = existing.get(key)
+        current = score.version if score is not None else 0  # 0: the cell is still empty
+        stored = (
+            (score.self_score, score.agreed_score, score.comment) if score else (None, None, "")
+        )
         if (
-            score is not None
-            and cell.version is not None
-            and cell.version != score.version
-            and (score.self_score, score.agreed_score, score.comment)
-            != (cell.self_score, cell.agreed_score, cell.comment)
+            cell.version is not None
+            and cell.version != current
+            and stored != (cell.self_score, cell.agreed_score, cell.comment)
         ):
             errors[key].append(
                 _("Ô này vừa được người khác lưu (%(a)s / %(b)s). Tải lại trang để xem.")
@@ -236,6 +255,7 @@ def scores_save(*, actor, cluster_year, cells, layout=None):
 
     Returns the number of cells that changed. One audit entry lists each changed cell's
     before and after."""
+    require_cluster_writer(actor, cluster_year.cluster)
     ensure_not_frozen(cluster_year=cluster_year)
     layout = layout or grid_layout(cluster_year=cluster_year)
     if layout.table is None:

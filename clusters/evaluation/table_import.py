@@ -15,10 +15,12 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusters.evaluation.tables import _check_scope_free
-from clusters.models import Criterion, CriterionGroup, CriterionLevel, ScoringTable
+from clusters.evaluation.tables import _check_scope_free, scoring_table_insert
+from clusters.models import Criterion, CriterionGroup, CriterionLevel
 from emulation.audit import audit_record
+from emulation.bounds import check_year
 from emulation.errors import DomainError
+from emulation.rights import require_manager
 from emulation.spreadsheets import SpreadsheetError, read_sheet
 
 ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$")
@@ -151,9 +153,11 @@ def parse_table_sheet(file):
 
 @transaction.atomic
 def scoring_table_import(*, actor, ministry, year, cluster, name, file):
+    require_manager(actor, ministry.pk)
+    check_year(year, field="year")
     groups = parse_table_sheet(file)
     _check_scope_free(ministry=ministry, year=year, cluster=cluster)
-    table = ScoringTable.objects.create(ministry=ministry, year=year, cluster=cluster, name=name)
+    table = scoring_table_insert(ministry=ministry, year=year, cluster=cluster, name=name)
     for g_order, group in enumerate(groups):
         new_group = CriterionGroup.objects.create(
             table=table,

@@ -5,12 +5,15 @@ are refused with a message (no versioning: the paper table is fixed once scoring
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from clusters.models import Criterion, CriterionGroup, CriterionLevel, Score, ScoringTable
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.bounds import check_year
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.numbers import format_decimal, parse_decimal
+from emulation.rights import require_manager
 
 
 def scoring_tables_prefetched():
@@ -48,10 +51,19 @@ def _refuse_if_in_use(table):
         )
 
 
+SCOPE_TAKEN = _lazy("Đã có bảng tiêu chí cho phạm vi và năm này.")
+
+
 def _check_scope_free(*, ministry, year, cluster, exclude_pk=None):
     clash = ScoringTable.objects.filter(ministry=ministry, year=year, cluster=cluster)
     if clash.exclude(pk=exclude_pk).exists():
-        raise DomainError(_("Đã có bảng tiêu chí cho phạm vi và năm này."), field="year")
+        raise DomainError(str(SCOPE_TAKEN), field="year")
+
+
+def scoring_table_insert(*, ministry, year, cluster, name):
+    """The new table's row; a concurrent create of the same scope gets the same message."""
+    with refuse_duplicate(str(SCOPE_TAKEN), field="year"):
+        return ScoringTable.objects.create(ministry=ministry, year=year, cluster=cluster, name=name)
 
 
 def _copy_structure(source, target):
@@ -94,6 +106,8 @@ def previous_table(*, ministry, year, cluster):
 
 @transaction.atomic
 def scoring_table_create(*, actor, ministry, year, cluster, name, copy_previous=False):
+    require_manager(actor, ministry.pk)
+    check_year(year, field="year")
     _check_scope_free(ministry=ministry, year=year, cluster=cluster)
     source = None
     if copy_previous:
@@ -103,7 +117,7 @@ def scoring_table_create(*, actor, ministry, year, cluster, name, copy_previous=
                 _("Không có bảng tiêu chí năm %(year)s để sao chép.") % {"year": year - 1},
                 field="copy_previous",
             )
-    table = ScoringTable.objects.create(ministry=ministry, year=year, cluster=cluster, name=name)
+    table = scoring_table_insert(ministry=ministry, year=year, cluster=cluster, name=name)
     if source is not None:
         _copy_structure(source, table)
     audit_record(
@@ -128,6 +142,7 @@ def _check_levels(code, max_points, levels):
 def scoring_table_update(*, actor, table, expected_version, name, groups, criteria):
     """Apply the edited structure. ``groups`` and ``criteria`` are lists of dicts (``id``
     None for a new row, ``delete`` to remove); a criterion names its group by id."""
+    require_manager(actor, table.ministry_id)
     _refuse_if_in_use(table)
     claim_version(table, expected_version)
     before = table_snapshot(table)

@@ -32,8 +32,9 @@ from django.utils.translation import gettext as _
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import MinutesAttendance, Vote, VoteCount
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
+from emulation.rights import require_cluster_secretary
 from emulation.roles import scope_of
 from units.women import CITATION as WOMEN_FIRST_CITATION
 from units.women import unit_women_priority, women_first
@@ -204,20 +205,23 @@ def _ensure_open(vote):
 
 @transaction.atomic
 def vote_create(*, actor, cluster_year, award_title):
+    require_cluster_secretary(actor, cluster_year.cluster_id)
     ensure_not_frozen(cluster_year=cluster_year)
     if award_title.regime_id != cluster_year.emulation_year.regime_id:
         raise DomainError(
             _("Danh hiệu không thuộc chế độ pháp lý áp dụng cho năm này."), field="award_title"
         )
+    exists = _("Đã có cuộc bỏ phiếu cho danh hiệu này.")
     if Vote.objects.filter(cluster_year=cluster_year, award_title=award_title).exists():
-        raise DomainError(_("Đã có cuộc bỏ phiếu cho danh hiệu này."), field="award_title")
+        raise DomainError(exists, field="award_title")
     unit_ids = list(cluster_year.memberships.values_list("unit_id", flat=True))
-    vote = Vote.objects.create(
-        cluster_year=cluster_year,
-        award_title=award_title,
-        voters_entitled=len(unit_ids),
-        quota=award_title.quota_per_cluster,
-    )
+    with refuse_duplicate(exists, field="award_title"):
+        vote = Vote.objects.create(
+            cluster_year=cluster_year,
+            award_title=award_title,
+            voters_entitled=len(unit_ids),
+            quota=award_title.quota_per_cluster,
+        )
     VoteCount.objects.bulk_create(VoteCount(vote=vote, unit_id=pk) for pk in unit_ids)
     audit_record(actor=actor, action="vote_create", obj=vote, after=_snapshot(vote, _counts(vote)))
     return vote
@@ -228,6 +232,7 @@ def vote_record_counts(
     *, actor, vote, expected_version, voters_entitled, ballots_cast, valid_ballots, quota, votes
 ):
     """``votes`` maps unit id → votes for every candidate (member) of the vote."""
+    require_cluster_secretary(actor, vote.cluster_year.cluster_id)
     _ensure_open(vote)
     counts = _counts(vote)
     before = _snapshot(vote, counts)
@@ -290,6 +295,7 @@ def vote_record_counts(
 def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_break_note=""):
     """Close the vote and mark the nominated units. A tie at the quota boundary needs the
     chair's choice (exactly the number of seats left, among the tied) and a note."""
+    require_cluster_secretary(actor, vote.cluster_year.cluster_id)
     _ensure_open(vote)
     counts = _counts(vote)
     before = _snapshot(vote, counts)
@@ -345,6 +351,7 @@ def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_brea
 
 @transaction.atomic
 def vote_reopen(*, actor, vote, expected_version):
+    require_cluster_secretary(actor, vote.cluster_year.cluster_id)
     ensure_not_frozen(cluster_year=vote.cluster_year)
     if vote.state != Vote.State.CLOSED:
         raise DomainError(_("Cuộc bỏ phiếu đang mở."))

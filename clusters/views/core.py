@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -14,7 +13,7 @@ from clusters.selectors import cluster_year_members, cluster_years_of
 from emulation.access import managed_ministries
 from emulation.errors import DomainError
 from emulation.pagination import paginate
-from emulation.selectors import MAX_YEAR, MIN_YEAR, selected_year
+from emulation.selectors import selected_year
 
 
 def cluster_list(request):
@@ -103,11 +102,10 @@ def cluster_edit(request, pk):
 
 def membership_edit(request, pk, year):
     cluster = get_cluster_for_user(request.user, pk, manage=True)
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise Http404
     cluster_year = ClusterYear.objects.filter(cluster=cluster, year=year).first()
     initial = {"units": list(cluster_year.units.all()) if cluster_year else []}
-    form = MembershipForm(request.POST or None, cluster=cluster, initial=initial)
+    data = request.POST if request.method == "POST" else None  # an empty POST is an error
+    form = MembershipForm(data, cluster=cluster, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.cluster_year_set_members(

@@ -63,7 +63,10 @@ def _cell(grid_url, labels, unit, criterion, score, evidence, typed=None, errors
         "self": values["self"],
         "agreed": values["agreed"],
         "comment": values["comment"],
-        "version": (score.version if score else "") if typed is None else (typed.version or ""),
+        # 0 for an empty cell: a save must name the version it was typed over.
+        "version": (score.version if score else 0)
+        if typed is None
+        else ("" if typed.version is None else typed.version),
         "evidence": evidence.get(score.pk, 0) if score else 0,
         "errors": list(errors),
         "labels": {field: label % names for field, label in labels.items()},
@@ -180,7 +183,7 @@ def score_cell(request, pk, year, unit_pk, criterion_pk):
     score = Score.objects.filter(cluster_year=cluster_year, unit=unit, criterion=criterion).first()
     cell = {
         "prefix": cell_prefix(unit.pk, criterion.pk),
-        "version": score.version if score else "",
+        "version": score.version if score else 0,
         "errors": errors.get(key, ()),
     }
     return render(
@@ -217,7 +220,7 @@ def score_cells(request, pk, year):
     cells = [
         {
             "prefix": cell_prefix(*key),
-            "version": versions.get(key, ""),
+            "version": versions.get(key, 0),  # 0: the cell is still empty
             "errors": errors.get(key, ()),
             "saved": key in saved,
         }

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from clusters.models import LeadershipTerm, RotationPolicy
 from clusters.year_start.leadership import LEADERSHIP_FIELDS
 from clusters.year_start.selectors import catalogue_for_year
+from emulation.bounds import bound_fields, validate_date
 from emulation.models import AwardTitle
 from units.models import Unit
 
@@ -38,6 +39,7 @@ class LeadershipForm(forms.ModelForm):
 
     def __init__(self, *args, cluster_year, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
+        bound_fields(self)
         members = _members(cluster_year)
         for name in ("head_unit", "deputy_unit"):
             self.fields[name].queryset = members
@@ -117,12 +119,16 @@ class PledgeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     commitments = forms.CharField(
         label=_("Nội dung giao ước"),
+        max_length=20000,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Mỗi dòng là một nội dung, theo đúng thứ tự trong giao ước."),
     )
     place = forms.CharField(label=_("Địa điểm ký"), max_length=200, required=False)
     conference_date = forms.DateField(
-        label=_("Ngày hội nghị ký kết"), required=False, widget=DATE_WIDGET
+        label=_("Ngày hội nghị ký kết"),
+        required=False,
+        widget=DATE_WIDGET,
+        validators=[validate_date],
     )
 
     def commitment_lines(self):
@@ -157,7 +163,7 @@ class SignatureForm(forms.Form):
     signer_position = forms.CharField(
         label=_("Chức vụ"), max_length=150, help_text=_("Ví dụ: Hiệu trưởng, Tổng biên tập")
     )
-    signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET)
+    signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET, validators=[validate_date])
 
     def __init__(self, *args, cluster_year, signed_unit_ids, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,6 +173,7 @@ class SignatureForm(forms.Form):
 class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Lý do mở lại"),
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Lý do được ghi vào nhật ký thay đổi."),
     )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from clusters.models import LeadershipTerm, RotationPolicy, RotationSlot
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.roles import scope_of
 
@@ -65,7 +65,10 @@ def leadership_save(*, actor, cluster_year, data, expected_version=None):
     term = LeadershipTerm.objects.filter(cluster_year=cluster_year).first()
     if term is None:
         term = LeadershipTerm(cluster_year=cluster_year, **data)
-        term.save()
+        with refuse_duplicate(
+            _("Lãnh đạo cụm năm này vừa được người khác ghi: tải lại trang để xem.")
+        ):
+            term.save()
         audit_record(
             actor=actor, action="leadership_create", obj=term, after=_leadership_snapshot(term)
         )

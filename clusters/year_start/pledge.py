@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from clusters.models import Commitment, Pledge, PledgeSignature, TitleRegistration
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 from emulation.roles import scope_of
@@ -71,9 +71,11 @@ def pledge_all_signed(pledge):
 def pledge_create(*, actor, cluster_year):
     """A draft pledge, its commitments copied from last year's as a start."""
     _require_writer(actor, cluster_year)
+    exists = _("Năm này đã có giao ước.")
     if Pledge.objects.filter(cluster_year=cluster_year).exists():
-        raise DomainError(_("Năm này đã có giao ước."))
-    pledge = Pledge.objects.create(cluster_year=cluster_year)
+        raise DomainError(exists)
+    with refuse_duplicate(exists):
+        pledge = Pledge.objects.create(cluster_year=cluster_year)
     previous = Pledge.objects.filter(
         cluster_year__cluster=cluster_year.cluster_id, cluster_year__year=cluster_year.year - 1
     ).first()

@@ -4,6 +4,7 @@ carry over; year N is left untouched; running it again adds nothing."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from clusters.evaluation.freeze import lock_cluster_year
 from clusters.models import ClusterYear, Commitment, LeadershipTerm, Membership, Pledge
 from clusters.services import emulation_year_get_or_create
 from clusters.year_start.leadership import leadership_save
@@ -25,6 +26,9 @@ def cluster_year_rollover(*, actor, cluster_year, leadership=None):
         cluster=cluster, year=year, defaults={"emulation_year": emulation_year}
     )
     target.cluster = cluster
+    # Two rollovers at once: the second waits here, then finds the members, the pledge's
+    # commitments and the leadership the first added.
+    lock_cluster_year(cluster_year=target)
     have = set(target.memberships.values_list("unit_id", flat=True))
     new_members = [
         Membership(cluster_year=target, unit_id=unit_id)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from emulation.bounds import bound_fields
 from emulation.models import YearEndReport
 from emulation.reports.services import EDITABLE_FIELDS
 
@@ -35,6 +36,7 @@ class YearEndReportForm(forms.ModelForm):
     def __init__(self, *args, defaults, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        bound_fields(self)
         for name, value in defaults.items():
             field = self.fields[name]
             if not self.instance.pk and not self.initial.get(name):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from clusters.access import get_cluster_year_for_user
 from emulation.errors import DomainError
+from emulation.models import EmulationYear
 from emulation.reports import access, selectors, services
 from emulation.reports.data import default_settings, report_data
 from emulation.reports.forms import YearEndReportForm
@@ -113,6 +114,8 @@ def cluster_report_generate(request, cluster_pk, year):
 
 def _ministry_report(request, ministry_pk, year, *, write=False):
     ministry = access.get_ministry_for_report(request.user, ministry_pk, write=write)
+    if not EmulationYear.objects.filter(ministry=ministry, year=year).exists():
+        raise Http404  # reports only for the years the ministry has opened
     return selectors.report_for_ministry(ministry, year)
 
 

@@ -354,6 +354,8 @@ def _grant(world, nomination, year=2021):
         proposal=nomination.proposal,
         number="1/QĐ",
         dated=datetime.date(2022, 1, 1),
+        ministry=nomination.proposal.cluster_year.cluster.ministry,
+        year=2022,
         signer_name="A",
     )
     return Award.objects.create(

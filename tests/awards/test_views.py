@@ -302,7 +302,7 @@ def test_deadlines_form_saves_and_audits(client_as, world):
     emulation_year.refresh_from_db()
     assert str(emulation_year.pledge_deadline) == "2021-03-01"
     response = client_as("staff").post(
-        url, {"pledge_deadline": "2030-03-01", "scores_deadline": "", "proposals_deadline": ""}
+        url, {"pledge_deadline": "2026-03-01", "scores_deadline": "", "proposals_deadline": ""}
     )
     assert "Hạn phải thuộc năm 2021 hoặc năm sau." in response.content.decode()
 

@@ -18,7 +18,7 @@ from emulation.models import AwardTitle
 from tests.clusters.evaluation.conftest import grid_world
 
 SIZES = [(3, 5), (10, 40)]
-SAVE_QUERIES = 20  # 17, and 3 for the audit entry's place in the chain (savepoint, last hash)
+SAVE_QUERIES = 21  # 17, 3 for the audit entry's place in the chain, 1 for the year's row lock
 
 
 def extra_batches(rows, fields):
@@ -38,7 +38,7 @@ def full_grid_post(cluster_year):
                     f"{prefix}-self": "4",
                     f"{prefix}-agreed": "3,5",
                     f"{prefix}-comment": "",
-                    f"{prefix}-v": "",
+                    f"{prefix}-v": "0",
                 }
             )
     return data
@@ -76,6 +76,8 @@ def test_saving_the_full_grid_takes_one_request_and_bounded_queries(
     for key in data:
         if key.endswith("-agreed"):
             data[key] = "4"
+        if key.endswith("-v"):
+            data[key] = "1"  # the version each cell now has
     with django_assert_max_num_queries(SAVE_QUERIES + extra_batches(cells, 18)):
         assert client.post(page, data).status_code == 302
     assert Score.objects.filter(cluster_year=cluster_year, agreed_score=4).count() == (

@@ -191,7 +191,11 @@ def test_several_cluster_years_are_ranked_in_the_same_number_of_queries(
     save({(a, table.c["c1"]): (6, 6), (b, table.c["c1"]): (6, 6)})
     other = build_table(world.ministry, world.year, cluster=world.other_cluster, criteria=1)
     x = world.other_units[0]
-    save({(x, other.groups.get().criteria.get()): (4, 4)}, cluster_year=world.other_cluster_year)
+    save(
+        {(x, other.groups.get().criteria.get()): (4, 4)},
+        cluster_year=world.other_cluster_year,
+        actor=world.users.staff,
+    )
     with django_assert_num_queries(4):
         rankings = cluster_years_ranking(
             cluster_years=[world.cluster_year, world.other_cluster_year]

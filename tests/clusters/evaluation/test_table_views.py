@@ -188,8 +188,9 @@ def test_grid_import_shows_the_changes_then_saves_them_only_when_confirmed(clien
         f"{prefix}-self": "6",
         f"{prefix}-agreed": "5,5",
         f"{prefix}-comment": "",
-        f"{prefix}-v": "",
+        f"{prefix}-v": "0",  # the cell is still empty
     }
+    assert f'name="{prefix}-v" value="0"' in html
     response = client.post(url, confirm, follow=True)
     assert messages(response) == ["Đã nhập 1 ô điểm từ tệp Excel."]
     score = Score.objects.get()

@@ -107,12 +107,12 @@ def test_copying_when_last_year_has_no_table_says_so(world):
         scoring_table_create(
             actor=world.users.staff,
             ministry=world.ministry,
-            year=2030,
+            year=2026,
             cluster=None,
             name="x",
             copy_previous=True,
         )
-    assert caught.value.message == "Không có bảng tiêu chí năm 2029 để sao chép."
+    assert caught.value.message == "Không có bảng tiêu chí năm 2025 để sao chép."
 
 
 def test_a_second_ministry_table_for_the_same_year_is_refused(world, table):

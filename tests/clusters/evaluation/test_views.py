@@ -33,7 +33,7 @@ def url(name, world, *extra):
     return reverse(f"clusters:{name}", args=[world.cluster.pk, world.year, *extra])
 
 
-def cell(unit, criterion, self="", agreed="", comment="", version=""):
+def cell(unit, criterion, self="", agreed="", comment="", version="0"):
     prefix = f"c-{unit.pk}-{criterion.pk}"
     return {
         f"{prefix}-self": self,
