@@ -31,7 +31,7 @@ from clusters.models import (
 )
 from clusters.year_start.pledge import pledge_create, pledge_open
 from emulation.models import AuditEntry, AwardTitle, RoleAssignment
-from tests.awards.conftest import close_vote, pdf, sign_minutes
+from tests.awards.conftest import close_vote, pdf, record_vote, sign_minutes
 from tests.clusters.evaluation.test_freeze import draft as draft_minutes
 from units.models import Person, PersonYear, Unit, UnitYear
 
@@ -267,9 +267,7 @@ def approved_proposal(world, cluster_year, secretary, unit):
     award_services.proposal_submit(actor=secretary, proposal=proposal)
     award_services.proposal_start_review(actor=world.users.staff, proposal=proposal)
     line.refresh_from_db()
-    award_services.nomination_record_council_vote(
-        actor=world.users.staff, line=line, version=line.version, members=20, votes_for=18
-    )
+    line = record_vote(world.users.staff, line)
     award_services.nomination_approve(actor=world.users.staff, line=line)
     return Proposal.objects.get(pk=proposal.pk)
 
@@ -386,7 +384,8 @@ def test_ten_vote_closes_close_once(world):
         ballots_cast=3,
         valid_ballots=3,
         quota=1,
-        votes={world.units[0].pk: 3, world.units[1].pk: 1, world.units[2].pk: 0},
+        # 2 of 3: a unit never votes for itself (at most the other units' 2 ballots)
+        votes={world.units[0].pk: 2, world.units[1].pk: 1, world.units[2].pk: 0},
     )
     url = reverse("clusters:vote_close", args=[world.cluster.pk, world.year, vote.pk])
     fire(world.users.secretary, url, {"version": vote.version})
@@ -487,7 +486,9 @@ def test_ten_rollovers_open_the_next_year_once(world):
     assert AuditEntry.objects.filter(action="year_rollover").count() == 1
 
 
-def test_ten_catalogue_creates_make_one_entry(world):
+def test_ten_catalogue_creates_make_one_entry(world, django_user_model):
+    # The national catalogue is the national administrator's to change.
+    admin = django_user_model.objects.create_superuser("quantri", "q@example.vn", "x")
     regime = world.cluster_year.emulation_year.regime
     data = {
         "regime": regime.pk,
@@ -500,7 +501,7 @@ def test_ten_catalogue_creates_make_one_entry(world):
         "citation": "Điều 1",
         "order": 99,
     }
-    results = fire(world.users.staff, reverse("catalogue_create"), data)
+    results = fire(admin, reverse("catalogue_create"), data)
     assert AwardTitle.objects.filter(regime=regime, code="giay-khen-moi").count() == 1
     refused = [body for status, body in results if status == 200]
     # The form's own uniqueness check or, in a race, the constraint's: both name the code.
@@ -542,7 +543,11 @@ def test_ten_unsigns_reopen_once_and_ten_revocations_revoke_once(world):
         signer_name="A",
     )
     award = proposal.nominations.get().award
-    fire(world.users.staff, reverse("awards:award_revoke", args=[award.pk]), {"reason": "Sai"})
+    fire(
+        world.users.staff,
+        reverse("awards:award_revoke", args=[award.pk]),
+        {"number": "12/QĐ-BTP", "dated": award.decision.dated.isoformat(), "reason": "Sai"},
+    )
     assert AuditEntry.objects.filter(action="award_revoke").count() == 1
 
 
