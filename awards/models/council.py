@@ -124,6 +124,7 @@ class MeetingLine(models.Model):
         _("phiếu đồng ý bằng văn bản"), null=True, blank=True
     )
     chair_choice = models.BooleanField(_("được Chủ tịch Hội đồng chọn"), default=False)
+    women_first = models.BooleanField(_("đạt nhờ ưu tiên nữ khi bằng phiếu"), default=False)
     result = models.CharField(_("kết quả"), max_length=10, choices=Result, default=Result.PENDING)
 
     class Meta:

@@ -24,6 +24,8 @@ from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from emulation.models import MinistryAwardSetting
 from emulation.roles import scope_of
+from units.women import CITATION as WOMEN_FIRST_CITATION
+from units.women import candidates_women_priority, women_first
 
 Status = MeetingAttendance.Status
 Result = MeetingLine.Result
@@ -152,7 +154,8 @@ def _quota(settings_by_code, award_title):
 
 def _results(meeting, lines, chair_choices):
     """Each line's result: the threshold over the whole roster, then, per proposal and title
-    with a quota, the ranking by votes; a tie at the quota's edge needs the chair's choice."""
+    with a quota, the ranking by votes; a tie at the quota's edge goes first to women
+    (``units.women``), then to the chair's choice."""
     settings_by_code = {
         s.code: s for s in MinistryAwardSetting.objects.filter(ministry=meeting.council.ministry_id)
     }
@@ -160,6 +163,7 @@ def _results(meeting, lines, chair_choices):
     for line in lines:
         title = line.nomination.award_title
         line.chair_choice = line.pk in chair_choices
+        line.women_first = False
         if line.votes_for is None:
             line.result = Result.PENDING
             continue
@@ -181,19 +185,39 @@ def _results(meeting, lines, chair_choices):
         edge = passed[quota - 1].votes_for
         above = [line for line in passed if line.votes_for > edge]
         tied = [line for line in passed if line.votes_for == edge]
-        below = [line for line in passed if line.votes_for < edge]
-        for line in below:
-            line.result = Result.OUTRANKED
+        for line in passed:
+            if line.votes_for < edge:
+                line.result = Result.OUTRANKED
         seats = quota - len(above)
-        if len(tied) <= seats:
-            continue
-        chosen = [line for line in tied if line.chair_choice]
-        if len(chosen) == seats:
-            for line in tied:
+        if len(tied) > seats:
+            _break_tie(tied, seats)
+
+
+def _break_tie(tied, seats):
+    """Women first (a woman; a collective with ≥ 70 % women in the year under review), then
+    the chair among the lines still level; a line neither rule seats is outranked."""
+    year = tied[0].nomination.proposal.cluster_year.year
+    flags = dict(
+        zip(
+            (line.pk for line in tied),
+            candidates_women_priority(candidates=[line.nomination for line in tied], year=year),
+            strict=True,
+        )
+    )
+    tie = women_first(tied=tied, seats=seats, priority=lambda line: flags[line.pk])
+    for line in tie.chosen:
+        line.result, line.women_first = Result.PASSED, True
+    still_level = set(tie.tied)
+    chosen = [line for line in tie.tied if line.chair_choice]
+    decided = len(chosen) == tie.seats
+    for line in tied:
+        if line in still_level:
+            if decided:
                 line.result = Result.PASSED if line.chair_choice else Result.OUTRANKED
-        else:
-            for line in tied:
+            else:
                 line.result = Result.TIE
+        elif not line.women_first:
+            line.result = Result.OUTRANKED
 
 
 @transaction.atomic
@@ -234,7 +258,10 @@ def meeting_record(
         )
     lines = list(
         meeting.lines.select_related(
-            "nomination__award_title", "nomination__unit", "nomination__person"
+            "nomination__award_title",
+            "nomination__unit",
+            "nomination__person",
+            "nomination__proposal__cluster_year",
         )
     )
     for line in lines:
@@ -261,7 +288,7 @@ def meeting_record(
     _results(meeting, lines, set(chair_choices))
     MeetingAttendance.objects.bulk_update(rows, ["status"])
     MeetingLine.objects.bulk_update(
-        lines, ["votes_present_for", "votes_written_for", "chair_choice", "result"]
+        lines, ["votes_present_for", "votes_written_for", "chair_choice", "women_first", "result"]
     )
     for line in lines:
         nomination = line.nomination
@@ -294,6 +321,7 @@ def meeting_record(
             "votes": {line.nomination_id: line.votes_for for line in lines},
             "results": {line.nomination_id: line.result for line in lines},
             "chair_choices": sorted(line.nomination_id for line in lines if line.chair_choice),
+            "women_first": sorted(line.nomination_id for line in lines if line.women_first),
         },
         reason=meeting.chair_choice_note,
     )
@@ -352,6 +380,8 @@ def meeting_close(*, actor, meeting):
                 "roster": meeting.roster_size,
                 "share": f"{share:.1f}",
             }
+            if line.women_first:
+                figures = f"{figures}; {WOMEN_FIRST_CITATION}"
             if line.result == Result.PASSED:
                 _approve(actor, nomination, figures, ctx)
             else:

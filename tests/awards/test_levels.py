@@ -4,15 +4,16 @@ decision of that level; which regime applies; the council's threshold, quorum an
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from awards import services
 from awards.models import Award, MeetingLine, Nomination, Proposal
 from awards.regime import proposal_regime
 from emulation.errors import DomainError
-from emulation.models import LegalRegime, MinistryAwardSetting
+from emulation.models import AuditEntry, LegalRegime, MinistryAwardSetting
 from tests.awards.conftest import close_vote, council_with, pdf, record_vote, title
-from units.models import UnitHeadDecision
+from units.models import UnitHeadDecision, UnitYear
 
 
 @pytest.fixture(autouse=True)
@@ -419,6 +420,63 @@ def test_a_tie_at_the_quota_is_the_chairs_choice_recorded(world, draft):
         "rejected",
         "approved",
     )
+
+
+def _tied_meeting(world, draft, women):
+    """Two flag lines (units 0 and 1) tied 9–9 for one seat; ``women`` is each unit's count
+    of women among 100 staff in the year under review (None: not recorded)."""
+    for unit, count in zip(world.units[:2], women, strict=True):
+        if count is not None:
+            UnitYear.objects.update_or_create(
+                unit=unit,
+                year=world.cluster_year.year,
+                defaults={"staff_count": 100, "women_count": count},
+            )
+    council_with(world.ministry, 10)
+    meeting = services.meeting_create(
+        actor=world.users.staff,
+        ministry=world.ministry,
+        held_on=datetime.date(2022, 1, 10),
+        proposal=_two_flags(world, draft),
+    )
+    first, second = meeting.lines.order_by("nomination__unit_id")
+    _record(world, meeting, {first.pk: (9, None), second.pk: (9, None)})
+    return meeting, first, second
+
+
+@pytest.mark.parametrize(
+    ("women", "results"),
+    [
+        ((70, 60), ("passed", "outranked")),  # at 70 %: the women-first rule seats it
+        ((71, 69), ("passed", "outranked")),  # just above against just below
+        ((60, 70), ("outranked", "passed")),
+        ((69, 60), ("tie", "tie")),  # just below 70 %: nobody has priority, the chair decides
+        ((70, 75), ("tie", "tie")),  # both have priority: still level, the chair decides
+        ((70, None), ("tie", "tie")),  # a unit's share is not recorded: no guess
+    ],
+)
+def test_a_tie_at_the_quota_goes_to_women_first_then_to_the_chair(world, draft, women, results):
+    meeting, first, second = _tied_meeting(world, draft, women)
+    stored = dict(meeting.lines.values_list("pk", "result"))
+    assert (stored[first.pk], stored[second.pk]) == results
+    women_first = set(meeting.lines.filter(women_first=True).values_list("pk", flat=True))
+    assert women_first == {
+        line.pk for line, result in zip((first, second), results, strict=True) if result == "passed"
+    }
+
+
+def test_the_women_first_seat_is_shown_audited_and_given_as_the_reason(world, draft, client):
+    meeting, first, second = _tied_meeting(world, draft, (70, 60))
+    audit = AuditEntry.objects.filter(action="council_meeting_record").latest("pk")
+    assert audit.after["women_first"] == [first.nomination_id]
+    client.force_login(world.users.staff)
+    page = client.get(reverse("awards:meeting", args=[meeting.pk])).content.decode()
+    assert page.count("ưu tiên nữ khi bằng phiếu") == 2  # the table and the minutes
+    services.meeting_close(actor=world.users.staff, meeting=meeting)
+    nomination = Nomination.objects.get(pk=first.nomination_id)
+    assert nomination.outcome == "approved"
+    assert "70% nữ" in nomination.outcome_reason
+    assert Nomination.objects.get(pk=second.nomination_id).outcome == "rejected"
 
 
 def test_the_ministrys_quota_replaces_the_catalogues(world, draft):
