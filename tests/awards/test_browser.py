@@ -74,6 +74,7 @@ def hold_meeting(staff, votes):
         staff.locator("#votes tr", has_text=award).locator("input[name^=present_]").fill(count)
     staff.get_by_role("button", name="Ghi biểu quyết").click()
     expect(staff.locator("#votes")).not_to_contain_text("Chưa biểu quyết")
+    staff.once("dialog", lambda dialog: dialog.accept())
     staff.get_by_role("button", name="Kết thúc phiên họp và chốt biên bản").click()
     expect(staff.locator("#meeting-state")).to_have_text("Đã kết thúc, biên bản đã chốt")
 
@@ -96,6 +97,7 @@ def test_proposal_from_submission_to_decision(road, live_server, page, browser):
     login(page, live_server, "thuky.cum2")
     page.goto(f"{live_server.url}/awards/?year=2020")
     page.get_by_role("link", name=re.compile("Xem hồ sơ")).first.click()
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Gửi hồ sơ lên Bộ").click()
     expect(state).to_have_text("Đã gửi")
 
@@ -119,6 +121,7 @@ def test_proposal_from_submission_to_decision(road, live_server, page, browser):
     )
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator("#lines")).to_contain_text("bao-cao-moi.pdf")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Gửi lại hồ sơ").click()
     expect(state).to_have_text("Đã gửi lại")
 

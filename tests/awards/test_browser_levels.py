@@ -65,6 +65,7 @@ def test_council_meeting_then_the_prime_ministers_title_through_home_affairs(
     page.get_by_role("button", name="Đưa vào hồ sơ").click()
     expect(page.locator("#dossier-lines")).to_contain_text("Trường Đại học Luật Hà Nội")
     expect(page.locator("#dossier-deadlines")).to_contain_text("30/06/2021")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Trình Bộ Nội vụ").click()
     expect(page.locator("#dossier-state")).to_have_text("Đã trình Bộ Nội vụ")
     page.get_by_role("link", name="Ghi quyết định của Thủ tướng Chính phủ").click()

@@ -3,6 +3,7 @@ with errors opens with a summary linking to each field in error, a skip link lea
 menu, and signing, locking and deleting ask first."""
 
 import re
+from pathlib import Path
 
 from django.urls import reverse
 
@@ -53,3 +54,29 @@ def test_locking_and_deleting_ask_for_confirmation(client_as, world, client, dja
     client.force_login(django_user_model.objects.create_superuser("quantri", "q@example.vn", "x"))
     html = client.get(reverse("catalogue_list")).content.decode()
     assert 'data-confirm="Xóa danh hiệu, hình thức này khỏi danh mục?"' in html
+
+
+IRREVERSIBLE = re.compile(r"delete|remove|close|lock|sign|submit|forward|cancel|reopen|revoke")
+
+
+def test_every_form_that_closes_signs_sends_or_deletes_asks_first():
+    """Every form posting to such a view carries data-confirm (static/js/forms.js asks before
+    sending), on the form, on its button, or on a button elsewhere naming it (form="id")."""
+    root = Path(__file__).resolve().parents[2]
+    templates = [*root.glob("*/templates/**/*.html"), *root.glob("templates/**/*.html")]
+    unguarded, checked = [], 0
+    for path in templates:
+        html = path.read_text()
+        for form in re.finditer(r"<form\b[^>]*>.*?</form>", html, re.S):
+            view = re.search(r"""action="\{% url '([\w:]+)'""", form[0])
+            if not view or not IRREVERSIBLE.search(view[1].split(":")[-1]):
+                continue
+            checked += 1
+            form_id = re.search(r'\bid="([^"]+)"', form[0].split(">", 1)[0])
+            named = form_id and re.search(
+                rf'form="{re.escape(form_id[1])}"[^>]*data-confirm=', html
+            )
+            if "data-confirm=" not in form[0] and not named:
+                unguarded.append(f"{path.relative_to(root)}: {view[1]}")
+    assert checked >= 15
+    assert unguarded == []

@@ -99,6 +99,15 @@ def test_secretary_scores_votes_and_signs_with_the_keyboard(live_server, page, w
     page.get_by_label("Trường số 2").fill("1")
     page.get_by_role("button", name="Lưu kết quả kiểm phiếu").click()
     expect(page.locator("#vote-counts")).to_contain_text("66,67%")
+    close_dialogs = []
+    page.once("dialog", lambda dialog: (close_dialogs.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Kết thúc bỏ phiếu và công bố kết quả").click()
+    assert close_dialogs == [
+        "Kết thúc bỏ phiếu và công bố kết quả? Số phiếu không sửa được nữa, trừ khi mở lại "
+        "cuộc bỏ phiếu."
+    ]
+    assert Vote.objects.get().state == Vote.State.OPEN  # said no: nothing was sent
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Kết thúc bỏ phiếu và công bố kết quả").click()
     expect(page.locator("#vote-counts")).to_contain_text("Được suy tôn")
     assert serious_accessibility_violations(page) == []
