@@ -9,7 +9,7 @@ spreadsheet in English) is also four and a half, and "1.234,5" / "1,234.5" are b
 decimal mark; several of the same mark are thousands groups ("2.340.000")."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import forms
 from django.utils import formats
@@ -68,6 +68,14 @@ def format_decimal(value, *, grouping=True):
     value = Decimal(value)
     value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     return formats.number_format(value, use_l10n=True, force_grouping=grouping)
+
+
+def format_share(value, *, places=1):
+    """A percentage to ``places`` decimals, half up, in the active language's format:
+    Decimal("66.666") → "66,7" in Vietnamese ("66.7" in English); 70 → "70,0"."""
+    quantum = Decimal(1).scaleb(-places)
+    value = Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    return formats.number_format(value, decimal_pos=places, use_l10n=True)
 
 
 class DecimalInput(forms.TextInput):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from awards.rules.base import CO_BO, CO_CP, ERROR, TTLDTT, TTLDXS, WARNING, Finding, rule
+from emulation.numbers import format_share
 from units.models import PersonYear
 
 
@@ -65,7 +66,9 @@ def _advanced_share(line, ctx, code, record, required, strict):
         text = _("tỷ lệ Lao động tiên tiến %(share)s%% chưa vượt (trên) mức %(required)s%%")
     else:
         text = _("tỷ lệ Lao động tiên tiến %(share)s%% thấp hơn mức %(required)s%%")
-    return [_finding(ERROR, code, line, text % {"share": f"{share:.1f}", "required": required})]
+    return [
+        _finding(ERROR, code, line, text % {"share": format_share(share), "required": required})
+    ]
 
 
 @rule(

@@ -22,6 +22,7 @@ from awards.rules.base import (
     rule,
 )
 from emulation.models import AwardTitle
+from emulation.numbers import format_share
 
 
 def _law(ctx):
@@ -271,7 +272,7 @@ def council_vote_threshold(line, ctx):
                 "subject": line.subject_name,
                 "votes": line.council_votes_for,
                 "members": line.council_members,
-                "share": f"{share:.1f}",
+                "share": format_share(share),
                 "threshold": title.vote_threshold,
                 "award": title.name_vi,
                 "citation": title.citation,

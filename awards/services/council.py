@@ -23,6 +23,7 @@ from emulation.audit import audit_record
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from emulation.models import MinistryAwardSetting
+from emulation.numbers import format_share
 from emulation.roles import scope_of
 from units.women import CITATION as WOMEN_FIRST_CITATION
 from units.women import candidates_women_priority, women_first
@@ -378,7 +379,7 @@ def meeting_close(*, actor, meeting):
                 "date": meeting.held_on.strftime("%d/%m/%Y"),
                 "votes": line.votes_for,
                 "roster": meeting.roster_size,
-                "share": f"{share:.1f}",
+                "share": format_share(share),
             }
             if line.women_first:
                 figures = f"{figures}; {WOMEN_FIRST_CITATION}"

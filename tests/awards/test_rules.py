@@ -151,7 +151,7 @@ def test_advanced_collective_fails_below_the_share_or_with_discipline(world, pro
         collective.advanced_collective, line(proposal, "tt-lao-dong-tien-tien", world.units[0])
     )
     assert levels(findings) == ["error", "error"]
-    assert "tỷ lệ Lao động tiên tiến 40.0% chưa vượt (trên) mức 50%" in findings[0].message
+    assert "tỷ lệ Lao động tiên tiến 40,0% chưa vượt (trên) mức 50%" in findings[0].message
     assert "Điều 28" in findings[0].message
     assert "1 thành viên bị kỷ luật từ cảnh cáo trở lên" in findings[1].message
 
@@ -458,7 +458,7 @@ def test_council_vote_fails_below_the_threshold_of_all_members(world, proposal):
     findings = run(general.council_vote_threshold, nomination)
     assert levels(findings) == ["error"]
     assert findings[0].message == (
-        "Trường số 1 được 7/10 thành viên hội đồng đồng ý (70.0%), chưa đạt 80% tổng số thành "
+        "Trường số 1 được 7/10 thành viên hội đồng đồng ý (70,0%), chưa đạt 80% tổng số thành "
         "viên cần cho Cờ thi đua cấp Bộ (Điều 26 " + CITATION_2003 + "; Nghị định số "
         "91/2017/NĐ-CP)."
     )

@@ -194,13 +194,13 @@ def test_advanced_collective_share_per_regime(world, regime, advanced, passes):
     found = errors(line, "tt-lao-dong-tien-tien")
     assert (found == []) == passes
     if not passes and regime == REGIME_2003:
-        assert f"tỷ lệ Lao động tiên tiến {advanced}.0% chưa vượt (trên) mức 50%" in found[0]
+        assert f"tỷ lệ Lao động tiên tiến {advanced},0% chưa vượt (trên) mức 50%" in found[0]
 
 
 def test_exactly_half_of_ten_fails_under_law_2003(world):
     _figures(world.units[0], 2021, staff=10, advanced=5)
     line = _line(_proposal(world), "tt-lao-dong-tien-tien", world.units[0])
-    assert "50.0% chưa vượt (trên) mức 50%" in errors(line, "tt-lao-dong-tien-tien")[0]
+    assert "50,0% chưa vượt (trên) mức 50%" in errors(line, "tt-lao-dong-tien-tien")[0]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,12 @@ from awards.services import reward_amount
 from clusters.evaluation.scores import parse_score
 from emulation.catalogue_forms import AwardTitleForm
 from emulation.models import AwardTitle
-from emulation.numbers import VietnameseDecimalField, format_decimal, parse_decimal
+from emulation.numbers import (
+    VietnameseDecimalField,
+    format_decimal,
+    format_share,
+    parse_decimal,
+)
 
 
 @pytest.mark.parametrize(
@@ -67,6 +72,22 @@ def test_numbers_are_shown_with_the_language_s_marks(value, vietnamese, english)
         assert format_decimal(value) == vietnamese
     with translation.override("en"):
         assert format_decimal(value) == english
+
+
+@pytest.mark.parametrize(
+    ("value", "vietnamese", "english"),
+    [
+        (Decimal("66.6666"), "66,7", "66.7"),
+        (Decimal("50.05"), "50,1", "50.1"),  # half up, as the vote share
+        (Decimal("50.04"), "50,0", "50.0"),
+        (70, "70,0", "70.0"),
+    ],
+)
+def test_a_share_in_a_message_reads_with_the_language_s_decimal_mark(value, vietnamese, english):
+    with translation.override("vi"):
+        assert format_share(value) == vietnamese
+    with translation.override("en"):
+        assert format_share(value) == english
 
 
 def test_a_score_is_checked_at_below_and_above_its_limits():
