@@ -24,7 +24,7 @@ from clusters.models import (
 )
 from emulation.admin_readonly import ReadOnlyAdmin, ReadOnlyInline
 
-# --- The foundation: clusters, their years and members (issue 2) ---
+# --- The foundation: clusters, their years and members ---
 
 
 @admin.register(Cluster)
@@ -57,7 +57,7 @@ class MembershipAdmin(ReadOnlyAdmin):
     autocomplete_fields = ["unit"]
 
 
-# --- The start of a cluster's year: leadership, rotation, pledge (issue 3) ---
+# --- The start of a cluster's year: leadership, rotation, pledge ---
 
 
 class RotationSlotInline(admin.TabularInline):
@@ -106,7 +106,7 @@ class PledgeAdmin(ReadOnlyAdmin):
     inlines = [CommitmentInline, TitleRegistrationInline, PledgeSignatureInline]
 
 
-# --- Year-end evaluation (issue 4): scoring tables, scores, votes, minutes -----------------
+# --- Year-end evaluation: scoring tables, scores, votes, minutes -----------------
 # Edits belong in the app's pages (they check rights, audit and respect the freeze): the
 # admin only looks them up (read-only, as are memberships and pledges above).
 

@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 
 from clusters.access import visible_clusters
 from clusters.models import ClusterYear, Membership
@@ -32,10 +32,6 @@ def unit_cluster_history(*, unit):
         .select_related("cluster")
         .order_by("-year", "cluster__number")
     )
-
-
-def prefetch_members():
-    return Prefetch("memberships", queryset=Membership.objects.select_related("unit"))
 
 
 def years_for_user(*, user, also=()):

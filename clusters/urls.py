@@ -7,7 +7,7 @@ app_name = "clusters"
 # Pages of one cluster-year: /clusters/<pk>/years/<year>/…
 year_patterns = [
     path("members/", core.membership_edit, name="members"),
-    # The start of the year: leadership, pledge, rollover (issue 3)
+    # The start of the year: leadership, pledge, rollover
     path("leadership/", leadership.leadership_edit, name="leadership_edit"),
     path("rollover/", leadership.year_rollover, name="rollover"),
     path("pledge/", pledge.pledge_detail, name="pledge"),
@@ -24,7 +24,7 @@ year_patterns = [
         pledge.registration_remove,
         name="registration_remove",
     ),
-    # year-end evaluation (issue 4)
+    # year-end evaluation
     path("scores/", scoring.score_grid, name="scores"),
     path("scores/cells/", scoring.score_cells, name="score_cells"),
     path("scores/<int:unit_pk>/<int:criterion_pk>/", scoring.score_cell, name="score_cell"),
@@ -51,7 +51,7 @@ year_patterns = [
 urlpatterns = [
     path("", core.cluster_list, name="list"),
     path("new/", core.cluster_create, name="create"),
-    # scoring tables of a ministry (issue 4)
+    # scoring tables of a ministry
     path("scoring-tables/", scoring_tables.table_list, name="scoring_tables"),
     path("scoring-tables/new/", scoring_tables.table_create, name="scoring_table_create"),
     path("scoring-tables/import/", scoring_tables.table_import, name="scoring_table_import"),

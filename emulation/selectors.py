@@ -1,7 +1,6 @@
 from django.utils import timezone
 
 from emulation.bounds import year_in_range
-from emulation.models import EmulationYear
 
 
 def selected_year(request):
@@ -10,17 +9,6 @@ def selected_year(request):
     if raw.isdigit() and len(raw) <= 6 and year_in_range(int(raw)):
         return int(raw)
     return timezone.localdate().year
-
-
-def years_of_ministries(ministry_ids):
-    return sorted(
-        set(
-            EmulationYear.objects.filter(ministry_id__in=ministry_ids).values_list(
-                "year", flat=True
-            )
-        ),
-        reverse=True,
-    )
 
 
 def ministry_award_settings(*, ministry_id):

@@ -8,11 +8,11 @@ from emulation.demo import ACCOUNTS
 # Each step is idempotent and builds on the ones before it.
 STEPS = [
     "emulation.demo.seed_core",
-    "clusters.year_start.demo.seed_cluster_year_start",  # leadership, rotation, pledges (issue 3)
-    "clusters.evaluation.demo.seed_evaluation",  # scoring, vote, minutes (issue 4)
-    # proposals, review, decisions (issue 5)
+    "clusters.year_start.demo.seed_cluster_year_start",  # leadership, rotation, pledges
+    "clusters.evaluation.demo.seed_evaluation",  # scoring, vote, minutes
+    # proposals, review, decisions
     "awards.demo.seed_awards",
-    # year-end reports (issue 6)
+    # year-end reports
     "emulation.demo_reports.seed_reports",
 ]
 
