@@ -87,7 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "emulation.middleware.LoginRequiredMiddleware",
+    # Every page needs a signed-in user; the few public views say so (login_not_required).
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Last: turns a login refused for too many failures into the lockout page (429).
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,9 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch works before signing in (the login page offers it).
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("emulation.urls")),
     path("units/", include("units.urls")),
     path("clusters/", include("clusters.urls")),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -47,6 +48,7 @@ def home(request):
     )
 
 
+@login_not_required
 def health(request):
     """For load balancers and monitoring: 200 when the database and the broker answer,
     503 otherwise. ``?worker=1`` also sends a task through a Celery worker: for monitoring
