@@ -101,7 +101,7 @@ def prod_env():
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": DATABASE_URL,
         "CELERY_BROKER_URL": REDIS_URL,
-        "THIDUA_BENCH": "true",
+        "DJANGO_SETTINGS_MODULE": "config.bench_settings",
         "WEB_CONCURRENCY": str(WORKERS),
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "GUNICORN_ACCESS_LOG": "",

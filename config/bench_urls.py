@@ -1,4 +1,4 @@
-"""URLconf of the benchmark only (THIDUA_BENCH=true): every page of config.urls plus a bare
+"""URLconf of the benchmark only (config.bench_settings): every page of config.urls plus a bare
 view, the floor of the stack the pages are measured against."""
 
 from django.contrib.auth.decorators import login_not_required

@@ -93,8 +93,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# The benchmark (make bench) adds a bare view, the floor its pages are measured against.
-ROOT_URLCONF = "config.bench_urls" if env_bool("THIDUA_BENCH", False) else "config.urls"
+ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
