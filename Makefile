@@ -5,15 +5,32 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format worker beat messages bench system-deps setup mutation fuzz
+.PHONY: run test lint format worker beat messages bench system-deps setup dev-setup lock mutation fuzz
 
-$(BIN)/.installed: requirements.lock pyproject.toml
+# What production runs: requirements.lock (hashes checked). `make setup` stops there.
+$(BIN)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
+# The development tools on top (tests, browser driver, lint, fuzzer, uv): requirements-dev.lock.
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $@
+
 setup: $(BIN)/.installed system-deps
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+dev-setup: $(BIN)/.installed-dev setup
+
+# Refresh both lock files from pyproject.toml (after changing a dependency there), keeping
+# every other pin; `make lock UV_ARGS=--upgrade` moves everything to the newest releases.
+UV_ARGS ?=
+lock: $(BIN)/.installed-dev
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -q $(UV_ARGS) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -q $(UV_ARGS) -o requirements-dev.lock
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -23,20 +40,20 @@ run: setup
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: setup
+test: dev-setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The long fuzz run (docs/reliability.md): FUZZ_EXAMPLES submissions per form and import
 # (default 300, over 10,000 in all); figures in var/fuzz-report.json. Every `make test` runs
 # the same fuzzer with a short budget. Set DATABASE_URL for PostgreSQL (what production runs).
-fuzz: setup
+fuzz: dev-setup
 	HYPOTHESIS_PROFILE=fuzz FUZZ_REPORT=var/fuzz-report.json $(BIN)/python -m pytest tests/fuzz -q -p no:cacheprovider $(PYTEST_ARGS)
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(BIN)/.installed
+format: $(BIN)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -62,7 +79,7 @@ bench: setup
 # is built once and reused by every mutant. `make mutation MUTMUT_ARGS="awards.rules.*"` runs
 # a subset; results: `$(BIN)/mutmut results`.
 MUTMUT_ARGS ?=
-$(BIN)/.mutation: $(BIN)/.installed requirements-mutation.lock
+$(BIN)/.mutation: $(BIN)/.installed-dev requirements-mutation.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutation.lock
 	touch $@
 
