@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
 from clusters.services import cluster_number_check
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from units.models import Unit
 
 
@@ -35,7 +35,7 @@ class ClusterForm(forms.ModelForm):
             try:
                 cluster_number_check(cluster=probe)
             except DomainError as error:
-                self.add_error(error.field, error.message)
+                form_error(self, error)
         return cleaned
 
 

@@ -18,7 +18,7 @@ from emulation.access import (
     require_national_admin,
 )
 from emulation.catalogue_forms import AwardTitleForm, MinistryAwardSettingForm
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.models import AwardTitle, LegalRegime, MinistryAwardSetting
 from emulation.roles import scope_of
 
@@ -63,7 +63,7 @@ def _award_title_form(request, award_title=None):
                 actor=request.user, award_title=form.save(commit=False)
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu “%(name)s”.") % {"name": saved.name_vi})
             return redirect(_catalogue_url(saved))
@@ -133,7 +133,7 @@ def ministry_setting_edit(request, ministry_pk, code):
                 **values,
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu thiết lập của bộ."))
             return redirect("ministry_settings", ministry_pk=ministry.pk)

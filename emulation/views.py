@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from clusters.selectors import cluster_years_for_user, years_for_user
 from emulation import access, invitations, services
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
 from emulation.health import health_report, may_probe_worker
 from emulation.models import RoleAssignment
@@ -79,10 +79,6 @@ def accounts_list(request):
     )
 
 
-def _form_error(form, error):
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 def account_create(request):
     access.require_ministry_staff(request.user)
     ministries = access.managed_ministries(request.user)
@@ -91,7 +87,7 @@ def account_create(request):
         try:
             services.account_create(actor=request.user, **form.cleaned_data)
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request, _("Đã tạo tài khoản %(name)s.") % {"name": form.cleaned_data["username"]}
@@ -108,7 +104,7 @@ def account_detail(request, pk):
         try:
             services.account_grant(actor=request.user, user=account, **form.cleaned_data)
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã cấp quyền."))
             return redirect("account_detail", pk=account.pk)

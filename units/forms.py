@@ -1,6 +1,6 @@
 from django import forms
 
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from units.models import Unit
 from units.services import unit_name_check
 
@@ -26,5 +26,5 @@ class UnitForm(forms.ModelForm):
             try:
                 unit_name_check(unit=probe)
             except DomainError as error:
-                self.add_error(error.field, error.message)
+                form_error(self, error)
         return cleaned

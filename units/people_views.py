@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from emulation.audit import audit_entries_for
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
 from units import people_services
 from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
@@ -32,7 +32,7 @@ def _saved(request, form, save):
     try:
         save()
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
+        form_error(form, error)
         return False
     messages.success(request, _("Đã lưu."))
     return True

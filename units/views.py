@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from clusters.selectors import unit_cluster_history
 from emulation.access import managed_ministries
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 from units import services
@@ -57,7 +57,7 @@ def _unit_form(request, unit=None):
                 expected_version=form.cleaned_data["version"],
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu %(name)s.") % {"name": saved.name})
             return redirect("units:detail", pk=saved.pk)

@@ -2,10 +2,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 
 
-def form_error(form, error):
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 def form_page(request, form, *, title, back_url, submit, intro="", multipart=False, extra=None):
     context = {
         "form": form,

@@ -11,10 +11,10 @@ from awards.access import get_proposal_for_user
 from awards.exports import XLSX, audit_csv, decisions_xlsx, proposals_xlsx
 from awards.forms import DeadlinesForm
 from awards.models import Award, Nomination
-from awards.views.common import form_error, form_page
+from awards.views.common import form_page
 from awards.views.review import queue_filter
 from emulation.access import managed_ministries, require_ministry_staff
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.models import EmulationYear
 from emulation.pagination import paginate
 

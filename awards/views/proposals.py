@@ -11,10 +11,10 @@ from awards.forms import MeetingCreateForm, NominationForm, ProposalForm
 from awards.models import Nomination, Proposal
 from awards.regime import proposal_regime
 from awards.services.proposals import missing_parts
-from awards.views.common import file_download, form_error, form_page
+from awards.views.common import file_download, form_page
 from clusters.access import get_cluster_year_for_user
 from clusters.selectors import cluster_years_for_user
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.roles import scope_of
 from emulation.selectors import local_name, ministry_award_settings, selected_year
 

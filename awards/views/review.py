@@ -19,10 +19,10 @@ from awards.forms import (
     RevokeForm,
 )
 from awards.models import Nomination
-from awards.views.common import form_error, form_page
+from awards.views.common import form_page
 from clusters.access import visible_clusters
 from emulation.access import require_ministry_staff
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 

@@ -11,7 +11,7 @@ from clusters.forms import ClusterForm, MembershipForm
 from clusters.models import ClusterYear
 from clusters.selectors import cluster_year_members, cluster_years_of
 from emulation.access import managed_ministries
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
 from emulation.selectors import selected_year
 
@@ -70,7 +70,7 @@ def _save_cluster(request, form):
             expected_version=form.cleaned_data["version"],
         )
     except DomainError as error:
-        form.add_error(error.field, error.message)
+        form_error(form, error)
         return None
     messages.success(request, _("Đã lưu %(name)s.") % {"name": saved.name})
     return redirect("clusters:detail", pk=saved.pk)
@@ -115,7 +115,7 @@ def membership_edit(request, pk, year):
                 units=list(form.cleaned_data["units"]),
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            form_error(form, error)
         else:
             messages.success(
                 request, _("Đã lưu danh sách thành viên năm %(year)s.") % {"year": year}

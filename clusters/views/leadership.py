@@ -16,7 +16,7 @@ from clusters.year_start.selectors import (
     leadership_suggest,
     rotation_policy_of,
 )
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
 from units.models import Unit
 
@@ -43,10 +43,6 @@ def _suggested_initial(suggestion):
     return initial
 
 
-def _form_error(form, error):
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 def leadership_edit(request, pk, year):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     term = leadership_of(cluster_year=cluster_year)
@@ -66,7 +62,7 @@ def leadership_edit(request, pk, year):
                 expected_version=form.cleaned_data["version"] or 0,
             )
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request, _("Đã lưu Cụm trưởng, Cụm phó năm %(year)s.") % {"year": year}
@@ -133,7 +129,7 @@ def rotation_edit(request, pk):
                 expected_version=data["version"] or 0,
             )
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu quy chế luân phiên."))
             return redirect("clusters:leadership_history", pk=cluster.pk)
@@ -174,7 +170,7 @@ def year_rollover(request, pk, year):
             if form is None:
                 messages.error(request, error.message)
             else:
-                _form_error(form, error)
+                form_error(form, error)
         else:
             messages.success(
                 request,

@@ -13,7 +13,7 @@ from clusters.evaluation.ranking import cluster_year_ranking
 from clusters.models import Minutes, Vote
 from clusters.selectors import cluster_year_members
 from emulation.collation import vi_key
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 
 
 def _minutes(cluster_year):
@@ -78,7 +78,7 @@ def minutes_edit(request, pk, year):
                 attendance=form.attendance(),
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu biên bản."))
             return redirect("clusters:minutes", pk=pk, year=year)
@@ -128,7 +128,7 @@ def minutes_unsign_view(request, pk, year):
                 reason=form.cleaned_data["reason"],
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã mở khóa biên bản."))
             return redirect("clusters:minutes", pk=pk, year=year)

@@ -18,7 +18,7 @@ from clusters.year_start.forms import (
     SignatureForm,
 )
 from clusters.year_start.selectors import catalogue_for_year, pledge_board, pledge_of
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 
 
 def _pledge_url(cluster_year):
@@ -31,10 +31,6 @@ def _existing_pledge(cluster_year):
         raise Http404
     pledge.cluster_year = cluster_year
     return pledge
-
-
-def _form_error(form, error):
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def pledge_detail(request, pk, year):
@@ -94,7 +90,7 @@ def pledge_edit(request, pk, year):
                 conference_date=form.cleaned_data["conference_date"],
             )
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu nội dung giao ước."))
             return _pledge_url(cluster_year)
@@ -150,7 +146,7 @@ def pledge_reopen(request, pk, year):
                 actor=request.user, pledge=pledge, reason=form.cleaned_data["reason"]
             )
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã mở lại giao ước."))
             return _pledge_url(cluster_year)
@@ -170,7 +166,7 @@ def pledge_sign(request, pk, year):
         try:
             pledge_services.pledge_sign(actor=request.user, pledge=pledge, **form.cleaned_data)
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request,
@@ -190,7 +186,7 @@ def registration_add(request, pk, year):
         try:
             pledge_services.registration_add(actor=request.user, pledge=pledge, **form.cleaned_data)
         except DomainError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã ghi đăng ký danh hiệu."))
             return _pledge_url(cluster_year)
@@ -247,7 +243,7 @@ def pledge_board_edit(request, pk, year):
         except pledge_services.PledgeBoardError as error:
             by_unit = {f.unit.pk: f for f in forms}
             for unit_pk, (field, message) in error.errors.items():
-                _form_error(by_unit[unit_pk], DomainError(message, field=field))
+                form_error(by_unit[unit_pk], DomainError(message, field=field))
             messages.error(request, error.message)
         else:
             messages.success(

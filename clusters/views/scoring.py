@@ -26,7 +26,7 @@ from clusters.evaluation.scores import (
 )
 from clusters.evaluation.tables import scoring_table_for
 from clusters.models import Criterion, Evidence, Score
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.numbers import format_decimal
 
 
@@ -251,7 +251,7 @@ def score_evidence(request, pk, year, unit_pk, criterion_pk):
                     upload=form.cleaned_data["file"],
                 )
             except DomainError as error:
-                form.add_error(error.field, error.message)
+                form_error(form, error)
             else:
                 messages.success(request, _("Đã tải lên tài liệu minh chứng."))
                 return redirect(request.path)

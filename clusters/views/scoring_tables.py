@@ -22,7 +22,7 @@ from clusters.evaluation.tables import (
 )
 from clusters.models import ScoringTable
 from emulation.access import managed_ministries, require_ministry_staff
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 
@@ -51,7 +51,7 @@ def table_create(request):
         try:
             table = scoring_table_create(actor=request.user, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã tạo bảng tiêu chí."))
             return redirect("clusters:scoring_table", pk=table.pk)
@@ -72,7 +72,7 @@ def table_import(request):
             errors = error.errors
             form.add_error("file", error.message)
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã nhập bảng tiêu chí từ tệp Excel."))
             return redirect("clusters:scoring_table", pk=table.pk)

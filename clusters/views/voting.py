@@ -22,14 +22,14 @@ from clusters.evaluation.votes import (
     vote_women_priority,
 )
 from clusters.models import Vote
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 
 
 def _show_error(request, form, error):
     """At the field when the form has it, else as a page message (shown even when the vote
     is closed or frozen and the form is no longer on the page)."""
     if error.field in form.fields:
-        form.add_error(error.field, error.message)
+        form_error(form, error)
     else:
         messages.error(request, error.message)
 
@@ -49,7 +49,7 @@ def vote_list(request, pk, year):
                     award_title=form.cleaned_data["award_title"],
                 )
             except DomainError as error:
-                form.add_error(error.field, error.message)
+                form_error(form, error)
             else:
                 return redirect("clusters:vote", pk=pk, year=year, vote_pk=vote.pk)
     votes = Vote.objects.filter(cluster_year=cluster_year).select_related("award_title")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import get_cluster_year_for_user
-from emulation.errors import DomainError
+from emulation.errors import DomainError, form_error
 from emulation.models import EmulationYear
 from emulation.reports import access, selectors, services
 from emulation.reports.data import default_settings, report_data
@@ -60,7 +60,7 @@ def _edit(request, report, back_url):
                 changes=changes,
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu nội dung báo cáo."))
             return redirect(back_url)
