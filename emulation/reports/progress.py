@@ -49,10 +49,15 @@ class Step:
     detail: str = ""
     action: str = ""  # the next thing to do, as a button text
     url: str = ""
+    action_url: str = ""  # where the action leads, when not the step's own page
     post: bool = False  # the action is a POST (it creates something)
     deadline: datetime.date | None = None
     overdue: bool = False
     near: bool = False
+
+    @property
+    def target(self):
+        return self.action_url or self.url
 
     @property
     def state_label(self):
@@ -294,7 +299,17 @@ def _pledge_step(pledge, urls):
         Pledge.State.OPEN: _("Ghi chữ ký"),
         Pledge.State.SIGNED: _("Khóa giao ước"),
     }.get(pledge.state, "")
-    return Step("pledge", label, state, pledge.get_state_display(), action, urls("clusters:pledge"))
+    # Signatures are written in the one-table board: the action goes there at once.
+    board = urls("clusters:pledge_board") if pledge.state == Pledge.State.OPEN else ""
+    return Step(
+        "pledge",
+        label,
+        state,
+        pledge.get_state_display(),
+        action,
+        urls("clusters:pledge"),
+        action_url=board,
+    )
 
 
 def _of_units(done, total):

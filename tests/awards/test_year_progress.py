@@ -73,6 +73,51 @@ def test_the_pledge_steps_follow_the_pledge_and_count_units(world):
     assert progress.step("signatures").detail == "Giao ước chưa mở ký."
 
 
+def test_an_open_pledge_sends_the_next_action_to_the_one_table_board(client_as, world):
+    """Draft: write and open it on the pledge page; open: the signatures go in the board at
+    once (no stop at the pledge page); signed by all: the lock is on the pledge page."""
+    secretary = world.users.secretary
+    pledge = pledge_services.pledge_create(actor=secretary, cluster_year=world.cluster_year)
+    pledge.cluster_year = world.cluster_year
+    year = f"/clusters/{world.cluster.pk}/years/2021"
+    client = client_as("secretary")
+
+    def next_action():
+        response = client.get("/?year=2021")
+        return link_texts(response, rf"{year}/pledge/(board/)?$")[:2], response
+
+    links, response = next_action()
+    assert links == ["Giao ước thi đua", "Sửa nội dung, mở ký"]
+    assert f'href="{year}/pledge/">Sửa nội dung, mở ký</a>' in response.content.decode()
+
+    pledge_services.pledge_update(
+        actor=secretary,
+        pledge=pledge,
+        expected_version=pledge.version,
+        commitments=["Hoàn thành xuất sắc nhiệm vụ."],
+        place="",
+        conference_date=None,
+    )
+    pledge_services.pledge_open(actor=secretary, pledge=pledge)
+    links, response = next_action()
+    assert links == ["Giao ước thi đua", "Ghi chữ ký"]
+    html = response.content.decode()
+    assert f'href="{year}/pledge/board/">Ghi chữ ký</a>' in html
+    assert f'<a href="{year}/pledge/">Giao ước thi đua</a>' in html
+
+    for unit in world.units:
+        pledge_services.pledge_sign(
+            actor=secretary,
+            pledge=pledge,
+            unit=unit,
+            signer_name="Nguyễn Văn An",
+            signer_position="Thủ trưởng",
+            signed_on=datetime.date(2021, 1, 15),
+        )
+    links, response = next_action()
+    assert f'href="{year}/pledge/">Khóa giao ước</a>' in response.content.decode()
+
+
 def _flag(world):
     from emulation.models import AwardTitle
 
