@@ -379,7 +379,7 @@ def _forward(staff, ministry, line):
 
 def _local_names(ministry):
     """The Ministry of Justice calls the ministry flag "Cờ thi đua ngành Tư pháp"
-    (domain.md §4); the national catalogue keeps its name."""
+    (docs/domain.md §4.2); the national catalogue keeps its name."""
     MinistryAwardSetting.objects.get_or_create(
         ministry=ministry, code="co-thi-dua-bo", defaults={"local_name": "Cờ thi đua ngành Tư pháp"}
     )

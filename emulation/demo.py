@@ -1,4 +1,4 @@
-"""Demo data: the Ministry of Justice's Cluster No. 2 (domain.md §6), a second cluster of the
+"""Demo data: the Ministry of Justice's Cluster No. 2 (docs/domain.md §7), a second cluster of the
 same ministry, four demo accounts and a few years of history.
 
 From the news report of 14/12/2020: the ministry, Cluster No. 2 and its ten units. Invented

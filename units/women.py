@@ -2,9 +2,9 @@
 and the ministry's council (``awards``) apply when candidates are level.
 
 When several candidates are equally qualified, a woman is preferred among individuals, and
-among collectives a unit whose staff are at least 70 % women (domain.md §4, "Tie between
-candidates"; the law's gender-equality principle of emulation and commendation, Law on
-Emulation and Commendation 2022, art. 5; the implementing decree repeats the 70 % share).
+among collectives a unit whose staff are at least 70 % women (docs/domain.md §3.6; the law's
+gender-equality principle of emulation and commendation, Law on Emulation and Commendation
+2022, art. 5; the implementing decree repeats the 70 % share).
 
 A person's sex is ``Person.gender``; a collective's share is ``UnitYear.women_count`` over
 ``UnitYear.staff_count`` of the year under review. When that figure is missing the candidate's

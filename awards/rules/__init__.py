@@ -1,4 +1,4 @@
-"""The rules engine: one plain function per rule of domain.md §4 that the stored data can
+"""The rules engine: one plain function per rule of docs/domain.md §4 that the stored data can
 decide. Each returns findings (errors block, warnings inform) in Vietnamese, citing the legal
 basis of the year's regime; a rule whose data is not configured warns instead of guessing."""
 

@@ -1,4 +1,4 @@
-"""Rules for individual titles and forms (domain.md §4)."""
+"""Rules for individual titles and forms (docs/domain.md §4.6)."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy

@@ -1,6 +1,6 @@
-"""Reward money (domain.md §4): multiplier of the award's regime × the base salary in force on
-the decision date, rounded up to 10,000 VND; when one subject receives several emulation titles
-in one decision, money is paid for the highest title only."""
+"""Reward money (docs/domain.md §4.11): multiplier of the award's regime × the base salary in
+force on the decision date, rounded up to 10,000 VND; when one subject receives several
+emulation titles in one decision, money is paid for the highest title only."""
 
 from decimal import ROUND_CEILING, Decimal
 

@@ -64,7 +64,7 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
                 "trình Bộ Nội vụ."
             )
         )
-    # Pending matters are checked again on the decision date (domain.md §4).
+    # Pending matters are checked again on the decision date (docs/domain.md §4.8).
     error = findings_error(
         rules.check_proposal(proposal, stage=rules.DECISION, lines=approved, on=dated)
     )

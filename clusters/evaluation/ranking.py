@@ -7,7 +7,7 @@ Derived from the agreed scores (never stored, so it is frozen exactly when the s
     total = Σ min(group sum, group max) over capped groups
             + min(bonus sum, bonus cap) − min(penalty sum, penalty cap)
 
-Bonus and penalty points are kept apart from the capped total (domain.md §3.5): a unit whose
+Bonus and penalty points are kept apart from the capped total (docs/domain.md §3.3): a unit whose
 capped groups are full still gains its bonus, so its total may exceed the sum of the capped
 groups' maxima. Each group, bonus and penalty included, counts at most its own maximum.
 

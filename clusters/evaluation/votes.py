@@ -1,7 +1,7 @@
 """The nomination vote (bình xét, suy tôn) of a cluster-year, one per title.
 
 THE vote share: a candidate's share is its votes over the members ENTITLED to vote
-(``voters_entitled``), not over the ballots cast or the valid ballots — domain.md §4 counts
+(``voters_entitled``), not over the ballots cast or the valid ballots — docs/domain.md §3.4 counts
 the share of all members (absentees vote in writing), so an absent member cannot lower the
 bar. ``vote_share`` is the only place it is computed; the vote page, the proposal lines
 (``vote_shares_for``), the Excel export (from the lines) and the year-end report read it.
@@ -9,7 +9,7 @@ The threshold test compares whole numbers (votes × 100 ≥ threshold × entitle
 rounded share. The share is compared with the title's ``vote_threshold`` (%) of the year's
 regime.
 
-A unit never votes for itself (domain.md §4): a candidate's votes cannot exceed the valid
+A unit never votes for itself (docs/domain.md §3.5): a candidate's votes cannot exceed the valid
 ballots cast by the *other* units present (``self_vote_bound``). A tie at the quota boundary
 goes first to women (``units.women``), then to the chair.
 The number nominated is held to ``Vote.quota`` (default ``AwardTitle.quota_per_cluster``);

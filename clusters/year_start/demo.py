@@ -1,6 +1,6 @@
 """Demo data for the start of a cluster's year: leadership, rotation policies and pledges.
 
-From the news report of 14/12/2020 (domain.md §6): the conference "công bố Quyết định cử
+From the news report of 14/12/2020 (docs/domain.md §7): the conference "công bố Quyết định cử
 Cụm trưởng": the 2021 head Hoàng Xuân Châu (Quyền Hiệu trưởng, Trường Cao đẳng Luật miền Bắc)
 and deputy Đặng Vũ Huân (Tổng biên tập, Tạp chí Dân chủ và Pháp luật) were APPOINTED by a
 decision announced there (its number and date are not given, so they stay blank), not

@@ -1,4 +1,4 @@
-"""Each template filled with the Cụm thi đua số 2 example (domain.md §6), for a ministry to
+"""Each template filled with the Cụm thi đua số 2 example (docs/domain.md §7), for a ministry to
 see what goes where. From the news report of 14/12/2020: the ministry, the cluster, its ten
 units and the two people who lead it in 2021. Invented (the report is silent): the codes,
 the other people, their positions and records, the units' figures and the accounts."""

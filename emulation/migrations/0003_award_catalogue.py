@@ -1,4 +1,4 @@
-"""The legal regimes of domain.md §4 and the award catalogue of each, as editable data."""
+"""The legal regimes of docs/domain.md §4.1 and the award catalogue of each, as editable data."""
 
 import datetime
 from decimal import Decimal

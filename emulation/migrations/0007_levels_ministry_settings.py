@@ -37,7 +37,7 @@ TRANSITIONS = {
     "(hiệu lực từ 01/07/2025, thay thế Nghị định số 98/2023/NĐ-CP; số điều cần đối chiếu).",
 }
 # The Government flag's dossier is due at the Ministry of Home Affairs by 30/06 of the year
-# after the achievement year (domain.md §4); a figure staff can correct per regime.
+# after the achievement year (docs/domain.md §4.7); a figure staff can correct per regime.
 DOSSIER_DUE = {"co-thi-dua-chinh-phu": (30, 6)}
 
 

@@ -1,5 +1,5 @@
-"""Per-regime rule data (domain.md §4): thresholds, citations, the Government flag's cap and
-deadline, reward multipliers with their articles, Giấy khen, base salaries from 2017.
+"""Per-regime rule data (docs/domain.md §4, §6): thresholds, citations, the Government flag's
+cap and deadline, reward multipliers with their articles, Giấy khen, base salaries from 2017.
 
 Figures that could not be confirmed against the legal text are stored all the same, marked
 ``reward_confirmed=False`` or listed in ``LegalRegime.unconfirmed``: staff correct them."""

@@ -1,4 +1,4 @@
-"""domain.md §4 at its boundaries, per legal regime, always through the rules engine
+"""docs/domain.md §4 at its boundaries, per legal regime, always through the rules engine
 (``rules.check_proposal``): the threshold, just below and just above."""
 
 import datetime

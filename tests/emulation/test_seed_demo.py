@@ -1,4 +1,4 @@
-"""The demo: Bộ Tư pháp, Cụm thi đua số 2 with its ten units (domain.md §6), a second
+"""The demo: Bộ Tư pháp, Cụm thi đua số 2 with its ten units (docs/domain.md §7), a second
 cluster, four accounts; loading it twice changes nothing."""
 
 from io import StringIO

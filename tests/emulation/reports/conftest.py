@@ -1,5 +1,5 @@
 """Fixtures for the year-end reports: Cụm thi đua số 2's year 2020 with its ten units
-(domain.md §6), a leadership record, a scoring table with agreed scores and a closed vote."""
+(docs/domain.md §7), a leadership record, a scoring table with agreed scores and a closed vote."""
 
 import datetime
 import shutil

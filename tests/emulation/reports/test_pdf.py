@@ -1,4 +1,4 @@
-"""The PDF looks like an official document (Decree 30/2020, domain.md §5) and fetches
+"""The PDF looks like an official document (Decree 30/2020, docs/domain.md §5) and fetches
 nothing but the app's own fonts and stylesheet."""
 
 import datetime
