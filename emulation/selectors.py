@@ -11,6 +11,16 @@ def selected_year(request):
     return timezone.localdate().year
 
 
+def quota_per_cluster(*, award_title, settings):
+    """The number a cluster may put forward for ``award_title`` in a year: the ministry's own
+    quota (``settings``: ``{code: MinistryAwardSetting}``) when it set one, else the national
+    catalogue's; None when neither did. The vote, the rules and the council all ask here."""
+    setting = settings.get(award_title.code)
+    if setting is not None and setting.quota_per_cluster is not None:
+        return setting.quota_per_cluster
+    return award_title.quota_per_cluster
+
+
 def ministry_award_settings(*, ministry_id):
     """``{code: MinistryAwardSetting}`` of one ministry, in one query."""
     from emulation.models import MinistryAwardSetting

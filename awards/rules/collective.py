@@ -286,6 +286,6 @@ def government_flag(line, ctx):
             _finding(ERROR, code, line, _("đơn vị không phải đơn vị dẫn đầu được cụm suy tôn"))
         )
     findings += _government_cap(line, ctx, code) + _government_deadline(line, ctx, code)
-    if line.award_title.quota_per_cluster is not None:
+    if ctx.quota_for(line.award_title) is not None:
         findings += _quota(line, ctx, code, CO_CP, _("mức tối đa Cờ thi đua của Chính phủ"))
     return findings

@@ -11,6 +11,7 @@ from awards.models import Award, Nomination, Proposal
 from awards.rules.base import CO_BO, CO_CP, TTLDTT
 from clusters.models import VoteCount
 from emulation.models import MinistryAwardSetting
+from emulation.selectors import quota_per_cluster
 from units.models import PersonYear, UnitHeadDecision, UnitYear
 
 # Discipline at cảnh cáo (warning) or above; khiển trách (reprimand) is below it.
@@ -47,11 +48,7 @@ class RuleContext:
     council_results: dict = field(default_factory=dict)  # line_id -> latest MeetingLine.result
 
     def quota_for(self, award_title):
-        """The ministry's own quota per cluster for the title, else the national catalogue's."""
-        setting = self.ministry_settings.get(award_title.code)
-        if setting is not None and setting.quota_per_cluster is not None:
-            return setting.quota_per_cluster
-        return award_title.quota_per_cluster
+        return quota_per_cluster(award_title=award_title, settings=self.ministry_settings)
 
     def titles_of(self, line):
         if line.person_id:

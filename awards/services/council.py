@@ -25,6 +25,7 @@ from emulation.errors import DomainError
 from emulation.models import MinistryAwardSetting
 from emulation.numbers import format_share
 from emulation.roles import scope_of
+from emulation.selectors import quota_per_cluster
 from units.women import CITATION as WOMEN_FIRST_CITATION
 from units.women import candidates_women_priority, women_first
 
@@ -146,13 +147,6 @@ def meeting_add_proposal(*, actor, meeting, proposal):
     return added
 
 
-def _quota(settings_by_code, award_title):
-    setting = settings_by_code.get(award_title.code)
-    if setting is not None and setting.quota_per_cluster is not None:
-        return setting.quota_per_cluster
-    return award_title.quota_per_cluster
-
-
 def _results(meeting, lines, chair_choices):
     """Each line's result: the threshold over the whole roster, then, per proposal and title
     with a quota, the ranking by votes; a tie at the quota's edge goes first to women
@@ -175,7 +169,9 @@ def _results(meeting, lines, chair_choices):
             key = (line.nomination.proposal_id, title.code)
             groups.setdefault(key, []).append(line)
     for (_proposal, _code), passed in groups.items():
-        quota = _quota(settings_by_code, passed[0].nomination.award_title)
+        quota = quota_per_cluster(
+            award_title=passed[0].nomination.award_title, settings=settings_by_code
+        )
         if quota is None or len(passed) <= quota:
             continue
         passed.sort(key=lambda line: -line.votes_for)

@@ -36,6 +36,7 @@ from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_secretary
 from emulation.roles import scope_of
+from emulation.selectors import ministry_award_settings, quota_per_cluster
 from units.women import CITATION as WOMEN_FIRST_CITATION
 from units.women import unit_women_priority, women_first
 
@@ -220,7 +221,10 @@ def vote_create(*, actor, cluster_year, award_title):
             cluster_year=cluster_year,
             award_title=award_title,
             voters_entitled=len(unit_ids),
-            quota=award_title.quota_per_cluster,
+            quota=quota_per_cluster(
+                award_title=award_title,
+                settings=ministry_award_settings(ministry_id=cluster_year.cluster.ministry_id),
+            ),
         )
     VoteCount.objects.bulk_create(VoteCount(vote=vote, unit_id=pk) for pk in unit_ids)
     audit_record(actor=actor, action="vote_create", obj=vote, after=_snapshot(vote, _counts(vote)))

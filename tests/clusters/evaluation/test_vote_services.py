@@ -8,8 +8,8 @@ from clusters.evaluation.votes import (
 )
 from clusters.models import Vote
 from emulation.errors import DomainError
-from emulation.models import AuditEntry, AwardTitle
-from tests.factories import UnitFactory, cluster_year_with_units
+from emulation.models import AuditEntry, AwardTitle, MinistryAwardSetting
+from tests.factories import MinistryFactory, UnitFactory, cluster_year_with_units
 
 
 @pytest.fixture
@@ -50,6 +50,16 @@ def test_a_new_vote_lists_every_member_and_takes_the_catalogue_quota(world, flag
     assert vote.voters_entitled == 3
     assert vote.quota == 1
     assert sorted(vote.counts.values_list("unit_id", flat=True)) == [u.pk for u in world.units]
+
+
+def test_a_new_vote_takes_the_ministrys_own_quota_when_it_set_one(world, flag):
+    other = MinistryFactory(name="Bộ khác")
+    MinistryAwardSetting.objects.create(ministry=other, code=flag.code, quota_per_cluster=5)
+    MinistryAwardSetting.objects.create(
+        ministry=world.ministry, code=flag.code, quota_per_cluster=2
+    )
+    vote = open_vote(world, world.cluster_year, flag)
+    assert vote.quota == 2  # not the catalogue's 1, not another ministry's 5
 
 
 def test_share_is_counted_against_members_entitled_not_ballots_cast(world, flag, big_year):
