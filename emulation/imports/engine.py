@@ -21,6 +21,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from emulation.bounds import year_bounds, year_in_range
+
 CHUNK = 1000
 MAX_PROBLEMS = 1000  # refused cells listed on the page; the counts are always complete
 MAX_CHANGES = 500  # new and changed rows listed on the page
@@ -104,8 +106,12 @@ class Column:
 
     def _parse_year(self, raw, blank):
         number = self._parse_int(raw, blank)
-        if number is not None and not 2000 <= number <= 2100:
-            raise ValueError(_("năm %(v)s nằm ngoài khoảng 2000–2100") % {"v": number})
+        if number is not None and not year_in_range(number):
+            first, last = year_bounds()
+            raise ValueError(
+                _("năm %(v)s nằm ngoài khoảng %(first)s–%(last)s")
+                % {"v": number, "first": first, "last": last}
+            )
         return number
 
     def _parse_bool(self, raw, blank):

@@ -9,6 +9,7 @@ import tempfile
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from emulation.bounds import year_bounds
 from emulation.imports.engine import TEMPLATE_NOTE, column_letter
 from emulation.imports.reader import csv_bytes
 
@@ -19,9 +20,16 @@ LISTS_SHEET = "Danh mục"
 def _validation(column, letter, list_ref):
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    first, last = year_bounds()
+
     kinds = {
         "int": {"type": "whole", "operator": "between", "formula1": "0", "formula2": "10000000"},
-        "year": {"type": "whole", "operator": "between", "formula1": "2000", "formula2": "2100"},
+        "year": {
+            "type": "whole",
+            "operator": "between",
+            "formula1": str(first),
+            "formula2": str(last),
+        },
         "date": {"type": "date", "operator": "greaterThan", "formula1": "1"},
         "text": {"type": "textLength", "operator": "lessThanOrEqual"},
         "choice": {"type": "list", "formula1": list_ref},
