@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from clusters.models import Commitment, Pledge, PledgeSignature, TitleRegistration
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 from emulation.roles import scope_of
@@ -247,6 +247,7 @@ def registration_remove(*, actor, registration):
     _require_writer(actor, pledge.cluster_year)
     _locked_for_update(pledge)
     _require_editable(pledge)
+    lock_existing(registration, _("Đăng ký này đã được xóa."))
     audit_record(
         actor=actor,
         action="registration_remove",
