@@ -4,6 +4,8 @@ exported, corrected in Excel and imported back changes only what was corrected.
 
 Written with openpyxl's write-only mode, so an export of 200,000 rows streams to disk."""
 
+import csv
+import io
 import tempfile
 
 from django.utils import translation
@@ -11,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from emulation.bounds import year_bounds
 from emulation.imports.engine import TEMPLATE_NOTE, column_letter
-from emulation.imports.reader import csv_bytes
 
 LAST_ROW = 1_048_576
 LISTS_SHEET = "Danh mục"
@@ -143,3 +144,12 @@ def _csv_text(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_bytes(rows):
+    """Rows → UTF-8 CSV with a byte-order mark, which Excel opens with the accents intact."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return ("\ufeff" + out.getvalue()).encode()
