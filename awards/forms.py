@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models import CouncilMember, MeetingAttendance, Nomination, UpwardDossier
 from awards.regime import proposal_regime
-from emulation.bounds import bound_fields, validate_date
+from emulation.bounds import bound_fields, validate_date, validate_year
 from emulation.models import AwardTitle
 from units.models import Person, Unit
 
@@ -228,7 +228,7 @@ class DossierCreateForm(forms.Form):
     level = forms.ChoiceField(
         label=_("Cấp quyết định"), choices=UpwardDossier._meta.get_field("level").choices
     )
-    year = forms.IntegerField(label=_("Năm thành tích"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Năm thành tích"), validators=[validate_year])
 
 
 class DossierCoverForm(forms.Form):

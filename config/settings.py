@@ -204,11 +204,21 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a 10 x 40 score grid posts ~2,000 fields
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
-# Spreadsheet imports (emulation.spreadsheets): the upload, its unpacked parts, the row count.
+# Spreadsheet imports, all read by emulation.spreadsheets (the one bounded reader): the upload,
+# its unpacked parts, the rows of the sheet (its header included). A file read while the page
+# waits (the score grid, the scoring table):
 SPREADSHEET_MAX_BYTES = env_int("SPREADSHEET_MAX_BYTES", 5 * 1024 * 1024)
 SPREADSHEET_MAX_UNCOMPRESSED_BYTES = env_int("SPREADSHEET_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
-SPREADSHEET_MAX_RATIO = 100
 SPREADSHEET_MAX_ROWS = env_int("SPREADSHEET_MAX_ROWS", 5000)
+# A ministry's lists (emulation/imports), streamed by the worker a chunk at a time: a national
+# ministry's 200,000 people-year rows are ~8 MB of .xlsx, ~60 MB unpacked.
+SPREADSHEET_WORKER_MAX_BYTES = env_int("SPREADSHEET_WORKER_MAX_BYTES", 30 * 1024 * 1024)
+SPREADSHEET_WORKER_MAX_UNCOMPRESSED_BYTES = env_int(
+    "SPREADSHEET_WORKER_MAX_UNCOMPRESSED_BYTES", 300 * 1024 * 1024
+)
+SPREADSHEET_WORKER_MAX_ROWS = env_int("SPREADSHEET_WORKER_MAX_ROWS", 250_000)
+# Both: no part over 1 MB may be compressed more than this many times (a zip bomb).
+SPREADSHEET_MAX_RATIO = 100
 # Emulation years the application accepts anywhere (URLs, forms, services, reports): from
 # THIDUA_FIRST_YEAR to next year (THIDUA_YEARS_AHEAD after the current one).
 THIDUA_FIRST_YEAR = env_int("THIDUA_FIRST_YEAR", 2000)
@@ -216,13 +226,6 @@ THIDUA_YEARS_AHEAD = env_int("THIDUA_YEARS_AHEAD", 1)
 # /health/?worker=1 sends a task through a worker: for monitoring only (staff, or this token
 # in the X-Health-Token header); empty = staff only.
 HEALTH_WORKER_TOKEN = env_str("HEALTH_WORKER_TOKEN")
-# Spreadsheets that load a ministry's organisation (emulation/imports): a national ministry's
-# 200,000 people-year rows are ~8 MB of .xlsx, ~60 MB unpacked.
-SHEET_IMPORT_MAX_BYTES = env_int("SHEET_IMPORT_MAX_BYTES", 30 * 1024 * 1024)
-SHEET_IMPORT_MAX_UNCOMPRESSED_BYTES = env_int(
-    "SHEET_IMPORT_MAX_UNCOMPRESSED_BYTES", 300 * 1024 * 1024
-)
-SHEET_IMPORT_MAX_ROWS = env_int("SHEET_IMPORT_MAX_ROWS", 250_000)
 # An invitation to set one's own password is valid this long (Django's token machinery).
 INVITATION_TIMEOUT = env_int("INVITATION_TIMEOUT", 3 * 24 * 60 * 60)
 

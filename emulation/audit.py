@@ -54,6 +54,7 @@ ACTION_LABELS = {
     "pledge_open": pgettext_lazy("audit", "Mở ký giao ước"),
     "pledge_signed": _("Giao ước đã ký đủ"),
     "pledge_locked": pgettext_lazy("audit", "Khóa giao ước"),
+    "pledge_reopen": pgettext_lazy("audit", "Mở lại giao ước đã khóa"),
     "pledge_signature": pgettext_lazy("audit", "Ký giao ước"),
     "registration_add": pgettext_lazy("audit", "Đăng ký danh hiệu thi đua"),
     "registration_remove": _("Hủy đăng ký danh hiệu thi đua"),

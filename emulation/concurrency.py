@@ -41,3 +41,13 @@ def refuse_duplicate(message, *, field=None):
             yield
     except IntegrityError:
         raise DomainError(message, field=field) from None
+
+
+def lock_existing(instance, message):
+    """Take ``instance``'s row lock until the end of the transaction, or raise DomainError
+    with ``message`` if the row is gone. For deletes: two requests that both loaded the
+    record must not both delete it and both write an audit entry; the second waits for the
+    first, then finds nothing to delete and says so."""
+    model = type(instance)
+    if model.objects.select_for_update().filter(pk=instance.pk).values_list("pk").first() is None:
+        raise DomainError(message)

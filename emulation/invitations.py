@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
@@ -182,6 +183,13 @@ class AccountSheet(SheetSpec):
         names = {row.values["username"].lower() for row in rows}
         pattern = r"^(" + "|".join(re.escape(name) for name in names) + r")$"
         users = {u.username.lower(): u for u in User.objects.filter(username__iregex=pattern)}
+        emails = {row.values["email"].lower() for row in rows if row.values.get("email")}
+        owners = {
+            u.email_lower: u.username.lower()
+            for u in User.objects.annotate(email_lower=Lower("email")).filter(
+                email_lower__in=emails
+            )
+        }
         assignments = {}
         ministries_of = {}
         for a in RoleAssignment.objects.filter(user__in=users.values()).select_related(
@@ -197,22 +205,29 @@ class AccountSheet(SheetSpec):
                 )
                 assignments[key] = a
         people = state.setdefault("people", {})
+        email_rows = state.setdefault("emails", {})
         for row in rows:
             values = row.values
+            username, email = values["username"].lower(), values.get("email", "")
             if not re.fullmatch(r"[\w.@+-]+", values["username"]):
                 row.refuse("username", _("Chỉ dùng chữ không dấu, số và các ký tự . @ + - _"))
-            user = users.get(values["username"].lower())
-            if not values.get("email") and user is None:
+            user = users.get(username)
+            if not email and user is None:
                 row.refuse("email", _("cần thư điện tử để gửi thư mời đặt mật khẩu"))
             try:
-                if values.get("email"):
-                    validate_email(values["email"])
+                if email:
+                    validate_email(email)
             except ValidationError:
-                row.refuse(
-                    "email", _("“%(v)s” không phải địa chỉ thư điện tử") % {"v": values["email"]}
-                )
+                row.refuse("email", _("“%(v)s” không phải địa chỉ thư điện tử") % {"v": email})
             if user is not None and ministries_of.get(user.pk, set()) != {ministry.pk}:
                 row.refuse("username", _("tên đăng nhập này đã có người dùng ở nơi khác"))
+            elif user is not None:
+                self._refuse_a_change(row, user)
+            if email and owners.get(email.lower(), username) != username:
+                row.refuse(
+                    "email",
+                    _("thư điện tử “%(v)s” đã dùng cho một tài khoản khác") % {"v": email},
+                )
             kind, number = values.get("cluster_kind", ""), values.get("cluster_number")
             if bool(kind) != (number is not None):
                 row.refuse("cluster_number", _("ghi cả loại và số cụm, hoặc để trống cả hai"))
@@ -222,21 +237,54 @@ class AccountSheet(SheetSpec):
                 )
             elif values["role"] == Role.CLUSTER_SECRETARY and not kind:
                 row.refuse("cluster_number", _("Thư ký cụm phải được gán cho một cụm thi đua."))
-            same = people.setdefault(
-                values["username"].lower(), (values["full_name"], values.get("email"), row.number)
-            )
-            if same[:2] != (values["full_name"], values.get("email")):
+            same = people.setdefault(username, (values["full_name"], email, row.number))
+            if same[:2] != (values["full_name"], email):
                 row.refuse(
                     "email", _("khác họ tên hoặc thư điện tử ở dòng %(row)s") % {"row": same[2]}
                 )
+            if email:
+                first = email_rows.setdefault(email.lower(), (username, row.number))
+                if first[0] != username:
+                    row.refuse(
+                        "email",
+                        _("thư điện tử trùng với tài khoản khác ở dòng %(row)s")
+                        % {"row": first[1]},
+                    )
             if row.errors:
                 continue
-            row.key = (values["username"].lower(), values["role"], kind, number)
+            row.key = (username, values["role"], kind, number)
             assignment = assignments.get(row.key)
             if assignment is not None:
                 row.obj, row.old = assignment, self.rendered(self._values(assignment))
             elif user is not None:
-                state.setdefault("users", {})[user.username.lower()] = user
+                state.setdefault("users", {})[username] = user
+
+    @staticmethod
+    def _refuse_a_change(row, user):
+        """A sheet adds accounts and roles; it never renames an account nor changes its
+        e-mail (whoever holds the account would lose it silently): a row that names an existing
+        account with other data is refused, and the account is corrected on its own page."""
+        values = row.values
+        if values["full_name"] != " ".join(user.first_name.split()):
+            row.refuse(
+                "full_name",
+                _(
+                    "tài khoản “%(u)s” đã có với họ tên “%(name)s”: tệp không sửa tài khoản đã "
+                    "có, hãy sửa ở trang của tài khoản"
+                )
+                % {"u": user.username, "name": user.first_name},
+            )
+        if values.get("email") and values["email"].lower() != user.email.lower():
+            row.refuse(
+                "email",
+                _(
+                    "tài khoản “%(u)s” đã có với thư điện tử “%(email)s”: tệp không sửa tài "
+                    "khoản đã có, hãy sửa ở trang của tài khoản"
+                )
+                % {"u": user.username, "email": user.email},
+            )
+        if not row.errors:  # the same account: compared as stored, so it shows unchanged
+            values["full_name"], values["email"] = user.first_name, user.email
 
     def write(self, *, ministry, actor, created, changed, state):
         users = state.setdefault("users", {})
@@ -254,12 +302,6 @@ class AccountSheet(SheetSpec):
                 user.save()
                 users[values["username"].lower()] = user
                 invite.append(user)
-            elif (user.first_name, user.email) != (
-                values["full_name"],
-                values.get("email", user.email),
-            ):
-                user.first_name, user.email = values["full_name"], values.get("email", user.email)
-                user.save(update_fields=["first_name", "email"])
             if row.obj is None:
                 kind = values.get("cluster_kind")
                 cluster = state["clusters"][(kind, values["cluster_number"])] if kind else None

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from emulation.bounds import validate_year
 from emulation.fields import VietnameseCharField
 
 
@@ -297,7 +298,7 @@ class EmulationYear(models.Model):
     ministry = models.ForeignKey(
         Ministry, on_delete=models.CASCADE, related_name="years", verbose_name=_("bộ, ngành")
     )
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[validate_year])
     regime = models.ForeignKey(LegalRegime, on_delete=models.PROTECT, verbose_name=_("chế độ"))
     movement = models.CharField(_("phong trào thi đua"), max_length=300, blank=True)
     pledge_deadline = models.DateField(_("hạn ký giao ước"), null=True, blank=True)

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from emulation.bounds import validate_year
+
 
 class YearEndReport(models.Model):
     """The report of a cluster-year, or the ministry-wide report of a ministry's year.
@@ -22,7 +24,7 @@ class YearEndReport(models.Model):
     ministry = models.ForeignKey(
         "emulation.Ministry", on_delete=models.CASCADE, related_name="year_end_reports"
     )
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[validate_year])
     cluster_year = models.OneToOneField(
         "clusters.ClusterYear",
         on_delete=models.CASCADE,

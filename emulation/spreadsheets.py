@@ -85,12 +85,18 @@ def xlsx_bytes(sheets):
 
 # Reading ----------------------------------------------------------------------------------
 #
-# An .xlsx is a zip of XML parts. Before openpyxl sees it the reader checks the upload's size
-# and, from the zip's directory alone, each part's uncompressed size, their total and their
-# compression ratio (a 500 KB file can hold a 500 MB shared-strings part). Rows are then read
-# one at a time, at most ``max_rows``; a cell openpyxl cannot read (a number that is not one,
-# a bad date, an infinite number, a shared string that does not exist) becomes a message
-# naming its row and column instead of an exception.
+# One reader for every import. An .xlsx is a zip of XML parts. Before openpyxl sees it the
+# reader checks the upload's size and, from the zip's directory alone, each part's
+# uncompressed size, their total and their compression ratio (a 500 KB file can hold a 500 MB
+# shared-strings part). Rows are then streamed one at a time, at most ``max_rows`` rows of the
+# sheet; a cell openpyxl cannot read (a number that is not one, a bad date, an infinite
+# number, a shared string that does not exist) becomes a ``BadCell`` naming why instead of an
+# exception. A .csv (the ministry's lists only) is bounded by the same size and row limits.
+#
+# The limits come in two sizes, side by side in settings: ``page`` for a file read while the
+# page waits (the score grid, the scoring table: ``SPREADSHEET_MAX_*``), ``worker`` for a
+# ministry's lists, streamed by the Celery worker a chunk at a time
+# (``SPREADSHEET_WORKER_MAX_*``: 200,000 people-year rows are about 8 MB, 60 MB unpacked).
 
 
 class SpreadsheetError(Exception):
@@ -112,6 +118,19 @@ class BadCell:
 
 
 MAX_ERRORS = 50
+KINDS = ("page", "worker")
+
+
+def limits(kind="page"):
+    """The limits of one kind of import, read from settings when asked (tests change them)."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    prefix = "SPREADSHEET_" if kind == "page" else "SPREADSHEET_WORKER_"
+    return {
+        "max_bytes": getattr(settings, prefix + "MAX_BYTES"),
+        "max_uncompressed": getattr(settings, prefix + "MAX_UNCOMPRESSED_BYTES"),
+        "max_rows": getattr(settings, prefix + "MAX_ROWS"),
+    }
 
 
 def _mb(size):
@@ -127,16 +146,21 @@ def _size_of(file):
     return size
 
 
-def check_archive(file, *, max_bytes=None, max_uncompressed=None, max_ratio=None):
-    """Refuse a file too large, not a zip, or whose parts unpack too large or too
-    compressed; only the zip's directory is read."""
-    max_bytes = max_bytes or settings.SPREADSHEET_MAX_BYTES
-    max_uncompressed = max_uncompressed or settings.SPREADSHEET_MAX_UNCOMPRESSED_BYTES
-    max_ratio = max_ratio or settings.SPREADSHEET_MAX_RATIO
-    if _size_of(file) > max_bytes:
+def check_size(size, *, max_bytes):
+    if size > max_bytes:
         raise SpreadsheetError(
             [_("Tệp lớn hơn %(mb)s MB, mức tối đa được nhận.") % {"mb": _mb(max_bytes)}]
         )
+
+
+def check_archive(file, *, max_bytes=None, max_uncompressed=None, max_ratio=None, kind="page"):
+    """Refuse a file too large, not a zip, or whose parts unpack too large or too
+    compressed; only the zip's directory is read."""
+    bounds = limits(kind)
+    max_bytes = max_bytes or bounds["max_bytes"]
+    max_uncompressed = max_uncompressed or bounds["max_uncompressed"]
+    max_ratio = max_ratio or settings.SPREADSHEET_MAX_RATIO
+    check_size(_size_of(file), max_bytes=max_bytes)
     try:
         file.seek(0)
         members = zipfile.ZipFile(file).infolist()
@@ -164,6 +188,15 @@ def check_archive(file, *, max_bytes=None, max_uncompressed=None, max_ratio=None
             ]
         )
     file.seek(0)
+
+
+def check_file(file, *, extension=".xlsx", kind="page"):
+    """What can be refused before reading a row: the size, and for .xlsx the zip's
+    directory. For an upload, at once in the request; the reader checks again."""
+    if extension == ".csv":
+        check_size(_size_of(file), max_bytes=limits(kind)["max_bytes"])
+    else:
+        check_archive(file, kind=kind)
 
 
 def _cell_reason(element):
@@ -220,20 +253,24 @@ def _parser_class():
     return CellParser
 
 
-def read_sheet(file, *, columns, max_rows=None, **limits):
-    """Rows of the first sheet as ``[(row number, [value × columns]), …]``, empty rows left
-    out. A value is what Excel shows (a number, a text, a date, None) or a ``BadCell``.
-    Raise ``SpreadsheetError`` for a file that is too large, unreadable, or has more than
-    ``max_rows`` rows."""
+def _too_many(max_rows):
+    return SpreadsheetError([_("Tệp có hơn %(n)s dòng, mức tối đa được nhận.") % {"n": max_rows}])
+
+
+def _blank(values):
+    return all(value in (None, "") for value in values)
+
+
+def _xlsx_rows(file, *, max_rows, columns=None, on_open=None):
+    """(row number, values) of the first sheet's rows that are not empty, streamed; values
+    padded to ``columns`` (or as many as the row has). ``on_open(sheet)`` is told the sheet
+    before the first row. The archive is checked by the caller."""
     import warnings
 
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
 
-    max_rows = max_rows or settings.SPREADSHEET_MAX_ROWS
-    check_archive(file, **limits)
-    rows = []
     last = 0
+    book = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -241,6 +278,8 @@ def read_sheet(file, *, columns, max_rows=None, **limits):
             if not book.worksheets:
                 raise SpreadsheetError([_("Tệp Excel không có trang tính nào.")])
             sheet = book.worksheets[0]
+            if on_open:
+                on_open(sheet)
             with sheet._get_source() as source:
                 parser = _parser_class()(
                     source,
@@ -253,15 +292,14 @@ def read_sheet(file, *, columns, max_rows=None, **limits):
                 for number, cells in parser.parse():
                     last = number
                     if number > max_rows:
-                        raise SpreadsheetError(
-                            [_("Tệp có hơn %(n)s dòng, mức tối đa được nhận.") % {"n": max_rows}]
-                        )
-                    values = [None] * columns
+                        raise _too_many(max_rows)
+                    width = columns or max((cell["column"] for cell in cells), default=0)
+                    values = [None] * width
                     for cell in cells:
-                        if 1 <= cell["column"] <= columns:
+                        if 1 <= cell["column"] <= width:
                             values[cell["column"] - 1] = cell["value"]
-                    if any(value not in (None, "") for value in values):
-                        rows.append((number, values))
+                    if not _blank(values):
+                        yield number, values
     except SpreadsheetError:
         raise
     except Exception:
@@ -276,6 +314,39 @@ def read_sheet(file, *, columns, max_rows=None, **limits):
                 else _("Không đọc được tệp Excel (.xlsx).")
             ]
         ) from None
+    finally:
+        if book is not None:
+            book.close()
+
+
+def _csv_rows(handle, *, max_rows):
+    """(row number, values) of a UTF-8 CSV's rows that are not empty (``,`` or ``;``)."""
+    try:
+        sample = handle.read(4096)
+        handle.seek(0)
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        for number, values in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
+            if number > max_rows:
+                raise _too_many(max_rows)
+            if not _blank(values):
+                yield number, values
+    except UnicodeDecodeError:
+        raise SpreadsheetError([_("Tệp CSV phải được lưu với mã UTF-8.")]) from None
+    except csv.Error:
+        raise SpreadsheetError([_("Không đọc được tệp CSV (UTF-8).")]) from None
+
+
+def read_sheet(file, *, columns, max_rows=None, **bounds):
+    """Rows of the first sheet as ``[(row number, [value × columns]), …]``, empty rows left
+    out. A value is what Excel shows (a number, a text, a date, None) or a ``BadCell``.
+    Raise ``SpreadsheetError`` for a file that is too large, unreadable, has more than
+    ``max_rows`` rows, or any cell that cannot be read (each named by row and column). For a
+    file read while the page waits: the whole sheet is in memory, within the page's limits."""
+    from openpyxl.utils import get_column_letter
+
+    max_rows = max_rows or limits("page")["max_rows"]
+    check_archive(file, **bounds)
+    rows = list(_xlsx_rows(file, max_rows=max_rows, columns=columns))
     errors = [
         _("Dòng %(row)s, cột %(col)s: %(reason)s")
         % {"row": number, "col": get_column_letter(index), "reason": value.reason}
@@ -286,3 +357,56 @@ def read_sheet(file, *, columns, max_rows=None, **limits):
     if errors:
         raise SpreadsheetError(errors[:MAX_ERRORS])
     return rows
+
+
+@dataclasses.dataclass
+class SheetStream:
+    """An open sheet read a row at a time (``open_sheet``)."""
+
+    headers: list  # the first row that is not empty, as text
+    rows: object  # iterator of (row number, values) after it; a value may be a BadCell
+    total: int  # rows below the header as far as the file says (0 when unknown)
+    close: object
+
+
+def open_sheet(path, *, extension, kind="worker"):
+    """Open the file at ``path`` (.xlsx or .csv) to stream its rows within ``kind``'s
+    limits: for a sheet too large to hold, read by the worker. Raise ``SpreadsheetError``
+    for what is wrong before the first row; the rows iterator raises it for what is found
+    later (too many rows, a broken file)."""
+    bounds = limits(kind)
+    handle = (
+        open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 closed by close()
+        if extension == ".csv"
+        else open(path, "rb")  # noqa: SIM115 closed by close()
+    )
+    try:
+        if extension == ".csv":
+            check_size(os.path.getsize(path), max_bytes=bounds["max_bytes"])
+            try:
+                total = max(sum(1 for _line in handle) - 1, 0)
+            except UnicodeDecodeError:
+                raise SpreadsheetError([_("Tệp CSV phải được lưu với mã UTF-8.")]) from None
+            handle.seek(0)
+            rows = _csv_rows(handle, max_rows=bounds["max_rows"])
+        else:
+            check_archive(handle, kind=kind)
+            declared = {}
+            rows = _xlsx_rows(
+                handle,
+                max_rows=bounds["max_rows"],
+                on_open=lambda sheet: declared.setdefault("rows", sheet.max_row or 0),
+            )
+        first = next(rows, None)
+        if extension != ".csv":
+            total = max(declared.get("rows", 0) - 1, 0)
+    except BaseException:
+        handle.close()
+        raise
+    headers = ["" if value is None else str(value).strip() for value in (first or (0, []))[1]]
+
+    def close():
+        rows.close()
+        handle.close()
+
+    return SheetStream(headers, rows, total, close)

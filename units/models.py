@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from emulation.bounds import validate_year
 from emulation.fields import VietnameseCharField
 from emulation.models import Ministry
 
@@ -111,7 +112,7 @@ class PersonYear(models.Model):
         DISMISSAL = "dismissal", _("Cách chức, buộc thôi việc")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="years")
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[validate_year])
     task_rating = models.CharField(
         _("xếp loại nhiệm vụ"), max_length=15, choices=Rating, blank=True
     )
@@ -168,7 +169,7 @@ class UnitYear(models.Model):
     """A unit's own figures for one year, read by the collective titles' rules."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="year_records")
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[validate_year])
     task_rating = models.CharField(
         _("xếp loại nhiệm vụ của tập thể"), max_length=15, choices=PersonYear.Rating, blank=True
     )
@@ -225,7 +226,7 @@ class UnitHeadDecision(models.Model):
         verbose_name=_("cá nhân"),
         help_text=_("Để trống nếu danh hiệu tặng cho tập thể đơn vị."),
     )
-    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    year = models.PositiveSmallIntegerField(_("năm thành tích"), validators=[validate_year])
     award_title = models.ForeignKey(
         "emulation.AwardTitle",
         on_delete=models.PROTECT,

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.models.proposal import Nomination, Proposal
+from emulation.bounds import validate_year
 from emulation.models import AwardTitle, Ministry
 from units.models import Person, Unit
 
@@ -43,7 +44,7 @@ class Decision(models.Model):
     ministry = models.ForeignKey(
         Ministry, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan ban hành")
     )
-    year = models.PositiveSmallIntegerField(_("năm ban hành"))
+    year = models.PositiveSmallIntegerField(_("năm ban hành"), validators=[validate_year])
     signer_name = models.CharField(_("người ký"), max_length=100)
     signer_position = models.CharField(_("chức vụ người ký"), max_length=150, blank=True)
     recorded_by = models.ForeignKey(
@@ -86,7 +87,7 @@ class Award(models.Model):
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="awards"
     )
     award_title = models.ForeignKey(AwardTitle, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    year = models.PositiveSmallIntegerField(_("năm thành tích"), validators=[validate_year])
     amount = models.DecimalField(
         _("tiền thưởng (đồng)"), max_digits=14, decimal_places=0, null=True, blank=True
     )

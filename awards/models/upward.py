@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from emulation.bounds import validate_year
 from emulation.models import AwardTitle, Ministry
 
 
@@ -32,7 +33,7 @@ class UpwardDossier(models.Model):
             (AwardTitle.Level.PRESIDENT, AwardTitle.Level.PRESIDENT.label),
         ],
     )
-    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    year = models.PositiveSmallIntegerField(_("năm thành tích"), validators=[validate_year])
     number = models.CharField(_("số tờ trình"), max_length=50, blank=True)
     dated = models.DateField(_("ngày tờ trình"), null=True, blank=True)
     state = models.CharField(_("trạng thái"), max_length=12, choices=State, default=State.DRAFT)

@@ -20,7 +20,7 @@ from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
 from emulation.audit import audit_record, event_now
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.roles import scope_of
 
@@ -31,6 +31,16 @@ def _require_editable(proposal):
             _("Hồ sơ ở trạng thái “%(state)s”: không sửa được.")
             % {"state": proposal.get_state_display()}
         )
+
+
+def _lock_editable(proposal):
+    """The proposal's row lock, then its state as it is now: its lines are written one
+    request after the other, and never once it has been sent (``proposal_submit`` and the
+    decisions take the same lock), so two identical requests cannot both add the same line
+    and a line cannot leave a proposal that is being sent."""
+    Proposal.objects.select_for_update().filter(pk=proposal.pk).values_list("pk").first()
+    proposal.refresh_from_db(fields=["state"])
+    _require_editable(proposal)
 
 
 def _signed_minutes(cluster_year):
@@ -138,11 +148,7 @@ def _fill_from_vote(proposal, lines):
 @transaction.atomic
 def nomination_save(*, actor, proposal, line, version=None, report_file=None):
     require_writer(actor, proposal)
-    # The proposal's row lock: lines of one proposal are saved one after the other, so two
-    # identical requests cannot both add the same line.
-    Proposal.objects.select_for_update().filter(pk=proposal.pk).values_list("pk").first()
-    proposal.refresh_from_db(fields=["state"])
-    _require_editable(proposal)
+    _lock_editable(proposal)
     created = line.pk is None
     before = None
     if not created:
@@ -179,7 +185,8 @@ def nomination_save(*, actor, proposal, line, version=None, report_file=None):
 def nomination_delete(*, actor, line):
     proposal = line.proposal
     require_writer(actor, proposal)
-    _require_editable(proposal)
+    _lock_editable(proposal)
+    lock_existing(line, _("Dòng đề nghị này đã được xóa."))
     audit_record(actor=actor, action="nomination_delete", obj=line, before=line_snapshot(line))
     line.delete()
 

@@ -50,7 +50,11 @@ def dossier_create(request, ministry_pk):
     ministry = get_managed_ministry(request.user, ministry_pk)
     form = DossierCreateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Hãy chọn cấp quyết định và năm thành tích."))
+        typed_year = form.data.get("year") and form.errors.get("year")
+        messages.error(
+            request,
+            typed_year[0] if typed_year else _("Hãy chọn cấp quyết định và năm thành tích."),
+        )
         return redirect("awards:dossiers")
     dossier = services.upward_dossier_create(
         actor=request.user, ministry=ministry, **form.cleaned_data

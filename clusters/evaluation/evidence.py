@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Evidence, Score
 from emulation.audit import audit_record
+from emulation.concurrency import lock_existing
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_writer
 
@@ -131,6 +132,7 @@ def evidence_delete(*, actor, evidence):
     score = evidence.score
     require_cluster_writer(actor, score.cluster_year.cluster)
     ensure_not_frozen(cluster_year=score.cluster_year)
+    lock_existing(evidence, _("Tài liệu minh chứng này đã được xóa."))
     before = {"evidence": evidence.pk, "name": evidence.original_name}
     name = evidence.file.name
     evidence.delete()

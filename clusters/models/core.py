@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from emulation.bounds import validate_year
 from emulation.fields import VietnameseCharField
 from emulation.models import EmulationYear, Ministry
 from units.models import Unit
@@ -52,7 +53,9 @@ class ClusterYear(models.Model):
     emulation_year = models.ForeignKey(
         EmulationYear, on_delete=models.PROTECT, related_name="cluster_years"
     )
-    year = models.PositiveSmallIntegerField(_("năm"))  # = emulation_year.year, for lookups
+    year = models.PositiveSmallIntegerField(
+        _("năm"), validators=[validate_year]
+    )  # = emulation_year.year, for lookups
     units = models.ManyToManyField(Unit, through="Membership", related_name="cluster_years")
 
     class Meta:

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models.core import Cluster, ClusterYear
+from emulation.bounds import validate_year
 from emulation.models import Ministry
 from units.models import Unit
 
@@ -11,7 +12,7 @@ class ScoringTable(models.Model):
     """Bảng tiêu chí chấm điểm of a ministry for a year, optionally one cluster's own."""
 
     ministry = models.ForeignKey(Ministry, on_delete=models.CASCADE, related_name="scoring_tables")
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[validate_year])
     cluster = models.ForeignKey(
         Cluster,
         on_delete=models.CASCADE,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from clusters.models import Commitment, Pledge, PledgeSignature, TitleRegistration
 from emulation.audit import audit_record
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 from emulation.roles import scope_of
@@ -47,13 +47,13 @@ def _require_member(pledge, unit, field="unit"):
         )
 
 
-def _set_state(*, actor, pledge, state, reason=""):
+def _set_state(*, actor, pledge, state, reason="", action=None):
     before = pledge.state
     pledge.state = state
     pledge.save(update_fields=["state"])
     audit_record(
         actor=actor,
-        action=f"pledge_{state}",
+        action=action or f"pledge_{state}",
         obj=pledge,
         before={"state": before},
         after={"state": state},
@@ -180,7 +180,9 @@ def pledge_lock(*, actor, pledge):
 
 @transaction.atomic
 def pledge_reopen(*, actor, pledge, reason):
-    """Locked → signed (or open, if a member has not signed): ministry staff, with a reason."""
+    """Locked → signed (or open, if a member has not signed): ministry staff, with a reason.
+    Audited as ``pledge_reopen`` (never as the normal flow's ``pledge_signed``/``pledge_open``),
+    so the trail tells a reopening from a signature."""
     if not scope_of(actor).manages_ministry(pledge.cluster_year.cluster.ministry_id):
         raise DomainError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng được mở lại giao ước đã khóa."))
     if not reason.strip():
@@ -189,7 +191,9 @@ def pledge_reopen(*, actor, pledge, reason):
     if pledge.state != State.LOCKED:
         raise DomainError(_("Giao ước chưa khóa."))
     state = State.SIGNED if pledge_all_signed(pledge) else State.OPEN
-    _set_state(actor=actor, pledge=pledge, state=state, reason=reason.strip())
+    _set_state(
+        actor=actor, pledge=pledge, state=state, reason=reason.strip(), action="pledge_reopen"
+    )
     return pledge
 
 
@@ -243,6 +247,7 @@ def registration_remove(*, actor, registration):
     _require_writer(actor, pledge.cluster_year)
     _locked_for_update(pledge)
     _require_editable(pledge)
+    lock_existing(registration, _("Đăng ký này đã được xóa."))
     audit_record(
         actor=actor,
         action="registration_remove",

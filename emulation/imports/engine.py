@@ -7,7 +7,8 @@ ministry), ``write`` (create and update a chunk) and ``export_rows``. Specs live
 owns the records (``units/sheets.py``, ``clusters/sheets.py``, ``emulation/invitations.py``)
 and register themselves here in their ``AppConfig.ready``, so this module imports no later app.
 
-``sheet_run`` streams the file in chunks of ``CHUNK`` rows: every cell is parsed, every row
+``sheet_run`` streams the file (``emulation.spreadsheets.open_sheet``, the one bounded reader,
+within the worker's limits) in chunks of ``CHUNK`` rows: every cell is parsed, every row
 classified as new, changed (with old → new values), unchanged or refused (row, column, reason).
 The preview runs it without writing; the commit runs it again inside one transaction, writing
 chunk by chunk, and rolls everything back if any row is refused. Memory holds one chunk, the
@@ -20,6 +21,9 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from emulation.bounds import year_bounds, year_in_range
+from emulation.spreadsheets import BadCell
 
 CHUNK = 1000
 MAX_PROBLEMS = 1000  # refused cells listed on the page; the counts are always complete
@@ -71,6 +75,8 @@ class Column:
 
     def parse(self, raw):
         """The cell's value as stored, or ValueError with the reason in Vietnamese."""
+        if isinstance(raw, BadCell):  # a cell the reader could not read, and why
+            raise ValueError(raw.reason)
         if isinstance(raw, str):
             raw = raw.strip()
         blank = raw is None or raw == ""
@@ -104,8 +110,12 @@ class Column:
 
     def _parse_year(self, raw, blank):
         number = self._parse_int(raw, blank)
-        if number is not None and not 2000 <= number <= 2100:
-            raise ValueError(_("năm %(v)s nằm ngoài khoảng 2000–2100") % {"v": number})
+        if number is not None and not year_in_range(number):
+            first, last = year_bounds()
+            raise ValueError(
+                _("năm %(v)s nằm ngoài khoảng %(first)s–%(last)s")
+                % {"v": number, "first": first, "last": last}
+            )
         return number
 
     def _parse_bool(self, raw, blank):

@@ -103,9 +103,11 @@ def rows_for(slug):
                 "cluster_number": 2,
             },
             {
-                "username": "lanhdao",
-                "full_name": "Phạm Quốc Hùng",
-                "email": "lanhdao@example.org",
+                # a new account: the sheet never renames nor re-addresses an existing one
+                # (the demo's "lanhdao" is Phạm Quốc Hùng, with no e-mail)
+                "username": "lanhdao.bo",
+                "full_name": "Đỗ Minh Tuấn",
+                "email": "lanhdao.bo@example.org",
                 "role": "leader",
                 "cluster_kind": "",
                 "cluster_number": None,

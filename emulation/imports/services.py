@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from emulation.audit import audit_record
 from emulation.errors import DomainError
 from emulation.imports.engine import REGISTRY, sheet_run
-from emulation.imports.reader import bounded_open, check_upload
 from emulation.models import ImportBatch
 from emulation.roles import scope_of
+from emulation.spreadsheets import SpreadsheetError, check_file, open_sheet
 
 Status = ImportBatch.Status
 
@@ -34,7 +34,7 @@ def import_upload(*, actor, ministry, kind, upload):
     spec_for(kind)
     if not scope_of(actor).manages_ministry(ministry.pk):
         raise DomainError(_("Bạn chỉ được nhập dữ liệu của bộ, ngành mà bạn quản lý."))
-    check_upload(upload)
+    _check_upload(upload)
     name = os.path.basename(upload.name)[:255]
     batch = ImportBatch(ministry=ministry, kind=kind, file_name=name, created_by=actor)
     batch.file.save(f"{batch.request_id}{os.path.splitext(name)[1].lower()}", upload, save=False)
@@ -70,6 +70,28 @@ def import_cancel(*, actor, batch):
     batch.save(update_fields=["status"])
     batch.file.delete(save=False)
     return batch
+
+
+EXTENSIONS = (".xlsx", ".csv")
+
+
+def _extension(name):
+    return os.path.splitext(name or "")[1].lower()
+
+
+def _check_upload(upload):
+    """Refuse at once, in the request, what the worker would refuse before the first row:
+    another type, a file too large, an .xlsx that is not one or unpacks too large. The
+    bounds are the one reader's (``emulation.spreadsheets``, the worker's size)."""
+    extension = _extension(upload.name)
+    if extension not in EXTENSIONS:
+        raise DomainError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."), field="file")
+    try:
+        check_file(upload, extension=extension, kind="worker")
+    except SpreadsheetError as error:
+        raise DomainError(error.errors[0], field="file") from None
+    finally:
+        upload.seek(0)
 
 
 def _enqueue(step, batch):
@@ -131,8 +153,7 @@ def _claim(batch_id, from_status, to_status):
 
 
 def _open(batch):
-    extension = os.path.splitext(batch.file.name)[1].lower()
-    return bounded_open(batch.file.path, extension=extension)
+    return open_sheet(batch.file.path, extension=_extension(batch.file.name), kind="worker")
 
 
 def _store(batch, result, status, **extra):
@@ -148,7 +169,10 @@ def _store(batch, result, status, **extra):
 
 def _fail(batch, error):
     batch.status = Status.FAILED
-    batch.error_message = str(error.message if isinstance(error, DomainError) else error)
+    if isinstance(error, SpreadsheetError):
+        batch.error_message = " ".join(error.errors)
+    else:
+        batch.error_message = str(error.message if isinstance(error, DomainError) else error)
     batch.save(update_fields=["status", "error_message"])
 
 
@@ -172,14 +196,14 @@ def _check(batch_id):
     spec = spec_for(batch.kind)
     try:
         sheet = _open(batch)
-    except DomainError as error:
+    except SpreadsheetError as error:
         _fail(batch, error)
         return batch
     ImportBatch.objects.filter(pk=batch.pk).update(total_rows=sheet.total)
     progress = _Progress(batch.pk, in_transaction=False)
     try:
         result = sheet_run(spec=spec, ministry=batch.ministry, sheet=sheet, progress=progress)
-    except DomainError as error:
+    except (DomainError, SpreadsheetError) as error:
         _fail(batch, error)
         return batch
     finally:
@@ -197,7 +221,7 @@ def _commit(batch_id):
     spec = spec_for(batch.kind)
     try:
         sheet = _open(batch)
-    except DomainError as error:
+    except SpreadsheetError as error:
         _fail(batch, error)
         return batch
     progress = _Progress(batch.pk, in_transaction=True)
@@ -228,7 +252,7 @@ def _commit(batch_id):
             )
     except _Refused:
         _store(batch, result, Status.REFUSED)
-    except DomainError as error:
+    except (DomainError, SpreadsheetError) as error:
         _fail(batch, error)
     finally:
         sheet.close()

@@ -4,13 +4,15 @@ exported, corrected in Excel and imported back changes only what was corrected.
 
 Written with openpyxl's write-only mode, so an export of 200,000 rows streams to disk."""
 
+import csv
+import io
 import tempfile
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from emulation.bounds import year_bounds
 from emulation.imports.engine import TEMPLATE_NOTE, column_letter
-from emulation.imports.reader import csv_bytes
 
 LAST_ROW = 1_048_576
 LISTS_SHEET = "Danh mục"
@@ -19,9 +21,16 @@ LISTS_SHEET = "Danh mục"
 def _validation(column, letter, list_ref):
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    first, last = year_bounds()
+
     kinds = {
         "int": {"type": "whole", "operator": "between", "formula1": "0", "formula2": "10000000"},
-        "year": {"type": "whole", "operator": "between", "formula1": "2000", "formula2": "2100"},
+        "year": {
+            "type": "whole",
+            "operator": "between",
+            "formula1": str(first),
+            "formula2": str(last),
+        },
         "date": {"type": "date", "operator": "greaterThan", "formula1": "1"},
         "text": {"type": "textLength", "operator": "lessThanOrEqual"},
         "choice": {"type": "list", "formula1": list_ref},
@@ -135,3 +144,12 @@ def _csv_text(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_bytes(rows):
+    """Rows → UTF-8 CSV with a byte-order mark, which Excel opens with the accents intact."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return ("\ufeff" + out.getvalue()).encode()

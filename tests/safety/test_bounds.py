@@ -226,3 +226,96 @@ def test_dates_of_a_pledge_signature_are_bounded(world):
     )
     assert form.errors["signed_on"] == [f"Ngày phải từ 02/09/1945 đến 31/12/{NEXT_YEAR}."]
     assert datetime.date(1945, 9, 2) <= datetime.date.today()
+
+
+# Years checked by the models themselves (``validators=[validate_year]``): a form built on a
+# model, the admin or ``full_clean`` refuse a year out of range even where no view or
+# service checked it first.
+
+
+def _year_models(world):
+    from awards.models import Award, Decision, UpwardDossier
+    from clusters.models import ClusterYear, ScoringTable
+    from emulation.models import YearEndReport
+    from units.models import UnitHeadDecision
+
+    return [
+        EmulationYear,
+        YearEndReport,
+        ClusterYear,
+        ScoringTable,
+        UnitYear,
+        PersonYear,
+        UnitHeadDecision,
+        Award,
+        Decision,
+        UpwardDossier,
+    ]
+
+
+@pytest.mark.parametrize(
+    "year, refused", [(1999, True), (2000, False), (NEXT_YEAR, False), (NEXT_YEAR + 1, True)]
+)
+def test_every_models_year_is_bounded_by_the_one_range(world, year, refused):
+    from django.core.exceptions import ValidationError
+
+    message = f"Năm phải từ 2000 đến {NEXT_YEAR}."
+    for model in _year_models(world):
+        field = model._meta.get_field("year")
+        if refused:
+            with pytest.raises(ValidationError) as error:
+                field.clean(year, None)
+            assert error.value.messages == [message], model
+        else:
+            assert field.clean(year, None) == year
+
+
+@pytest.mark.parametrize(
+    "year, error", [(1999, True), (2000, False), (NEXT_YEAR, False), (NEXT_YEAR + 1, True)]
+)
+def test_a_unit_heads_decision_year_is_bounded_and_the_form_keeps_what_was_typed(
+    client_as, world, year, error
+):
+    from emulation.models import AwardTitle, LegalRegime
+    from units.models import UnitHeadDecision
+
+    person = Person.objects.create(unit=world.units[0], full_name="Lê Văn C", gender="male")
+    title = AwardTitle.objects.get(
+        code="lao-dong-tien-tien", regime=LegalRegime.objects.get(code="luat-2003-nd-91-2017")
+    )
+    response = client_as("secretary").post(
+        reverse("units:head_decision_create", args=[person.unit_id]),
+        {
+            "year": year,
+            "person": person.pk,
+            "award_title": title.pk,
+            "number": "7/QĐ-T",
+            "dated": f"{max(year, 2000)}-12-20",
+        },
+    )
+    if not error:
+        assert response.status_code == 302
+        assert UnitHeadDecision.objects.get().year == year
+        return
+    assert response.status_code == 200
+    assert field_errors(response, "year") == [f"Năm phải từ 2000 đến {NEXT_YEAR}."]
+    html = response.content.decode()
+    assert f'value="{year}"' in html and 'value="7/QĐ-T"' in html  # what was typed stays
+    assert not UnitHeadDecision.objects.exists()
+
+
+@pytest.mark.parametrize("year, error", [(1999, True), (NEXT_YEAR, False), (NEXT_YEAR + 1, True)])
+def test_an_upward_dossiers_year_uses_the_same_range(client_as, world, year, error):
+    from awards.models import UpwardDossier
+
+    staff = client_as("staff")
+    response = staff.post(
+        reverse("awards:dossier_create", args=[world.ministry.pk]),
+        {"level": "prime_minister", "year": year},
+    )
+    if error:  # the form sits on the list page: the message says why
+        page = staff.get(response.url).content.decode()
+        assert f"Năm phải từ 2000 đến {NEXT_YEAR}." in page
+        assert not UpwardDossier.objects.exists()
+    else:
+        assert response.status_code == 302

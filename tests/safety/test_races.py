@@ -323,28 +323,40 @@ def test_two_proposals_decided_at_once_with_one_number_store_it_once(world):
 
 def fire_each(user, urls, data):
     """One POST per url, all released together."""
-    barrier = threading.Barrier(len(urls))
-    results = []
+    requests = [(user, url, data) for url in urls]
+    return [(status, body) for _i, status, body in fire_mixed(requests)]
+
+
+def fire_mixed(requests):
+    """``requests``: ``[(user, url, data or a callable making it), …]``, all POSTed at once.
+    Returns ``[(index, status, body), …]`` in no order; never a 500."""
     clients = []
-    for _ in urls:
+    for user, _url, _data in requests:
         client = Client(raise_request_exception=False)
         client.force_login(user)
         clients.append(client)
+    barrier = threading.Barrier(len(requests))
+    results, failures = [], []
 
     def run(i):
         try:
+            _user, url, data = requests[i]
             barrier.wait()
-            response = clients[i].post(urls[i], data)
-            results.append((response.status_code, response.content.decode()))
+            response = clients[i].post(url, data() if callable(data) else data or {})
+            results.append((i, response.status_code, response.content.decode()))
+        except Exception as error:  # reported by the assertion below
+            failures.append(repr(error))
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(urls))]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
-    assert 500 not in [status for status, _ in results]
+    assert not failures, failures
+    assert len(results) == len(requests)
+    assert 500 not in [status for _i, status, _body in results], results
     return results
 
 

@@ -178,19 +178,47 @@ def test_reopening_needs_a_reason(locked, world):
     assert error.value.field == "reason"
 
 
-def test_staff_reopen_with_a_reason_recorded_in_the_audit_trail(locked, world):
+def test_staff_reopen_has_an_audit_action_of_its_own(locked, world):
+    signed_before = AuditEntry.objects.filter(action="pledge_signed").count()
     pledge_services.pledge_reopen(
-        actor=world.users.staff, pledge=locked, reason="Sửa tên người ký của Trường số 1"
+        actor=world.users.staff, pledge=locked, reason="  Sửa tên người ký của Trường số 1 "
     )
 
     assert Pledge.objects.get(pk=locked.pk).state == State.SIGNED
     entry = AuditEntry.objects.filter(object_id=str(locked.pk)).order_by("-id").first()
-    assert (entry.action, entry.reason, entry.actor) == (
-        "pledge_signed",
+    assert (entry.action, entry.reason, entry.actor, entry.actor_uid) == (
+        "pledge_reopen",
         "Sửa tên người ký của Trường số 1",
         world.users.staff,
+        world.users.staff.pk,
     )
-    assert entry.before == {"state": "locked"}
+    assert entry.actor_name
+    assert (entry.before, entry.after) == ({"state": "locked"}, {"state": "signed"})
+    # the reopening is not logged like the normal flow's "every member signed"
+    assert AuditEntry.objects.filter(action="pledge_signed").count() == signed_before
+
+
+def test_reopen_to_open_when_a_member_has_not_signed_is_audited_as_a_reopen(locked, world):
+    newcomer = UnitFactory(ministry=world.ministry, name="Trường số 9")
+    Membership.objects.create(cluster_year=world.cluster_year, unit=newcomer)
+    pledge_services.pledge_reopen(actor=world.users.staff, pledge=locked, reason="Thêm Trường 9")
+
+    entry = AuditEntry.objects.order_by("-id").first()
+    assert (entry.action, entry.before, entry.after, entry.reason) == (
+        "pledge_reopen",
+        {"state": "locked"},
+        {"state": "open"},
+        "Thêm Trường 9",
+    )
+
+
+def test_a_refused_reopen_leaves_no_audit_entry(locked, world):
+    count = AuditEntry.objects.count()
+    with pytest.raises(DomainError):
+        pledge_services.pledge_reopen(actor=world.users.secretary, pledge=locked, reason="Sai")
+    with pytest.raises(DomainError):
+        pledge_services.pledge_reopen(actor=world.users.staff, pledge=locked, reason=" ")
+    assert AuditEntry.objects.count() == count
 
 
 def test_member_added_after_signing_is_not_signed_and_can_then_sign(pledge, world):

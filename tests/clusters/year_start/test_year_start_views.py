@@ -349,8 +349,17 @@ def test_staff_reopens_a_locked_pledge_with_a_reason(pledge, world, client_as):
     )
     assert response.status_code == 302
     assert Pledge.objects.get().state == Pledge.State.SIGNED
+    entry = AuditEntry.objects.order_by("-id").first()
+    assert (entry.action, entry.actor, entry.reason, entry.before, entry.after) == (
+        "pledge_reopen",
+        world.users.staff,
+        "Bổ sung đăng ký của Trường số 3",
+        {"state": "locked"},
+        {"state": "signed"},
+    )
     html = client_as("leader").get(_year_url(world, "pledge/")).content.decode()
     assert "Bổ sung đăng ký của Trường số 3" in html  # the audit trail on the page
+    assert "Mở lại giao ước đã khóa" in html
 
 
 @pytest.mark.parametrize("role", ["secretary", "staff"])

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from emulation.invitations import invitation_link, invitation_tokens
-from emulation.models import AuditEntry, RoleAssignment
+from emulation.models import AuditEntry, ImportBatch, RoleAssignment
 from tests.emulation.imports.sheets import load, xlsx
 from tests.html import messages
 
@@ -230,3 +230,110 @@ def test_without_a_password_the_hand_made_account_needs_an_email(world, client_a
         "Cần thư điện tử để gửi thư mời đặt mật khẩu (hoặc đặt mật khẩu ban đầu)."
     ]
     assert not User.objects.filter(username="thuky.tay").exists()
+
+
+# A sheet adds accounts and roles; it never renames an existing account nor changes its
+# e-mail: such a row is refused in the preview (row, column, reason), nothing is written.
+
+RENAME = "tài khoản “thuky.moi” đã có với họ tên “Nguyễn Thị Mới”: tệp không sửa tài khoản đã " + (
+    "có, hãy sửa ở trang của tài khoản"
+)
+READDRESS = "tài khoản “lanhdao.bo” đã có với thư điện tử “bo@example.org”: tệp không sửa tài " + (
+    "khoản đã có, hãy sửa ở trang của tài khoản"
+)
+
+
+def _preview(client_as, world, rows, capture):
+    from tests.emulation.imports.sheets import upload
+
+    batch = upload(
+        client_as("staff"), "accounts", xlsx(rows), ministry=world.ministry, capture=capture
+    )
+    batch.refresh_from_db()
+    return batch
+
+
+def _accounts():
+    return sorted(
+        User.objects.filter(username__in=["thuky.moi", "lanhdao.cum1", "lanhdao.bo"]).values_list(
+            "username", "first_name", "email"
+        )
+    )
+
+
+def test_a_row_that_would_rename_or_readdress_an_existing_account_is_refused(
+    invited, client_as, django_capture_on_commit_callbacks
+):
+    before, sent = _accounts(), len(mail.outbox)
+    batch = _preview(
+        client_as,
+        invited,
+        [
+            HEADER,
+            ["thuky.moi", "Nguyễn Thị Đổi Tên", "moi@example.org", "Thư ký cụm", "Cụm thi đua", 2],
+            ["lanhdao.bo", "Lê Văn Bộ", "khac@example.org", "Lãnh đạo", None, None],
+            ["lanhdao.cum1", "Trần Văn Cụm", "cum1@example.org", "Lãnh đạo", "Cụm thi đua", 1],
+        ],
+        django_capture_on_commit_callbacks,
+    )
+    assert batch.status == ImportBatch.Status.REFUSED
+    assert batch.counts == {"new": 0, "changed": 0, "unchanged": 1, "refused": 2}
+    assert [(p["row"], p["column"], p["message"]) for p in batch.problems] == [
+        (2, "B", RENAME),
+        (3, "C", READDRESS),
+    ]
+    page = client_as("staff").get(reverse("import_batch", args=[batch.pk])).content.decode()
+    assert RENAME in page and READDRESS in page
+    response = client_as("staff").post(reverse("import_confirm", args=[batch.pk]), follow=True)
+    assert "Tệp này không ở trạng thái chờ xác nhận." in messages(response)
+    assert _accounts() == before
+    assert len(mail.outbox) == sent
+
+
+def test_the_same_account_with_its_own_data_gets_a_new_role_and_is_left_alone(
+    invited, client_as, django_capture_on_commit_callbacks
+):
+    """Just inside the rule: the same name (spaces aside), the same e-mail (case aside) or
+    none at all is the same account: its new role is added, nothing of it changes."""
+    before, sent = _accounts(), len(mail.outbox)
+    batch = load(
+        client_as("staff"),
+        "accounts",
+        xlsx(
+            [
+                HEADER,
+                ["thuky.moi", "Nguyễn  Thị Mới", "MOI@example.org", "Lãnh đạo", "Cụm thi đua", 2],
+                ["lanhdao.bo", "Lê Văn Bộ", "", "Lãnh đạo", None, None],
+            ]
+        ),
+        ministry=invited.ministry,
+        capture=django_capture_on_commit_callbacks,
+    )
+    assert batch.status == ImportBatch.Status.DONE, batch.problems
+    assert batch.counts == {"new": 1, "changed": 0, "unchanged": 1, "refused": 0}
+    assert RoleAssignment.objects.filter(
+        user__username="thuky.moi", role=Role.LEADER, cluster__number=2
+    ).exists()
+    assert _accounts() == before
+    assert len(mail.outbox) == sent  # no second invitation for an existing account
+
+
+def test_an_e_mail_of_another_account_is_refused(
+    invited, client_as, django_capture_on_commit_callbacks
+):
+    batch = _preview(
+        client_as,
+        invited,
+        [
+            HEADER,
+            ["thuky.hai", "Phan Văn Hai", "Moi@example.org", "Thư ký cụm", "Cụm thi đua", 2],
+            ["thuky.ba", "Vũ Thị Ba", "ba@example.org", "Thư ký cụm", "Cụm thi đua", 2],
+            ["thuky.bon", "Đào Văn Bốn", "ba@example.org", "Thư ký cụm", "Cụm thi đua", 2],
+        ],
+        django_capture_on_commit_callbacks,
+    )
+    assert [(p["row"], p["column"], p["message"]) for p in batch.problems] == [
+        (2, "C", "thư điện tử “Moi@example.org” đã dùng cho một tài khoản khác"),
+        (4, "C", "thư điện tử trùng với tài khoản khác ở dòng 3"),
+    ]
+    assert not User.objects.filter(username__in=["thuky.hai", "thuky.ba", "thuky.bon"]).exists()
