@@ -441,7 +441,7 @@ class UnitYearSheet(SheetSpec):
         ),
         Column(
             "disciplined_count",
-            gettext_lazy("Số bị kỷ luật từ khiển trách trở lên"),
+            gettext_lazy("Số bị kỷ luật từ cảnh cáo trở lên"),
             kind="int",
             width=12,
         ),

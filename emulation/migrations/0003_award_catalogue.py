@@ -61,7 +61,7 @@ TITLES = [
      "Hai lần liên tục đạt Chiến sĩ thi đua cấp Bộ."),
     ("tt-lao-dong-tien-tien", "Tập thể lao động tiên tiến", "Advanced Collective", "title",
      "collective", "unit_head", None, None, "0.8",
-     "Tỷ lệ Lao động tiên tiến đạt mức quy định, không có cá nhân bị kỷ luật từ khiển trách trở lên."),
+     "Tỷ lệ Lao động tiên tiến đạt mức quy định, không có cá nhân bị kỷ luật từ cảnh cáo trở lên."),
     ("tt-lao-dong-xuat-sac", "Tập thể lao động xuất sắc", "Excellent Collective", "title",
      "collective", "minister", None, None, "1.5",
      "Hoàn thành xuất sắc nhiệm vụ; 100% thành viên hoàn thành nhiệm vụ; tỷ lệ Lao động tiên "

@@ -536,3 +536,17 @@ def test_a_collective_title_needs_a_unit(world, person, code):
         f"Trần Thị Bình – {line.award_title.name_vi}: danh hiệu này chỉ xét cho tập thể "
         f"({line.award_title.citation})."
     ]
+
+
+def test_the_catalogue_and_the_import_sheet_name_the_discipline_level_the_rule_applies(catalogue):
+    """A reprimand (khiển trách) does not bar Tập thể lao động tiên tiến, a warning does: the
+    catalogue's text and the yearly-records sheet's column say the same as the rule."""
+    from emulation.models import AwardTitle
+    from units.sheets import UnitYearSheet
+
+    texts = AwardTitle.objects.filter(code="tt-lao-dong-tien-tien").values_list(
+        "prerequisites", flat=True
+    )
+    assert texts and all("từ cảnh cáo trở lên" in text for text in texts)
+    header = next(c.header for c in UnitYearSheet.columns if c.key == "disciplined_count")
+    assert str(header) == "Số bị kỷ luật từ cảnh cáo trở lên"
