@@ -1,12 +1,22 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("thidua")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def warm_up_reports(**_kwargs):
+    """Each worker child loads WeasyPrint and the report fonts as it starts, not during the
+    first report it builds (docs/scaling.md)."""
+    from emulation.pdf import warm_up
+
+    warm_up()
 
 
 @app.task(name="thidua.ping", ignore_result=False)

@@ -69,6 +69,26 @@ def render_pdf(template_name, context, *, url_fetcher=None):
     return document.write_pdf(pdf_variant="pdf/a-3b")
 
 
+WARM_UP_HTML = (
+    '<link rel="stylesheet" href="css/report_pdf.css">'
+    "<p>Cộng hòa xã hội chủ nghĩa Việt Nam <b>Độc lập</b> <i>Tự do</i> <b><i>Hạnh phúc</i></b></p>"
+)
+
+
+def warm_up(*, url_fetcher=None):
+    """Import WeasyPrint and load the report's stylesheet and its four font faces once, in a
+    worker process as it starts (config/celery.py), so that its first report costs what the
+    others do. Returns the size of the throwaway PDF."""
+    from weasyprint import HTML
+
+    document = HTML(
+        string=WARM_UP_HTML,
+        base_url=STATIC_DIR.as_uri() + "/",
+        url_fetcher=url_fetcher or static_url_fetcher(),
+    )
+    return len(document.write_pdf())
+
+
 def report_pdf(context, *, url_fetcher=None):
     """The year-end report (``emulation.reports.data.report_context``) as PDF bytes."""
     return render_pdf("emulation/report_pdf.html", context, url_fetcher=url_fetcher)

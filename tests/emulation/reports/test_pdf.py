@@ -112,6 +112,13 @@ def test_page_numbers_are_at_the_top_from_page_two(cluster_pdf, tmp_path):
     assert pdf_text(cluster_pdf, tmp_path, first=1, last=1).split()[:3] == ["BỘ", "TƯ", "PHÁP"]
 
 
+def test_the_workers_warm_up_loads_the_reports_own_files_and_nothing_else():
+    calls = []
+    size = pdf.warm_up(url_fetcher=pdf.static_url_fetcher(calls))
+    assert size > 1000
+    assert set(calls) == OWN_FILES  # the stylesheet and every font face a report uses
+
+
 def test_narrative_markup_and_links_print_as_text_and_fetch_nothing(cluster2, tmp_path):
     cluster2.report.results = (
         '<b>in đậm</b> <img src="file:///etc/passwd">\n\n'
