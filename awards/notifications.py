@@ -5,13 +5,13 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from awards.models import Proposal, SentReminder
-from clusters.models import ClusterYear, Criterion, Membership, Pledge, Score, ScoringTable
+from clusters.evaluation.tables import scoring_table_for
+from clusters.models import ClusterYear, Criterion, Membership, Pledge, Score
 from emulation.models import RoleAssignment
 
 REMIND_DAYS_BEFORE = 7
@@ -72,14 +72,7 @@ def _pledge_met(cluster_year):
 
 
 def _scores_met(cluster_year):
-    table = (
-        ScoringTable.objects.filter(
-            ministry_id=cluster_year.cluster.ministry_id, year=cluster_year.year
-        )
-        .filter(Q(cluster_id=cluster_year.cluster_id) | Q(cluster__isnull=True))
-        .order_by(F("cluster").asc(nulls_last=True))  # the cluster's own table first
-        .first()
-    )
+    table = scoring_table_for(cluster_year=cluster_year, prefetch=False)
     if table is None:
         return False
     members = Membership.objects.filter(cluster_year=cluster_year).count()

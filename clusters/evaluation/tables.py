@@ -3,7 +3,7 @@ year's. A table in use — any score recorded against it — is never silently c
 are refused with a message (no versioning: the paper table is fixed once scoring starts)."""
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -27,14 +27,28 @@ def scoring_tables_prefetched():
     )
 
 
-def scoring_table_for(*, cluster_year, prefetch=True):
-    """The cluster's own table for the year, else the ministry's (or None)."""
-    cluster = cluster_year.cluster
-    tables = scoring_tables_prefetched() if prefetch else ScoringTable.objects.all()
-    candidates = tables.filter(ministry_id=cluster.ministry_id, year=cluster_year.year).filter(
-        Q(cluster=cluster) | Q(cluster__isnull=True)
+def scoring_tables_for(*, cluster_years, tables=None):
+    """``{cluster_year.pk: table or None}``: the table each cluster-year is scored against,
+    the cluster's own table for the year, else its ministry's. The one place that says which
+    table applies; one query (``tables``: the queryset to pick from, e.g. annotated)."""
+    tables = ScoringTable.objects.all() if tables is None else tables
+    cluster_years = list(cluster_years)
+    candidates = tables.filter(
+        ministry_id__in={cy.cluster.ministry_id for cy in cluster_years},
+        year__in={cy.year for cy in cluster_years},
     )
-    return sorted(candidates, key=lambda t: t.cluster_id is None)[0] if candidates else None
+    by_scope = {(t.ministry_id, t.year, t.cluster_id): t for t in candidates}
+    return {
+        cy.pk: by_scope.get((cy.cluster.ministry_id, cy.year, cy.cluster_id))
+        or by_scope.get((cy.cluster.ministry_id, cy.year, None))
+        for cy in cluster_years
+    }
+
+
+def scoring_table_for(*, cluster_year, prefetch=True):
+    """The table ``cluster_year`` is scored against (``scoring_tables_for``), or None."""
+    tables = scoring_tables_prefetched() if prefetch else None
+    return scoring_tables_for(cluster_years=[cluster_year], tables=tables)[cluster_year.pk]
 
 
 def scoring_table_in_use(*, table):

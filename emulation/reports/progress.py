@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from awards.models import Award, Proposal
+from clusters.evaluation.tables import scoring_tables_for
 from clusters.models import (
     ClusterYear,
     Membership,
@@ -131,12 +132,10 @@ def _counts(queryset, key):
 def _score_totals(cluster_years):
     """(agreed cells, cells to score) per cluster-year: members × criteria of its table
     (the cluster's own table for the year, else the ministry's)."""
-    years = {cy.year for cy in cluster_years}
-    ministries = {cy.cluster.ministry_id for cy in cluster_years}
-    tables = ScoringTable.objects.filter(year__in=years, ministry_id__in=ministries).annotate(
-        criteria=Count("groups__criteria")
+    tables = scoring_tables_for(
+        cluster_years=cluster_years,
+        tables=ScoringTable.objects.annotate(criteria=Count("groups__criteria")),
     )
-    by_scope = {(t.ministry_id, t.year, t.cluster_id): t for t in tables}
     agreed = dict(
         Score.objects.filter(cluster_year__in=cluster_years, agreed_score__isnull=False)
         .order_by()
@@ -145,8 +144,7 @@ def _score_totals(cluster_years):
     )
     totals = {}
     for cy in cluster_years:
-        key = (cy.cluster.ministry_id, cy.year)
-        table = by_scope.get((*key, cy.cluster_id)) or by_scope.get((*key, None))
+        table = tables[cy.pk]
         totals[cy.pk] = (agreed.get(cy.pk, 0), table.criteria if table else None)
     return totals
 

@@ -5,11 +5,12 @@ from django.core.files.base import ContentFile
 
 from clusters.evaluation.evidence import evidence_add
 from clusters.evaluation.scores import CellInput, ScoreGridError, parse_score, scores_save
-from clusters.evaluation.tables import scoring_table_for
-from clusters.models import Score
+from clusters.evaluation.tables import scoring_table_for, scoring_tables_for
+from clusters.models import ClusterYear, Score
 from emulation.errors import DomainError
 from emulation.models import AuditEntry
 from tests.clusters.evaluation.conftest import D, build_table
+from tests.factories import ClusterFactory, cluster_year_with_units
 
 PDF = b"%PDF-1.4 test"
 
@@ -141,6 +142,24 @@ def test_a_cluster_specific_table_wins_over_the_ministry_table(world, table):
     own = build_table(world.ministry, world.year, cluster=world.cluster, name="Bảng riêng")
     assert scoring_table_for(cluster_year=world.cluster_year) == own
     assert scoring_table_for(cluster_year=world.other_cluster_year) == table
+
+
+def test_the_tables_of_many_cluster_years_come_in_one_query(
+    world, table, django_assert_num_queries
+):
+    own = build_table(world.ministry, world.year, cluster=world.cluster, name="Bảng riêng")
+    build_table(world.ministry, world.year + 1, name="Bảng năm sau")
+    other_ministry = ClusterYear.objects.select_related("cluster").get(
+        pk=cluster_year_with_units(ClusterFactory(), world.year, []).pk
+    )
+    cluster_years = [world.cluster_year, world.other_cluster_year, other_ministry]
+    with django_assert_num_queries(1):
+        tables = scoring_tables_for(cluster_years=cluster_years)
+    assert tables == {
+        world.cluster_year.pk: own,  # its own table
+        world.other_cluster_year.pk: table,  # the ministry's, not next year's
+        other_ministry.pk: None,  # another ministry has none
+    }
 
 
 @pytest.mark.parametrize(
