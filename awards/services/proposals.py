@@ -15,7 +15,6 @@ from awards.services.common import (
     proposal_snapshot,
     require_writer,
 )
-from awards.uploads import validated_upload
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
@@ -23,6 +22,7 @@ from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.roles import scope_of
+from emulation.uploads import DOSSIER, validated_upload
 
 
 def _require_editable(proposal):
@@ -75,7 +75,7 @@ def proposal_update(*, actor, proposal, version, number, dated, cover_file=None)
     _follow_regime(actor, proposal)
     if cover_file is not None:
         proposal.cover_content_type, proposal.cover_name = validated_upload(
-            cover_file, field="cover_file"
+            cover_file, kind=DOSSIER, field="cover_file"
         )
         proposal.cover_file = cover_file
     proposal.save()
@@ -166,7 +166,7 @@ def nomination_save(*, actor, proposal, line, version=None, report_file=None):
         raise DomainError(_("Hồ sơ đã có dòng đề nghị này."), field="award_title")
     if report_file is not None:
         line.report_content_type, line.report_name = validated_upload(
-            report_file, field="report_file"
+            report_file, kind=DOSSIER, field="report_file"
         )
         line.report_file = report_file
     _fill_from_vote(proposal, [line])

@@ -90,12 +90,14 @@ def test_an_upload_that_is_not_a_document_is_refused(world, draft):
             version=line.version,
             report_file=fake,
         )
-    assert error.value.message == "Nội dung tệp không đúng với loại tệp .pdf."
+    assert error.value.message == (
+        "Nội dung tệp không khớp với đuôi .pdf: tệp có thể bị đổi tên hoặc hỏng."
+    )
 
 
 def test_an_upload_over_the_size_limit_is_refused(world, draft, settings):
     settings.EVIDENCE_MAX_BYTES = 4
-    with pytest.raises(DomainError, match="Tệp quá lớn"):
+    with pytest.raises(DomainError, match="Tệp lớn hơn mức cho phép 4\xa0byte"):
         services.proposal_update(
             actor=world.users.secretary,
             proposal=draft,
