@@ -60,6 +60,15 @@ def proposal_regime(proposal):
     )
 
 
+def head_decision_regime(decision):
+    """A unit head decides a title by signing a decision: its date decides (the date is
+    required, so there is no provisional regime)."""
+    return regime_on(
+        on_date=decision.dated,
+        what=_("quyết định %(number)s của thủ trưởng đơn vị") % {"number": decision.number},
+    )
+
+
 def same_title_in(regime, award_title):
     """The catalogue entry of ``regime`` with the same code, or a DomainError."""
     if award_title.regime_id == regime.pk:

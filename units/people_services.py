@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
-from units.models import UnitHeadDecision
 from units.people_access import can_edit_people
 
 UNIT_YEAR_COUNTS = (
@@ -79,66 +78,3 @@ def person_year_save(*, actor, record, version=None, prior_titles=()):
 @transaction.atomic
 def unit_year_save(*, actor, record, version=None):
     return _save(actor=actor, instance=record, version=version, action="unit_year")
-
-
-@transaction.atomic
-def unit_head_decision_record(*, actor, decision):
-    """Record a decision of the unit head on the unit's or the person's yearly record. Only
-    titles the unit head decides belong here (khoản 1 Điều 80 Luật số 06/2022/QH15)."""
-    if not can_edit_people(actor, decision.unit):
-        raise DomainError(_("Chỉ cán bộ Vụ hoặc thư ký cụm của đơn vị được ghi quyết định."))
-    title = decision.award_title
-    if not title.is_unit_head:
-        raise DomainError(
-            _(
-                "“%(award)s” do %(level)s quyết định, không phải thủ trưởng đơn vị: đề nghị qua "
-                "hồ sơ khen thưởng của cụm."
-            )
-            % {"award": title.name_vi, "level": title.get_level_display()},
-            field="award_title",
-        )
-    individual = title.subject == title.Subject.INDIVIDUAL
-    if individual and not decision.person_id:
-        raise DomainError(_("Danh hiệu này dành cho cá nhân: hãy chọn cá nhân."), field="person")
-    if not individual and decision.person_id:
-        raise DomainError(_("Danh hiệu này dành cho tập thể: bỏ trống ô cá nhân."), field="person")
-    if decision.person_id and decision.person.unit_id != decision.unit_id:
-        raise DomainError(_("Cá nhân không thuộc đơn vị."), field="person")
-    if decision.dated.year < decision.year:
-        raise DomainError(_("Ngày quyết định không thể trước năm thành tích."), field="dated")
-    duplicate = UnitHeadDecision.objects.filter(
-        unit=decision.unit_id, person=decision.person_id, year=decision.year, award_title=title
-    )
-    if duplicate.exists():
-        raise DomainError(
-            _("Đã ghi %(award)s năm %(year)s cho đối tượng này.")
-            % {"award": title.name_vi, "year": decision.year},
-            field="award_title",
-        )
-    decision.save()
-    audit_record(
-        actor=actor,
-        action="unit_head_decision_record",
-        obj=decision,
-        after={
-            "person": decision.person_id,
-            "year": decision.year,
-            "award_title": title.code,
-            "number": decision.number,
-            "dated": decision.dated,
-        },
-    )
-    return decision
-
-
-@transaction.atomic
-def unit_head_decision_delete(*, actor, decision):
-    if not can_edit_people(actor, decision.unit):
-        raise DomainError(_("Chỉ cán bộ Vụ hoặc thư ký cụm của đơn vị được xóa quyết định."))
-    audit_record(
-        actor=actor,
-        action="unit_head_decision_delete",
-        obj=decision,
-        before={"number": decision.number, "year": decision.year},
-    )
-    decision.delete()

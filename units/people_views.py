@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards.services import head_decisions
 from emulation.audit import audit_entries_for
 from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
@@ -159,7 +160,8 @@ def unit_year_edit(request, pk, year):
 
 
 def head_decision_create(request, pk):
-    """Record a decision of the unit head on the unit's or a person's yearly record."""
+    """Record a decision of the unit head on the unit's or a person's yearly record; the
+    service (in ``awards``: the rules judge it) refuses what the title's criteria forbid."""
     unit = get_unit_for_people(request.user, pk, write=True)
     form = UnitHeadDecisionForm(
         request.POST or None, instance=UnitHeadDecision(unit=unit), unit=unit
@@ -167,7 +169,11 @@ def head_decision_create(request, pk):
     if request.method == "POST" and form.is_valid():
 
         def save():
-            people_services.unit_head_decision_record(actor=request.user, decision=form.save(False))
+            _decision, warnings = head_decisions.unit_head_decision_record(
+                actor=request.user, decision=form.save(False)
+            )
+            for finding in warnings:
+                messages.warning(request, finding.message)
 
         if _saved(request, form, save):
             return redirect("units:people", pk=unit.pk)
@@ -184,7 +190,7 @@ def head_decision_delete(request, pk, decision_pk):
     unit = get_unit_for_people(request.user, pk, write=True)
     decision = get_object_or_404(UnitHeadDecision, pk=decision_pk, unit=unit)
     try:
-        people_services.unit_head_decision_delete(actor=request.user, decision=decision)
+        head_decisions.unit_head_decision_delete(actor=request.user, decision=decision)
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -8,17 +8,29 @@ from awards.rules import (  # noqa: F401  (registers the rules)
     individual,
     levels,
 )
-from awards.rules.base import APPROVAL, DECISION, ERROR, REGISTRY, SUBMISSION, WARNING, Finding
-from awards.rules.context import rule_context
+from awards.rules.base import (
+    APPROVAL,
+    DECISION,
+    ERROR,
+    HEAD_DECISION,
+    REGISTRY,
+    SUBMISSION,
+    WARNING,
+    Finding,
+)
+from awards.rules.context import HeadDecisionLine, head_decision_context, rule_context
 
 __all__ = [
     "APPROVAL",
     "DECISION",
     "ERROR",
+    "HEAD_DECISION",
     "REGISTRY",
     "SUBMISSION",
     "WARNING",
     "Finding",
+    "HeadDecisionLine",
+    "check_head_decision",
     "check_line",
     "check_proposal",
     "rule_context",
@@ -38,3 +50,9 @@ def check_proposal(proposal, *, stage, lines=None, on=None):
     check (today, or the decision's date)."""
     ctx = rule_context(proposal, lines, on=on)
     return {line.pk: check_line(line, ctx, stage=stage) for line in ctx.live_lines()}
+
+
+def check_head_decision(line, *, regime, on):
+    """The findings of the ``HEAD_DECISION`` stage for a unit head's decision (a
+    ``HeadDecisionLine``) under ``regime``, checked on the decision's date ``on``."""
+    return check_line(line, head_decision_context(line, regime=regime, on=on), stage=HEAD_DECISION)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 ERROR, WARNING = "error", "warning"
 
 # Award catalogue codes (identical in every regime of emulation migration 0003).
@@ -20,8 +22,18 @@ BK_BO_TAP_THE = "bang-khen-bo-tap-the"
 BK_TTG_TAP_THE = "bang-khen-ttg-tap-the"
 FLAGS = frozenset({CO_BO, CO_CP})
 
-# When a rule is checked: the proposal is made (submission), reviewed (approval), decided.
+# When a rule is checked: the proposal is made (submission), reviewed (approval), decided;
+# and when a unit head's own decision is recorded on a yearly record (head decision).
 SUBMISSION, APPROVAL, DECISION = "submission", "approval", "decision"
+HEAD_DECISION = "head-decision"
+
+# The stages in the order of the procedure, as the rules page names them.
+STAGE_LABELS = {
+    SUBMISSION: gettext_lazy("khi gửi"),
+    APPROVAL: gettext_lazy("khi đồng ý"),
+    DECISION: gettext_lazy("khi ghi quyết định"),
+    HEAD_DECISION: gettext_lazy("khi ghi quyết định của thủ trưởng đơn vị"),
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,10 @@ class Rule:
     check: object
     award_codes: frozenset | None = None  # None: every award
     stages: frozenset = frozenset({SUBMISSION, APPROVAL})
+
+    @property
+    def stage_labels(self):
+        return [label for stage, label in STAGE_LABELS.items() if stage in self.stages]
 
     def applies(self, line, stage):
         if stage not in self.stages:

@@ -5,7 +5,19 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from awards.rules.base import CO_BO, CO_CP, ERROR, TTLDTT, TTLDXS, WARNING, Finding, rule
+from awards.rules.base import (
+    APPROVAL,
+    CO_BO,
+    CO_CP,
+    ERROR,
+    HEAD_DECISION,
+    SUBMISSION,
+    TTLDTT,
+    TTLDXS,
+    WARNING,
+    Finding,
+    rule,
+)
 from emulation.numbers import format_share
 from units.models import PersonYear
 
@@ -77,9 +89,10 @@ def _advanced_share(line, ctx, code, record, required, strict):
     gettext_lazy(
         "Tỷ lệ Lao động tiên tiến của tập thể đạt mức của chế độ pháp lý năm xét (Luật 2003: "
         "trên 50%; Luật 2022: ít nhất 70%); không có thành viên bị kỷ luật từ cảnh cáo trở lên "
-        "(khiển trách không cản trở)."
+        "(khiển trách không cản trở). Kiểm tra khi ghi quyết định của thủ trưởng đơn vị."
     ),
     awards={TTLDTT},
+    stages=(SUBMISSION, APPROVAL, HEAD_DECISION),
 )
 def advanced_collective(line, ctx):
     code = "tt-lao-dong-tien-tien"

@@ -1,4 +1,5 @@
-"""Everything the rules read for one proposal, loaded in a bounded number of queries."""
+"""Everything the rules read for one proposal, or for one unit head's decision, loaded in a
+bounded number of queries."""
 
 import datetime
 from collections import defaultdict
@@ -26,7 +27,7 @@ WARNING_OR_ABOVE = frozenset(
 
 @dataclass
 class RuleContext:
-    proposal: Proposal
+    proposal: Proposal | None  # None for a unit head's decision
     regime: object
     year: int
     lines: list
@@ -65,7 +66,7 @@ class RuleContext:
         """The dates a pending matter is checked on: the proposal's own date (when it was
         made) and the date of this check (review or decision)."""
         dates = {self.on}
-        if self.proposal.dated:
+        if self.proposal and self.proposal.dated:
             dates.add(self.proposal.dated)
         return sorted(dates)
 
@@ -101,40 +102,28 @@ def _flag_units(cluster_year, proposal, lines):
     return found
 
 
-def rule_context(proposal, lines=None, *, on=None):
-    cluster_year = proposal.cluster_year
-    year = cluster_year.year
-    if lines is None:
-        lines = list(
-            proposal.nominations.select_related("award_title", "unit", "person").order_by("id")
-        )
-    person_ids = {line.person_id for line in lines if line.person_id}
-    unit_ids = {line.unit_id for line in lines}
-    from awards.regime import proposal_regime
+def _titles_by_year():
+    return defaultdict(lambda: defaultdict(set))
 
-    ctx = RuleContext(
-        proposal=proposal,
-        regime=proposal_regime(proposal).regime,
-        year=year,
-        lines=lines,
-        on=on or timezone.localdate(),
-    )
-    person_titles = defaultdict(lambda: defaultdict(set))
-    unit_titles = defaultdict(lambda: defaultdict(set))
+
+def _load_people(ctx, person_ids):
+    """The people's yearly records: ratings, disciplines, pending matters, prior titles."""
     records = PersonYear.objects.filter(person_id__in=person_ids).prefetch_related("prior_titles")
     for record in records:
         ctx.person_years[(record.person_id, record.year)] = record
         if record.discipline_level:
             ctx.person_disciplines.setdefault(record.person_id, []).append(record)
-        if record.pending_review and record.year >= year:
+        if record.pending_review and record.year >= ctx.year:
             ctx.person_pending.setdefault(record.person_id, []).append(record.year)
         for title in record.prior_titles.all():
-            person_titles[record.person_id][record.year].add(title.code)
+            ctx.person_titles[record.person_id][record.year].add(title.code)
             ctx.kinds[title.code], ctx.names[title.code] = title.kind, title.name_vi
-    # Awards this very proposal produced are its outcome, not earlier history.
-    awards = Award.active.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)).exclude(
-        nomination__proposal=proposal
-    )
+
+
+def _load_titles_held(ctx, person_ids, unit_ids, awards):
+    """The titles held by year: ``awards`` (the active awards to count) and the unit head's
+    decisions (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …)."""
+    awards = awards.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids))
     for award_year, person_id, unit_id, code, kind, name in awards.values_list(
         "year",
         "person_id",
@@ -146,36 +135,108 @@ def rule_context(proposal, lines=None, *, on=None):
         ctx.kinds[code], ctx.names[code] = kind, name
         if person_id:
             if person_id in person_ids:
-                person_titles[person_id][award_year].add(code)
+                ctx.person_titles[person_id][award_year].add(code)
         else:
-            unit_titles[unit_id][award_year].add(code)
-    # The unit head's own decisions (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …).
+            ctx.unit_titles[unit_id][award_year].add(code)
     head_decisions = UnitHeadDecision.objects.filter(
         Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids, person__isnull=True)
     ).values_list("year", "person_id", "unit_id", "award_title__code")
     for decision_year, person_id, unit_id, code in head_decisions:
         if person_id:
-            person_titles[person_id][decision_year].add(code)
+            ctx.person_titles[person_id][decision_year].add(code)
         else:
-            unit_titles[unit_id][decision_year].add(code)
-    ctx.person_titles = person_titles
-    ctx.unit_titles = unit_titles
-    for record in UnitYear.objects.filter(unit_id__in=unit_ids, year__gte=year):
-        if record.year == year:
+            ctx.unit_titles[unit_id][decision_year].add(code)
+
+
+def _load_units(ctx, unit_ids):
+    """The units' figures of the year, their pending matters, and for each Tập thể lao động
+    tiên tiến line the members disciplined at cảnh cáo or above in the year."""
+    for record in UnitYear.objects.filter(unit_id__in=unit_ids, year__gte=ctx.year):
+        if record.year == ctx.year:
             ctx.unit_years[record.unit_id] = record
         if record.pending_review:
             ctx.unit_pending.setdefault(record.unit_id, []).append(record.year)
     collective_units = {
-        line.unit_id for line in lines if not line.person_id and line.award_title.code == TTLDTT
+        line.unit_id for line in ctx.lines if not line.person_id and line.award_title.code == TTLDTT
     }
     if collective_units:
         warned = PersonYear.objects.filter(
             person__unit_id__in=collective_units,
-            year=year,
+            year=ctx.year,
             discipline_level__in=WARNING_OR_ABOVE,
         ).values_list("person__unit_id", flat=True)
         for unit_id in warned:
             ctx.unit_warned[unit_id] = ctx.unit_warned.get(unit_id, 0) + 1
+
+
+def _load_subjects(ctx, awards):
+    """What the rules read about the lines' people and units (shared by both contexts)."""
+    person_ids = {line.person_id for line in ctx.lines if line.person_id}
+    unit_ids = {line.unit_id for line in ctx.lines}
+    ctx.person_titles, ctx.unit_titles = _titles_by_year(), _titles_by_year()
+    _load_people(ctx, person_ids)
+    _load_titles_held(ctx, person_ids, unit_ids, awards)
+    _load_units(ctx, unit_ids)
+    return person_ids, unit_ids
+
+
+def _name_lines(ctx):
+    for line in ctx.lines:
+        ctx.kinds[line.award_title.code] = line.award_title.kind
+        ctx.names[line.award_title.code] = line.award_title.name_vi
+
+
+@dataclass(frozen=True)
+class HeadDecisionLine:
+    """A unit head's decision as the rules see a line: its subject, title and year."""
+
+    unit: object
+    person: object
+    award_title: object
+    year: int
+    pk = None  # not a line of any proposal
+    outcome = None
+
+    @property
+    def person_id(self):
+        return self.person.pk if self.person else None
+
+    @property
+    def unit_id(self):
+        return self.unit.pk
+
+    @property
+    def subject_name(self):
+        return self.person.full_name if self.person else self.unit.name
+
+
+def head_decision_context(line, *, regime, on):
+    """Everything the rules of the ``HEAD_DECISION`` stage read for one unit head's decision
+    (a ``HeadDecisionLine``), judged under ``regime`` on the decision's date ``on``."""
+    ctx = RuleContext(proposal=None, regime=regime, year=line.year, lines=[line], on=on)
+    _load_subjects(ctx, Award.active.all())
+    _name_lines(ctx)
+    return ctx
+
+
+def rule_context(proposal, lines=None, *, on=None):
+    cluster_year = proposal.cluster_year
+    year = cluster_year.year
+    if lines is None:
+        lines = list(
+            proposal.nominations.select_related("award_title", "unit", "person").order_by("id")
+        )
+    from awards.regime import proposal_regime
+
+    ctx = RuleContext(
+        proposal=proposal,
+        regime=proposal_regime(proposal).regime,
+        year=year,
+        lines=lines,
+        on=on or timezone.localdate(),
+    )
+    # Awards this very proposal produced are its outcome, not earlier history.
+    person_ids, unit_ids = _load_subjects(ctx, Award.active.exclude(nomination__proposal=proposal))
     counts = VoteCount.objects.filter(
         vote__cluster_year=cluster_year, vote__state="closed"
     ).values_list("vote__award_title__code", "unit_id", "nominated")
@@ -193,9 +254,7 @@ def rule_context(proposal, lines=None, *, on=None):
     for person_id, unit_id, code, kind, name in elsewhere:
         ctx.elsewhere.append((person_id, unit_id, code))
         ctx.kinds[code], ctx.names[code] = kind, name
-    for line in lines:
-        ctx.kinds[line.award_title.code] = line.award_title.kind
-        ctx.names[line.award_title.code] = line.award_title.name_vi
+    _name_lines(ctx)
     if any(line.award_title.code == CO_CP for line in lines):
         ctx.flag_units = _flag_units(cluster_year, proposal, ctx.live_lines())
     from awards.models import MeetingLine

@@ -16,6 +16,7 @@ from awards.rules.base import (
     DECISION,
     ERROR,
     FLAGS,
+    HEAD_DECISION,
     SUBMISSION,
     WARNING,
     Finding,
@@ -181,12 +182,13 @@ def _discipline_findings(line, ctx, discipline, law):
     "no-pending-matter",
     gettext_lazy("Không đề nghị khi đang bị kỷ luật, điều tra, thanh tra, khiếu nại"),
     gettext_lazy(
-        "Kiểm tra vào ngày lập tờ trình, ngày xét và ngày quyết định (không chỉ trong năm "
-        "thành tích): cá nhân đang trong thời hạn kỷ luật, hoặc cá nhân, tập thể đang bị điều "
-        "tra, thanh tra, kiểm tra, có khiếu nại chưa giải quyết thì không đề nghị khen thưởng; "
-        "thành tích chỉ được tính từ khi hết thời hạn kỷ luật."
+        "Kiểm tra vào ngày lập tờ trình, ngày xét và ngày quyết định, kể cả quyết định của thủ "
+        "trưởng đơn vị (không chỉ trong năm thành tích): cá nhân đang trong thời hạn kỷ luật, "
+        "hoặc cá nhân, tập thể đang bị điều tra, thanh tra, kiểm tra, có khiếu nại chưa giải "
+        "quyết thì không đề nghị khen thưởng; thành tích chỉ được tính từ khi hết thời hạn kỷ "
+        "luật."
     ),
-    stages=(SUBMISSION, APPROVAL, DECISION),
+    stages=(SUBMISSION, APPROVAL, DECISION, HEAD_DECISION),
 )
 def no_pending_matter(line, ctx):
     findings = []

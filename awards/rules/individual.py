@@ -4,13 +4,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.rules.base import (
+    APPROVAL,
     BK_BO_CA_NHAN,
     BK_TTG_CA_NHAN,
     CSTD_BO,
     CSTD_TQ,
     CSTDCS,
     ERROR,
+    HEAD_DECISION,
     LDTT,
+    SUBMISSION,
     WARNING,
     Finding,
     rule,
@@ -90,9 +93,10 @@ def _check_title_years(line, ctx, code, title_code, years, condition):
     gettext_lazy(
         "Đạt Lao động tiên tiến trong năm và có sáng kiến được công nhận hoặc đề tài nghiên "
         "cứu được nghiệm thu; theo Luật 2022 hoàn thành xuất sắc nhiệm vụ cũng được tính, theo "
-        "Luật 2003 (Điều 23) thì không."
+        "Luật 2003 (Điều 23) thì không. Kiểm tra khi ghi quyết định của thủ trưởng đơn vị."
     ),
     awards={CSTDCS},
+    stages=(SUBMISSION, APPROVAL, HEAD_DECISION),
 )
 def grassroots_fighter(line, ctx):
     code = "cstd-co-so"

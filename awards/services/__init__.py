@@ -14,6 +14,10 @@ from awards.services.decisions import (
     decision_record,
     reward_amount,
 )
+from awards.services.head_decisions import (
+    unit_head_decision_delete,
+    unit_head_decision_record,
+)
 from awards.services.proposals import (
     nomination_delete,
     nomination_save,
@@ -61,6 +65,8 @@ __all__ = [
     "proposal_submit",
     "proposal_update",
     "reward_amount",
+    "unit_head_decision_delete",
+    "unit_head_decision_record",
     "upward_dossier_add_lines",
     "upward_dossier_create",
     "upward_dossier_decide",

@@ -15,6 +15,18 @@ def require_staff(actor, proposal):
         raise DomainError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng của bộ được xét duyệt hồ sơ."))
 
 
+def subject_check(line):
+    """A line's (or a unit head's decision's) subject fits its title: a person of its unit for
+    an individual title, none for a collective one."""
+    individual = line.award_title.subject == line.award_title.Subject.INDIVIDUAL
+    if individual and not line.person_id:
+        raise DomainError(_("Danh hiệu này dành cho cá nhân: hãy chọn cá nhân."), field="person")
+    if not individual and line.person_id:
+        raise DomainError(_("Danh hiệu này dành cho tập thể: bỏ trống ô cá nhân."), field="person")
+    if line.person_id and line.person.unit_id != line.unit_id:
+        raise DomainError(_("Cá nhân không thuộc đơn vị đã chọn."), field="person")
+
+
 def proposal_snapshot(proposal):
     return {
         "state": proposal.state,

@@ -14,6 +14,7 @@ from awards.services.common import (
     notify_on_commit,
     proposal_snapshot,
     require_writer,
+    subject_check,
 )
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
@@ -124,13 +125,7 @@ def _check_line(proposal, line):
         )
     if not cluster_year.memberships.filter(unit_id=line.unit_id).exists():
         raise DomainError(_("Đơn vị không phải thành viên của cụm năm này."), field="unit")
-    individual = line.award_title.subject == line.award_title.Subject.INDIVIDUAL
-    if individual and not line.person_id:
-        raise DomainError(_("Danh hiệu này dành cho cá nhân: hãy chọn cá nhân."), field="person")
-    if not individual and line.person_id:
-        raise DomainError(_("Danh hiệu này dành cho tập thể: bỏ trống ô cá nhân."), field="person")
-    if line.person_id and line.person.unit_id != line.unit_id:
-        raise DomainError(_("Cá nhân không thuộc đơn vị đã chọn."), field="person")
+    subject_check(line)
 
 
 def _fill_from_vote(proposal, lines):

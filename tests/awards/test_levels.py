@@ -212,11 +212,9 @@ def test_a_unit_heads_decision_is_a_prerequisite_of_the_ministers_certificate(wo
 
 
 def test_a_ministry_level_title_is_refused_as_a_unit_heads_decision(world, person):
-    from units import people_services
-
     old = {t.code: t for t in LegalRegime.objects.get(code=OLD).award_titles.all()}
     with pytest.raises(DomainError, match="do Bộ trưởng quyết định"):
-        people_services.unit_head_decision_record(
+        services.unit_head_decision_record(
             actor=world.users.staff,
             decision=UnitHeadDecision(
                 unit=person.unit,
