@@ -12,6 +12,7 @@ from django.utils.translation import override
 from awards.models import Proposal, SentReminder
 from clusters.evaluation.tables import scoring_table_for
 from clusters.models import ClusterYear, Criterion, Membership, Pledge, Score
+from emulation.dates import short_date
 from emulation.models import RoleAssignment
 
 REMIND_DAYS_BEFORE = 7
@@ -137,7 +138,7 @@ def send_deadline_reminders(*, today=None):
                 body = _("Hạn %(what)s của %(cy)s là %(date)s và việc này chưa hoàn thành.") % {
                     "what": str(SentReminder.Kind(kind).label).lower(),
                     "cy": cluster_year,
-                    "date": deadline.strftime("%d/%m/%Y"),
+                    "date": short_date(deadline),
                 }
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
             sent += 1

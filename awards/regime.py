@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.models import AwardTitle, LegalRegime
 
@@ -24,7 +25,7 @@ def regime_on(*, on_date, what):
     if regime is None:
         raise DomainError(
             _("Không có chế độ pháp lý nào có hiệu lực ngày %(date)s.")
-            % {"date": on_date.strftime("%d/%m/%Y")}
+            % {"date": short_date(on_date)}
         )
     reason = _(
         "Áp dụng %(regime)s vì %(what)s ngày %(date)s, khi chế độ này đang có hiệu lực (từ "
@@ -33,8 +34,8 @@ def regime_on(*, on_date, what):
     ) % {
         "regime": regime.name,
         "what": what,
-        "date": on_date.strftime("%d/%m/%Y"),
-        "since": regime.valid_from.strftime("%d/%m/%Y"),
+        "date": short_date(on_date),
+        "since": short_date(regime.valid_from),
         "citation": regime.transition_citation or regime.law_citation,
     }
     return ApplicableRegime(regime=regime, on_date=on_date, reason=reason)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation.dates import short_date
 from emulation.errors import DomainError
 
 # PostgreSQL's integer (and Django's PositiveIntegerField) stops at 2**31 - 1, smallint at
@@ -61,8 +62,8 @@ def validate_date(value):
         raise ValidationError(
             _("Ngày phải từ %(first)s đến %(last)s.")
             % {
-                "first": FIRST_DATE.strftime("%d/%m/%Y"),
-                "last": last_date().strftime("%d/%m/%Y"),
+                "first": short_date(FIRST_DATE),
+                "last": short_date(last_date()),
             },
             code="date_range",
         )

@@ -18,6 +18,7 @@ from awards.rules.base import (
     Finding,
     rule,
 )
+from emulation.dates import short_date
 from emulation.numbers import format_share
 from units.models import PersonYear
 
@@ -271,7 +272,7 @@ def _government_deadline(line, ctx, code):
                 "đã quá hạn gửi hồ sơ Cờ thi đua của Chính phủ cho thành tích năm %(year)s "
                 "(hạn %(due)s)"
             )
-            % {"year": ctx.year, "due": due.strftime("%d/%m/%Y")},
+            % {"year": ctx.year, "due": short_date(due)},
         )
     ]
 

@@ -22,6 +22,7 @@ from awards.rules.base import (
     Finding,
     rule,
 )
+from emulation.dates import short_date
 from emulation.models import AwardTitle
 from emulation.numbers import format_share
 
@@ -119,7 +120,7 @@ ACHIEVEMENT_YEARS = {CSTD_BO: 3, CSTD_TQ: 6, BK_BO_CA_NHAN: 2, BK_TTG_CA_NHAN: 5
 
 
 def _fmt(date):
-    return date.strftime("%d/%m/%Y")
+    return short_date(date)
 
 
 def _discipline_findings(line, ctx, discipline, law):

@@ -6,6 +6,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from django.utils.translation import gettext as _
 
+from emulation.dates import short_date
 from emulation.models import AwardTitle, BaseSalary
 from emulation.numbers import format_decimal
 
@@ -33,7 +34,7 @@ def reward_amount(*, award_title, on_date, salaries=None):
     salary = _salary_on(on_date, salaries)
     if salary is None:
         return None, _("Chưa có mức lương cơ sở áp dụng ngày %(date)s: chưa tính tiền thưởng.") % {
-            "date": on_date.strftime("%d/%m/%Y")
+            "date": short_date(on_date)
         }
     amount = round_up(Decimal(award_title.reward_multiplier) * Decimal(salary.amount))
     note = _("%(mult)s × %(salary)s đồng (%(citation)s; %(salary_citation)s)") % {

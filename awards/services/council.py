@@ -21,6 +21,7 @@ from awards.models import (
 from awards.services.common import line_snapshot
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version
+from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.models import MinistryAwardSetting
 from emulation.numbers import format_share
@@ -89,7 +90,7 @@ def meeting_create(*, actor, ministry, held_on, place="", proposal=None):
     if not members:
         raise DomainError(
             _("Hội đồng chưa có thành viên nào trong nhiệm kỳ tại ngày %(date)s.")
-            % {"date": held_on.strftime("%d/%m/%Y")},
+            % {"date": short_date(held_on)},
             field="held_on",
         )
     meeting = CouncilMeeting.objects.create(
@@ -372,7 +373,7 @@ def meeting_close(*, actor, meeting):
             figures = _(
                 "Hội đồng họp ngày %(date)s: %(votes)s/%(roster)s thành viên đồng ý (%(share)s%%)"
             ) % {
-                "date": meeting.held_on.strftime("%d/%m/%Y"),
+                "date": short_date(meeting.held_on),
                 "votes": line.votes_for,
                 "roster": meeting.roster_size,
                 "share": format_share(share),

@@ -17,6 +17,7 @@ from awards.services.common import (
 )
 from emulation.audit import audit_record, event_now
 from emulation.concurrency import refuse_duplicate
+from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 
@@ -143,7 +144,7 @@ def award_revoke(*, actor, award, reason, number="", dated=None, recover_amount=
     if dated < award.decision.dated:
         raise DomainError(
             _("Ngày thu hồi không thể trước ngày quyết định khen thưởng (%(date)s).")
-            % {"date": award.decision.dated.strftime("%d/%m/%Y")},
+            % {"date": short_date(award.decision.dated)},
             field="dated",
         )
     if recover_amount is None:

@@ -21,6 +21,7 @@ from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
 from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
+from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.roles import scope_of
 from emulation.uploads import DOSSIER, validated_upload
@@ -222,7 +223,7 @@ def proposal_submit(*, actor, proposal):
     if proposal.dated and proposal.dated > timezone.localdate(event_now()):
         raise DomainError(
             _("Ngày tờ trình %(date)s chưa đến: hồ sơ được gửi vào ngày ghi trên tờ trình.")
-            % {"date": proposal.dated.strftime("%d/%m/%Y")},
+            % {"date": short_date(proposal.dated)},
             field="dated",
         )
     proposal.minutes = _signed_minutes(proposal.cluster_year)

@@ -14,6 +14,7 @@ from awards.services.proposals import missing_parts
 from awards.views.common import file_download, form_page
 from clusters.access import get_cluster_year_for_user
 from clusters.selectors import cluster_years_for_user
+from emulation.dates import short_date
 from emulation.errors import DomainError, form_error
 from emulation.roles import scope_of
 from emulation.selectors import local_name, ministry_award_settings, selected_year
@@ -88,7 +89,7 @@ def _level_text(award_title, ministry, year):
     due = award_title.dossier_due(year)
     if due is None:
         return label
-    return _("%(level)s (hồ sơ hạn %(date)s)") % {"level": label, "date": due.strftime("%d/%m/%Y")}
+    return _("%(level)s (hồ sơ hạn %(date)s)") % {"level": label, "date": short_date(due)}
 
 
 def proposal_edit(request, pk):

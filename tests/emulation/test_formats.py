@@ -55,3 +55,11 @@ def test_the_account_list_shows_the_last_login_in_the_users_language(client_as, 
     assert '<td class="nowrap">14/12/2020 09:30</td>' in client.get("/accounts/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert '<td class="nowrap">14 Dec 2020, 09:30</td>' in client.get("/accounts/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "expected"), [("vi", "05/01/2021"), ("en", "05 Jan 2021")])
+def test_a_date_in_a_message_follows_the_language(language, expected):
+    from emulation.dates import short_date
+
+    with translation.override(language):
+        assert short_date(datetime.date(2021, 1, 5)) == expected
