@@ -25,18 +25,13 @@ from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.models import MinistryAwardSetting
 from emulation.numbers import format_share
-from emulation.roles import scope_of
+from emulation.rights import require_manager
 from emulation.selectors import quota_per_cluster
 from units.women import CITATION as WOMEN_FIRST_CITATION
 from units.women import candidates_women_priority, women_first
 
 Status = MeetingAttendance.Status
 Result = MeetingLine.Result
-
-
-def _require_manager(actor, ministry_id):
-    if not scope_of(actor).manages_ministry(ministry_id):
-        raise DomainError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng của bộ được làm việc này."))
 
 
 def council_of(ministry):
@@ -63,7 +58,7 @@ def _member_snapshot(member):
 
 @transaction.atomic
 def council_member_save(*, actor, ministry, member):
-    _require_manager(actor, ministry.pk)
+    require_manager(actor, ministry.pk)
     member.council = council_of(ministry)
     if member.term_end and member.term_end < member.term_start:
         raise DomainError(_("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu."), field="term_end")
@@ -84,7 +79,7 @@ def council_member_save(*, actor, ministry, member):
 def meeting_create(*, actor, ministry, held_on, place="", proposal=None):
     """A meeting on ``held_on`` with its roster as of that day, every member marked present
     until attendance is recorded; with ``proposal``, all its lines waiting for review."""
-    _require_manager(actor, ministry.pk)
+    require_manager(actor, ministry.pk)
     council = council_of(ministry)
     members = list(roster_on(council, held_on))
     if not members:
@@ -122,7 +117,7 @@ def _require_open(meeting):
 @transaction.atomic
 def meeting_add_proposal(*, actor, meeting, proposal):
     """Put every line of ``proposal`` still waiting for review to the meeting."""
-    _require_manager(actor, meeting.council.ministry_id)
+    require_manager(actor, meeting.council.ministry_id)
     _require_open(meeting)
     if proposal.cluster_year.cluster.ministry_id != meeting.council.ministry_id:
         raise DomainError(_("Hồ sơ không thuộc bộ của hội đồng."))
@@ -236,7 +231,7 @@ def meeting_record(
     The threshold is computed over every member of the roster on the meeting date, never over
     a typed count; written votes count only from absent members who sent one."""
     meeting = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
-    _require_manager(actor, meeting.council.ministry_id)
+    require_manager(actor, meeting.council.ministry_id)
     _require_open(meeting)
     rows = list(meeting.attendance.all())
     for row in rows:
@@ -333,7 +328,7 @@ def meeting_close(*, actor, meeting):
     from awards.services.review import _approve, _set_outcome
 
     meeting = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
-    _require_manager(actor, meeting.council.ministry_id)
+    require_manager(actor, meeting.council.ministry_id)
     _require_open(meeting)
     lines = list(meeting.lines.select_related("nomination__proposal"))
     if not lines:

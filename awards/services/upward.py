@@ -14,15 +14,9 @@ from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
-from emulation.roles import scope_of
+from emulation.rights import require_manager
 
 State = UpwardDossier.State
-
-
-def _require_manager(actor, dossier_or_ministry_id):
-    ministry_id = getattr(dossier_or_ministry_id, "ministry_id", dossier_or_ministry_id)
-    if not scope_of(actor).manages_ministry(ministry_id):
-        raise DomainError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng của bộ được làm việc này."))
 
 
 def _locked(dossier):
@@ -69,7 +63,7 @@ def eligible_lines(*, ministry_ids, level=None):
 
 @transaction.atomic
 def upward_dossier_create(*, actor, ministry, level, year):
-    _require_manager(actor, ministry.pk)
+    require_manager(actor, ministry.pk)
     dossier = UpwardDossier.objects.create(
         ministry=ministry, level=level, year=year, created_by=actor
     )
@@ -80,7 +74,7 @@ def upward_dossier_create(*, actor, ministry, level, year):
 @transaction.atomic
 def upward_dossier_update(*, actor, dossier, version, number, dated):
     dossier = _locked(dossier)
-    _require_manager(actor, dossier)
+    require_manager(actor, dossier.ministry_id)
     if not dossier.is_editable:
         raise _wrong_state(dossier, _("sửa"))
     before = _snapshot(dossier)
@@ -100,7 +94,7 @@ def upward_dossier_update(*, actor, dossier, version, number, dated):
 @transaction.atomic
 def upward_dossier_add_lines(*, actor, dossier, line_ids):
     dossier = _locked(dossier)
-    _require_manager(actor, dossier)
+    require_manager(actor, dossier.ministry_id)
     if not dossier.is_editable:
         raise _wrong_state(dossier, _("thêm dòng"))
     lines = list(
@@ -132,7 +126,7 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
 @transaction.atomic
 def upward_dossier_remove_line(*, actor, dossier, line):
     dossier = _locked(dossier)
-    _require_manager(actor, dossier)
+    require_manager(actor, dossier.ministry_id)
     if not dossier.is_editable:
         raise _wrong_state(dossier, _("bỏ dòng"))
     before = _snapshot(dossier)
@@ -151,7 +145,7 @@ def upward_dossier_remove_line(*, actor, dossier, line):
 def upward_dossier_forward(*, actor, dossier):
     """Send (or send again after a return) the dossier to the Ministry of Home Affairs."""
     dossier = _locked(dossier)
-    _require_manager(actor, dossier)
+    require_manager(actor, dossier.ministry_id)
     if not dossier.is_editable:
         raise _wrong_state(dossier, _("trình"))
     missing = []
@@ -185,7 +179,7 @@ def upward_dossier_forward(*, actor, dossier):
 def upward_dossier_return(*, actor, dossier, reason):
     """The Ministry of Home Affairs sent the dossier back for correction."""
     dossier = _locked(dossier)
-    _require_manager(actor, dossier)
+    require_manager(actor, dossier.ministry_id)
     if dossier.state not in UpwardDossier.AWAITING:
         raise _wrong_state(dossier, _("ghi việc trả lại"))
     reason = (reason or "").strip()
@@ -209,7 +203,7 @@ def upward_dossier_return(*, actor, dossier, reason):
 @transaction.atomic
 def upward_dossier_refuse(*, actor, dossier, reason):
     dossier = _locked(dossier)
-    _require_manager(actor, dossier)
+    require_manager(actor, dossier.ministry_id)
     if dossier.state not in UpwardDossier.AWAITING:
         raise _wrong_state(dossier, _("ghi việc không khen thưởng"))
     reason = (reason or "").strip()
@@ -238,7 +232,7 @@ def upward_dossier_decide(
     default) become awards under the regime in force on the dossier's date, with their money
     at the base salary of the decision date."""
     dossier = _locked(dossier)
-    _require_manager(actor, dossier)
+    require_manager(actor, dossier.ministry_id)
     if dossier.state not in UpwardDossier.AWAITING:
         raise _wrong_state(dossier, _("ghi quyết định"))
     if dated < dossier.dated:

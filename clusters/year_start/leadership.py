@@ -7,7 +7,7 @@ from clusters.models import LeadershipTerm, RotationPolicy, RotationSlot
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
-from emulation.roles import scope_of
+from emulation.rights import require_cluster_writer
 
 LEADERSHIP_FIELDS = [
     "head_unit",
@@ -22,11 +22,6 @@ LEADERSHIP_FIELDS = [
     "announced_on",
     "note",
 ]
-
-
-def _require_writer(actor, cluster):
-    if not scope_of(actor).writes_cluster(cluster):
-        raise DomainError(_("Bạn không có quyền sửa hồ sơ của cụm này."))
 
 
 def _leadership_snapshot(term):
@@ -58,7 +53,7 @@ def leadership_save(*, actor, cluster_year, data, expected_version=None):
 
     ``data`` holds LEADERSHIP_FIELDS; ``expected_version`` is the version the form loaded
     (0 when the user saw no term yet, so a term recorded meanwhile is not overwritten)."""
-    _require_writer(actor, cluster_year.cluster)
+    require_cluster_writer(actor, cluster_year.cluster)
     leadership_check(
         cluster_year=cluster_year, head_unit=data["head_unit"], deputy_unit=data["deputy_unit"]
     )
@@ -91,7 +86,7 @@ def leadership_save(*, actor, cluster_year, data, expected_version=None):
 @transaction.atomic
 def rotation_policy_save(*, actor, cluster, method, no_repeat_years, order, expected_version):
     """Set the cluster's rotation policy; ``order`` lists units in rotation order."""
-    _require_writer(actor, cluster)
+    require_cluster_writer(actor, cluster)
     if len({u.pk for u in order}) != len(order):
         raise DomainError(_("Mỗi đơn vị chỉ có một vị trí trong thứ tự luân phiên."))
     foreign = [u for u in order if u.ministry_id != cluster.ministry_id]

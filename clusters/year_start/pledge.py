@@ -10,14 +10,10 @@ from emulation.audit import audit_record
 from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
+from emulation.rights import require_cluster_writer
 from emulation.roles import scope_of
 
 State = Pledge.State
-
-
-def _require_writer(actor, cluster_year):
-    if not scope_of(actor).writes_cluster(cluster_year.cluster):
-        raise DomainError(_("Bạn không có quyền sửa hồ sơ của cụm này."))
 
 
 def _locked_for_update(pledge):
@@ -70,7 +66,7 @@ def pledge_all_signed(pledge):
 @transaction.atomic
 def pledge_create(*, actor, cluster_year):
     """A draft pledge, its commitments copied from last year's as a start."""
-    _require_writer(actor, cluster_year)
+    require_cluster_writer(actor, cluster_year.cluster)
     exists = _("Năm này đã có giao ước.")
     if Pledge.objects.filter(cluster_year=cluster_year).exists():
         raise DomainError(exists)
@@ -90,7 +86,7 @@ def pledge_create(*, actor, cluster_year):
 @transaction.atomic
 def pledge_update(*, actor, pledge, expected_version, commitments, place, conference_date):
     """Replace the ordered commitments and the place and date of signing."""
-    _require_writer(actor, pledge.cluster_year)
+    require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
     _require_editable(pledge)
     texts = [t.strip() for t in commitments if t.strip()]
@@ -122,7 +118,7 @@ def pledge_update(*, actor, pledge, expected_version, commitments, place, confer
 @transaction.atomic
 def pledge_open(*, actor, pledge):
     """Draft → open for signing."""
-    _require_writer(actor, pledge.cluster_year)
+    require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
     if pledge.state != State.DRAFT:
         raise DomainError(_("Chỉ mở ký được giao ước đang ở trạng thái dự thảo."))
@@ -135,7 +131,7 @@ def pledge_open(*, actor, pledge):
 @transaction.atomic
 def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on):
     """Record that a member signed; when every member has signed the pledge is signed."""
-    _require_writer(actor, pledge.cluster_year)
+    require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
     _require_editable(pledge)
     if pledge.state == State.DRAFT:
@@ -170,7 +166,7 @@ def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on)
 @transaction.atomic
 def pledge_lock(*, actor, pledge):
     """Signed → locked: nothing changes any more unless ministry staff reopen it."""
-    _require_writer(actor, pledge.cluster_year)
+    require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
     if pledge.state != State.SIGNED or not pledge_all_signed(pledge):
         raise DomainError(_("Chỉ khóa được giao ước khi mọi thành viên đã ký."))
@@ -201,7 +197,7 @@ def pledge_reopen(*, actor, pledge, reason):
 def registration_add(*, actor, pledge, unit, award_title, person_name):
     """A unit registers a target title: collective titles for the unit, individual ones for a
     named person; only titles of the regime the year is under."""
-    _require_writer(actor, pledge.cluster_year)
+    require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
     _require_editable(pledge)
     _require_member(pledge, unit)
@@ -244,7 +240,7 @@ def registration_add(*, actor, pledge, unit, award_title, person_name):
 @transaction.atomic
 def registration_remove(*, actor, registration):
     pledge = registration.pledge
-    _require_writer(actor, pledge.cluster_year)
+    require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
     _require_editable(pledge)
     lock_existing(registration, _("Đăng ký này đã được xóa."))
