@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.bounds import validate_year
+from emulation.dates import short_date
 from emulation.fields import VietnameseCharField
+from emulation.numbers import format_decimal
 
 
 class Ministry(models.Model):
@@ -138,7 +140,7 @@ class BaseSalary(models.Model):
         ordering = ["valid_from"]
 
     def __str__(self):
-        return f"{self.amount:,} ({self.valid_from:%d/%m/%Y})"
+        return f"{format_decimal(self.amount)} ({short_date(self.valid_from)})"
 
 
 class AwardTitle(models.Model):

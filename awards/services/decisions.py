@@ -20,6 +20,7 @@ from emulation.concurrency import refuse_duplicate
 from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
+from emulation.numbers import format_decimal
 
 
 def _decision_snapshot(decision):
@@ -154,7 +155,7 @@ def award_revoke(*, actor, award, reason, number="", dated=None, recover_amount=
     ):
         raise DomainError(
             _("Số tiền thu hồi phải từ 0 đến số tiền đã thưởng (%(amount)s đồng).")
-            % {"amount": f"{award.amount or 0:,.0f}".replace(",", ".")},
+            % {"amount": format_decimal(int(award.amount or 0))},
             field="recover_amount",
         )
     if award.is_revoked:

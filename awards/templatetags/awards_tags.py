@@ -2,6 +2,7 @@ from django import template
 
 from awards import selectors
 from awards.models import Proposal
+from emulation.numbers import format_decimal
 from emulation.roles import scope_of
 
 register = template.Library()
@@ -46,7 +47,7 @@ def proposal_queue_summary(context):
 
 @register.filter
 def vnd(amount):
-    """11920000 -> "11.920.000" (Vietnamese grouping); None -> "—"."""
+    """11920000 -> "11.920.000" (the language's grouping); None -> "—"."""
     if amount is None:
         return "—"
-    return f"{int(amount):,}".replace(",", ".")
+    return format_decimal(int(amount))

@@ -138,3 +138,12 @@ def test_the_decision_note_reads_one_and_a_half_times_the_base_salary(db):
         amount, note = reward_amount(award_title=title, on_date=datetime.date(2025, 1, 10))
     assert amount == Decimal(3510000)
     assert note.startswith("1,5 × 2.340.000 đồng (")
+
+
+def test_an_amount_of_money_reads_with_the_language_s_grouping():
+    from awards.templatetags.awards_tags import vnd
+
+    with translation.override("vi"):
+        assert (vnd(11920000), vnd(None)) == ("11.920.000", "—")
+    with translation.override("en"):
+        assert vnd(Decimal("11920000")) == "11,920,000"
