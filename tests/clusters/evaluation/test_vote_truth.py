@@ -88,6 +88,24 @@ def record(world, vote, votes, *, cast=10, valid=10, quota=1):
     )
 
 
+def minutes_with_absent(world, cluster_year, units, *, absent):
+    """The meeting's minutes of ``cluster_year``: every unit present but ``absent``."""
+    minutes_save(
+        actor=world.users.secretary,
+        cluster_year=cluster_year,
+        expected_version=None,
+        data={
+            "held_on": datetime.date(cluster_year.year, 12, 14),
+            "place": "Hà Nội",
+            "chair_name": "Chủ trì",
+            "chair_position": "",
+            "secretary_name": "Thư ký",
+            "agenda": "",
+        },
+        attendance={u.pk: (u != absent, "", "") for u in units},
+    )
+
+
 SELF_VOTE = (
     "Đơn vị 00: số phiếu bầu (10) không được lớn hơn số phiếu hợp lệ của các đơn vị khác có "
     "mặt (tối đa 9), vì một đơn vị không bỏ phiếu cho chính mình (nguyên tắc bình xét, suy "
@@ -113,25 +131,21 @@ def test_votes_at_and_below_the_self_vote_bound_are_accepted(world, ten, votes):
 
 def test_a_unit_recorded_absent_may_have_every_valid_ballot_of_the_others(world, ten):
     vote, units = ten
-    minutes_save(
-        actor=world.users.secretary,
-        cluster_year=vote.cluster_year,
-        expected_version=None,
-        data={
-            "held_on": datetime.date(2023, 12, 14),
-            "place": "Hà Nội",
-            "chair_name": "Chủ trì",
-            "chair_position": "",
-            "secretary_name": "Thư ký",
-            "agenda": "",
-        },
-        attendance={u.pk: (u != units[0], "", "") for u in units},
-    )
+    minutes_with_absent(world, vote.cluster_year, units, absent=units[0])
     record(world, vote, {units[0].pk: 9}, cast=9, valid=9)
     assert VoteCount.objects.get(vote=vote, unit=units[0]).votes == 9
     with pytest.raises(DomainError) as caught:
         record(world, vote, {units[1].pk: 9}, cast=9, valid=9)
     assert "Đơn vị 01: số phiếu bầu (9)" in caught.value.message
+    assert "(tối đa 8)" in caught.value.message
+
+
+def test_an_absence_in_another_years_minutes_does_not_count(world, ten):
+    vote, units = ten
+    last_year = cluster_year_with_units(world.cluster, 2022, units)
+    minutes_with_absent(world, last_year, units, absent=units[0])
+    with pytest.raises(DomainError) as caught:
+        record(world, vote, {units[0].pk: 9}, cast=9, valid=9)
     assert "(tối đa 8)" in caught.value.message
 
 
@@ -232,20 +246,7 @@ def test_missing_women_figures_leave_the_tie_to_the_chair_and_say_so(world, ten)
 
 def test_when_every_member_cast_a_ballot_an_absence_in_the_minutes_changes_nothing(world, ten):
     vote, units = ten
-    minutes_save(
-        actor=world.users.secretary,
-        cluster_year=vote.cluster_year,
-        expected_version=None,
-        data={
-            "held_on": datetime.date(2023, 12, 14),
-            "place": "Hà Nội",
-            "chair_name": "Chủ trì",
-            "chair_position": "",
-            "secretary_name": "Thư ký",
-            "agenda": "",
-        },
-        attendance={u.pk: (u != units[0], "", "") for u in units},
-    )
+    minutes_with_absent(world, vote.cluster_year, units, absent=units[0])
     with pytest.raises(DomainError) as caught:
         record(world, vote, {units[0].pk: 10})
     assert caught.value.message == SELF_VOTE
