@@ -327,5 +327,6 @@ def test_a_negative_total_draws_an_empty_bar_beside_a_positive_one():
 
 def test_chart_without_a_scored_unit_has_no_bars_and_one_bars_height():
     rows = assign_ranks([RankRow(unit=SimpleNamespace(name="A", short_name=""))])
-    chart = ranking_chart(rows, bar_height=20)
-    assert (chart["bars"], chart["height"], chart["text_dy"]) == ([], 20, 14)
+    chart = ranking_chart(rows, bar_height=21)
+    assert (chart["bars"], chart["height"], chart["text_dy"]) == ([], 21, 14)
+    assert isinstance(chart["text_dy"], int)  # an SVG offset in whole pixels

@@ -428,10 +428,12 @@ def test_a_posted_cell_is_read_with_what_was_typed(world, table):
 
 
 def test_a_cell_is_read_when_only_one_of_its_scores_is_posted(world, table):
-    cell, _errors = posted(world, table, post(world, table, agreed="4", v="0"))
-    assert (cell.self_score, cell.agreed_score, cell.comment) == (None, D(4), "")
-    cell, _errors = posted(world, table, post(world, table, self="2", v="0"))
-    assert (cell.self_score, cell.agreed_score) == (D(2), None)
+    cell, errors = posted(world, table, post(world, table, agreed="4", v="0"))
+    assert (cell.self_score, cell.agreed_score, cell.comment, errors) == (None, D(4), "", [])
+    assert cell.raw == {"self": "", "agreed": "4", "comment": ""}
+    cell, errors = posted(world, table, post(world, table, self="2", v="0"))
+    assert (cell.self_score, cell.agreed_score, errors) == (D(2), None, [])
+    assert cell.raw == {"self": "2", "agreed": "", "comment": ""}
 
 
 def test_cells_not_posted_are_left_alone(world, table):
@@ -485,3 +487,38 @@ def test_every_cell_of_the_grid_is_read_from_one_post(world, table):
     )
     assert {(c.self_score, c.agreed_score) for c in cells.values()} == {(D(1), None)}
     assert errors == {}
+
+
+def test_the_import_preview_reads_the_stored_cells_and_their_evidence(world, table, save):
+    unit = world.units[0]
+    save({(unit, table.c["c1"]): (6, 6)})
+    evidence_add(
+        actor=world.users.secretary,
+        cluster_year=world.cluster_year,
+        unit=unit,
+        criterion=table.c["c2"],
+        upload=ContentFile(PDF, name="ke-hoach.pdf"),
+    )
+    layout = grid_layout(cluster_year=world.cluster_year)
+    with_evidence = {(unit.pk, table.c["c2"].pk): CellInput(self_score=D(2), version=1)}
+    assert scores_errors(cluster_year=world.cluster_year, cells=with_evidence, layout=layout) == {}
+    over = {(unit.pk, table.c["c3"].pk): CellInput(self_score=D(4), version=0)}
+    assert scores_errors(cluster_year=world.cluster_year, cells=over, layout=layout) == {
+        (unit.pk, table.c["c3"].pk): [
+            "Tổng điểm tự chấm nhóm I là 10, vượt điểm tối đa 8 của nhóm."
+        ]
+    }
+
+
+def test_the_evidence_files_of_each_cell_are_counted(world, table):
+    for name in ("ke-hoach.pdf", "bao-cao.pdf"):
+        evidence_add(
+            actor=world.users.secretary,
+            cluster_year=world.cluster_year,
+            unit=world.units[0],
+            criterion=table.c["c2"],
+            upload=ContentFile(PDF, name=name),
+        )
+    score = Score.objects.get()
+    assert evidence_counts(cluster_year=world.cluster_year) == {score.pk: 2}
+    assert evidence_counts(cluster_year=world.other_cluster_year) == {}

@@ -168,6 +168,33 @@ def test_the_vote_shares_for_the_proposal_lines_are_the_vote_pages_of_closed_vot
     assert len(shares) == 10
 
 
+def test_the_vote_shares_are_those_of_the_cluster_years_own_votes(world, ten):
+    vote, units = ten
+    vote = record(world, vote, {units[0].pk: 9}, cast=10, valid=10)
+    vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    other = vote_create(
+        actor=world.users.secretary, cluster_year=world.cluster_year, award_title=vote.award_title
+    )
+    other = vote_record_counts(
+        actor=world.users.secretary,
+        vote=other,
+        expected_version=other.version,
+        voters_entitled=3,
+        ballots_cast=3,
+        valid_ballots=3,
+        quota=1,
+        votes={world.units[0].pk: 2},
+    )
+    vote_close(actor=world.users.secretary, vote=other, expected_version=other.version)
+    shares = vote_shares_for(cluster_year=vote.cluster_year)
+    assert set(shares) == {("co-thi-dua-bo", u.pk) for u in units}
+    assert vote_shares_for(cluster_year=world.cluster_year) == {
+        ("co-thi-dua-bo", world.units[0].pk): D("66.67"),
+        ("co-thi-dua-bo", world.units[1].pk): D("0.00"),
+        ("co-thi-dua-bo", world.units[2].pk): D("0.00"),
+    }
+
+
 # Women first: a collective with at least 70 % women wins a tie at the quota boundary.
 
 
