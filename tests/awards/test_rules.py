@@ -377,6 +377,27 @@ def test_minister_certificate_warns_without_last_years_record(world, proposal, p
     assert levels(findings) == ["warning"]
 
 
+def test_minister_certificate_fails_on_a_year_recorded_without_any_title(world, proposal, person):
+    person_year(person, 2020)  # a record of 2020: no title that year
+    person_year(person, 2021, "cstd-co-so")
+    findings = run(
+        individual.minister_certificate,
+        line(proposal, "bang-khen-bo-ca-nhan", world.units[0], person),
+    )
+    assert levels(findings) == ["error"]
+
+
+def test_minister_certificate_fails_on_a_year_known_from_an_award_alone(world, proposal, person):
+    earlier = Proposal.objects.create(cluster_year=world.other_cluster_year)
+    _grant(world, line(earlier, "lao-dong-tien-tien", world.units[0], person), year=2020)
+    person_year(person, 2021, "cstd-co-so")
+    findings = run(
+        individual.minister_certificate,
+        line(proposal, "bang-khen-bo-ca-nhan", world.units[0], person),
+    )
+    assert levels(findings) == ["error"]
+
+
 def _five_years(person, ratings=("good",) * 5, grassroots=(2019, 2020, 2021)):
     for year, rating in zip(range(2017, 2022), ratings, strict=True):
         codes = ["cstd-co-so"] if year in grassroots else []
