@@ -22,7 +22,6 @@ REGIME_2003, REGIME_98, REGIME_152 = (
     "luat-2022-nd-152-2025",
 )
 YEAR_OF = {REGIME_2003: 2021, REGIME_98: 2024, REGIME_152: 2025}
-YEAR_REGIME = {year: regime for regime, year in YEAR_OF.items()}
 
 
 def _proposal(world, year=2021, dated=None):
@@ -626,55 +625,42 @@ def test_several_titles_at_once_pay_the_highest_only(world, person):
     assert money[other.pk][0] == Decimal(3510000)
 
 
-def _multiplier(code, value, year=2025):
-    title = AwardTitle.objects.get(code=code, regime__code=YEAR_REGIME[year])
-    title.reward_multiplier = value
-    title.save()
+def _advanced_and_fighter(world, person, advanced=False, fighter=False):
+    """A person proposed Lao động tiên tiến and CSTĐ cơ sở at once (2025), with these
+    multipliers (``None``: left unset; omitted: the catalogue's): ``{code: (amount, note)}``."""
+    for code, value in (("lao-dong-tien-tien", advanced), ("cstd-co-so", fighter)):
+        if value is not False:
+            AwardTitle.objects.filter(code=code, regime__code=REGIME_152).update(
+                reward_multiplier=value
+            )
+    proposal = _proposal(world, 2025)
+    lines = [
+        _line(proposal, code, world.units[0], person)
+        for code in ("lao-dong-tien-tien", "cstd-co-so")
+    ]
+    money = allocate(
+        lines, on_date=D(2025, 8, 1), regime=proposal.cluster_year.emulation_year.regime
+    )
+    return {line.award_title.code: money[line.pk] for line in lines}
 
 
 def test_the_highest_amount_is_paid_not_the_first_note(world, person):
     """0,6 and 10 × the base salary: "10 × …" sorts before "6 × …" as text."""
-    _multiplier("lao-dong-tien-tien", Decimal("0.6"))
-    _multiplier("cstd-co-so", Decimal(10))
-    proposal = _proposal(world, 2025)
-    advanced = _line(proposal, "lao-dong-tien-tien", world.units[0], person)
-    fighter = _line(proposal, "cstd-co-so", world.units[0], person)
-    money = allocate(
-        [advanced, fighter],
-        on_date=D(2025, 8, 1),
-        regime=proposal.cluster_year.emulation_year.regime,
-    )
-    assert (money[fighter.pk][0], money[advanced.pk][0]) == (Decimal(23400000), 0)
+    money = _advanced_and_fighter(world, person, Decimal("0.6"), Decimal(10))
+    assert (money["cstd-co-so"][0], money["lao-dong-tien-tien"][0]) == (Decimal(23400000), 0)
 
 
 def test_of_two_titles_paying_the_same_the_higher_title_is_paid(world, person):
-    _multiplier("lao-dong-tien-tien", Decimal(1))
-    _multiplier("cstd-co-so", Decimal(1))
-    proposal = _proposal(world, 2025)
-    advanced = _line(proposal, "lao-dong-tien-tien", world.units[0], person)
-    fighter = _line(proposal, "cstd-co-so", world.units[0], person)
-    money = allocate(
-        [advanced, fighter],
-        on_date=D(2025, 8, 1),
-        regime=proposal.cluster_year.emulation_year.regime,
-    )
-    assert (money[fighter.pk][0], money[advanced.pk][0]) == (Decimal(2340000), 0)
-    assert "Cùng lúc được Chiến sĩ thi đua cơ sở" in money[advanced.pk][1]
+    money = _advanced_and_fighter(world, person, Decimal(1), Decimal(1))
+    assert (money["cstd-co-so"][0], money["lao-dong-tien-tien"][0]) == (Decimal(2340000), 0)
+    assert "Cùng lúc được Chiến sĩ thi đua cơ sở" in money["lao-dong-tien-tien"][1]
 
 
 def test_a_title_without_a_multiplier_leaves_the_other_title_paid(world, person):
-    _multiplier("cstd-co-so", None)
-    proposal = _proposal(world, 2025)
-    advanced = _line(proposal, "lao-dong-tien-tien", world.units[0], person)
-    fighter = _line(proposal, "cstd-co-so", world.units[0], person)
-    money = allocate(
-        [advanced, fighter],
-        on_date=D(2025, 8, 1),
-        regime=proposal.cluster_year.emulation_year.regime,
-    )
-    assert money[advanced.pk][0] == Decimal(710000)  # 0,3 × 2.340.000 rounded up
-    assert money[fighter.pk][0] is None
-    assert money[fighter.pk][1].startswith("Chưa cấu hình hệ số tiền thưởng")
+    money = _advanced_and_fighter(world, person, False, None)
+    assert money["lao-dong-tien-tien"][0] == Decimal(710000)  # 0,3 × 2.340.000 rounded up
+    assert money["cstd-co-so"][0] is None
+    assert money["cstd-co-so"][1].startswith("Chưa cấu hình hệ số tiền thưởng")
 
 
 def test_the_national_administrator_corrects_an_unconfirmed_multiplier(world, client):
