@@ -137,9 +137,9 @@ def test_a_ministry_setting_without_a_quota_keeps_the_catalogues(world, proposal
 
 
 def test_the_quota_counts_only_the_collectives_proposed_for_that_flag(world, proposal, person):
-    flag = _flags(world, proposal, 1, setting=False, lines=1)[0]
-    line(proposal, "bang-khen-bo-tap-the", world.units[1])
+    line(proposal, "bang-khen-bo-tap-the", world.units[1])  # listed before the flag
     line(proposal, "co-thi-dua-bo", world.units[0], person)
+    flag = _flags(world, proposal, 1, setting=False, lines=1)[0]
     assert _over_quota(run(collective.ministry_flag, flag)) == []
 
 
