@@ -77,8 +77,9 @@ bench: setup
 # Mutation testing of the rules engine and the scoring feature's ranking, vote and score code
 # (docs/testing.md). Not part of `make test` or CI: about an hour on 2 cores. The test database
 # is built once and reused by every mutant. `make mutation MUTMUT_ARGS="awards.rules.*"` runs
-# a subset; results: `$(BIN)/mutmut results`.
+# a subset; MUTMUT_CHILDREN=1 runs one mutant at a time; results: `$(BIN)/mutmut results`.
 MUTMUT_ARGS ?=
+MUTMUT_CHILDREN ?= 2
 $(BIN)/.mutation: $(BIN)/.installed-dev requirements-mutation.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-mutation.lock
 	touch $@
@@ -87,5 +88,5 @@ mutation: $(BIN)/.mutation
 	rm -f var/mutation-test.sqlite3
 	mkdir -p var
 	env -u DATABASE_URL TEST_DATABASE_NAME=$(CURDIR)/var/mutation-test.sqlite3 \
-		$(BIN)/mutmut run --max-children 2 $(MUTMUT_ARGS)
+		$(BIN)/mutmut run --max-children $(MUTMUT_CHILDREN) $(MUTMUT_ARGS)
 	$(BIN)/python scripts/mutation_score.py

@@ -71,9 +71,10 @@ REGISTRY = []
 
 # Not mutated: registration runs once, at import, before mutmut switches a mutant on, so a
 # mutant of it could never be observed; tests/awards/test_rules_registry.py checks the registry.
-def rule(  # pragma: no mutate block
+# mutmut reads the pragma only after the colon that opens the body.
+def rule(
     code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL)
-):
+):  # pragma: no mutate block
     """Register a plain function ``check(line, ctx) -> list[Finding]`` as a rule."""
 
     def register(check):

@@ -66,7 +66,8 @@ def allocate(lines, *, on_date, regime):
         if line.award_title.kind == AwardTitle.Kind.TITLE and result[line.pk][0] is not None:
             titles.setdefault(_subject(line), []).append(line)
     for same in titles.values():
-        paid = max(same, key=lambda line: (result[line.pk][0], -line.award_title.order))
+        # The catalogue lists titles from the lowest up: on equal amounts the highest is paid.
+        paid = max(same, key=lambda line: (result[line.pk][0], line.award_title.order))
         for line in same:
             if line is paid:
                 continue

@@ -183,7 +183,7 @@ def _check_cells(layout, existing, with_evidence, cells):
         ):
             errors[key].append(
                 _("Ô này vừa được người khác lưu (%(a)s / %(b)s). Tải lại trang để xem.")
-                % {"a": format_decimal(score.self_score), "b": format_decimal(score.agreed_score)}
+                % {"a": format_decimal(stored[0]) or "—", "b": format_decimal(stored[1]) or "—"}
             )
         values = (cell.self_score, cell.agreed_score)
         merged[key] = values

@@ -8,6 +8,7 @@ import pytest
 from awards import rules
 from awards.models import Award, Decision, Nomination, Proposal
 from awards.rules import collective, general, individual
+from emulation.models import MinistryAwardSetting
 from tests.awards.conftest import close_vote, person_year, title
 from units.models import UnitYear
 
@@ -31,9 +32,13 @@ def line(proposal, code, unit, person=None, **fields):
 
 
 def run(check, nomination, stage=rules.SUBMISSION):
+    """The rule's findings for the line; each names the rule that made it."""
     ctx = rules.rule_context(Proposal.objects.get(pk=nomination.proposal_id))
     target = next(candidate for candidate in ctx.lines if candidate.pk == nomination.pk)
-    return check(target, ctx)
+    findings = check(target, ctx)
+    code = next(r.code for r in rules.REGISTRY if r.check is check)
+    assert {f.rule for f in findings} <= {code}
+    return findings
 
 
 def levels(findings):
@@ -76,6 +81,66 @@ def test_ministry_flag_warns_when_the_quota_is_not_configured(world, proposal):
     findings = run(collective.ministry_flag, line(proposal, "co-thi-dua-bo", world.units[0]))
     assert levels(findings) == ["warning"]
     assert "chưa cấu hình số lượng Cờ thi đua cấp Bộ của cụm" in findings[0].message
+
+
+def _flags(world, proposal, quota, *, setting=None, lines=3):
+    """``lines`` ministry flags for the three voted units, the catalogue's quota ``quota``
+    and, if given, the ministry's own quota ``setting`` (None: left empty)."""
+    _set_quota(world, "co-thi-dua-bo", quota)
+    if setting is not False:
+        MinistryAwardSetting.objects.create(
+            ministry=world.ministry, code="co-thi-dua-bo", quota_per_cluster=setting
+        )
+    close_vote(world.cluster_year, "co-thi-dua-bo", world.units)
+    return [line(proposal, "co-thi-dua-bo", unit) for unit in world.units[:lines]]
+
+
+def _over_quota(findings):
+    return [f.message for f in findings if f.level == "error"]
+
+
+OVER = (
+    "{unit} – Cờ thi đua cấp Bộ: vượt số lượng Cờ thi đua cấp Bộ của cụm: tối đa {quota} "
+    "đơn vị mỗi cụm mỗi năm, hồ sơ đề nghị {n} (Điều 26 " + CITATION_2003 + "; Nghị định "
+    "số 91/2017/NĐ-CP)."
+)
+
+
+@pytest.mark.parametrize(("quota", "refused"), [(1, [1, 2]), (2, [2]), (3, [])])
+def test_the_flags_over_the_quota_are_refused_and_those_within_it_are_not(
+    world, proposal, quota, refused
+):
+    flags = _flags(world, proposal, quota, setting=False)
+    found = [_over_quota(run(collective.ministry_flag, flag)) for flag in flags]
+    assert found == [
+        [OVER.format(unit=f"Trường số {i + 1}", quota=quota, n=3)] if i in refused else []
+        for i in range(3)
+    ]
+
+
+def test_the_ministrys_own_quota_wins_over_the_catalogues(world, proposal):
+    flags = _flags(world, proposal, 1, setting=2)
+    assert [bool(_over_quota(run(collective.ministry_flag, f))) for f in flags] == [
+        False,
+        False,
+        True,
+    ]
+
+
+def test_a_ministry_setting_without_a_quota_keeps_the_catalogues(world, proposal):
+    flags = _flags(world, proposal, 2, setting=None)
+    assert [bool(_over_quota(run(collective.ministry_flag, f))) for f in flags] == [
+        False,
+        False,
+        True,
+    ]
+
+
+def test_the_quota_counts_only_the_collectives_proposed_for_that_flag(world, proposal, person):
+    line(proposal, "bang-khen-bo-tap-the", world.units[1])  # listed before the flag
+    line(proposal, "co-thi-dua-bo", world.units[0], person)
+    flag = _flags(world, proposal, 1, setting=False, lines=1)[0]
+    assert _over_quota(run(collective.ministry_flag, flag)) == []
 
 
 # Cờ thi đua của Chính phủ ------------------------------------------------------------------
@@ -310,6 +375,27 @@ def test_minister_certificate_warns_without_last_years_record(world, proposal, p
         line(proposal, "bang-khen-bo-ca-nhan", world.units[0], person),
     )
     assert levels(findings) == ["warning"]
+
+
+def test_minister_certificate_fails_on_a_year_recorded_without_any_title(world, proposal, person):
+    person_year(person, 2020)  # a record of 2020: no title that year
+    person_year(person, 2021, "cstd-co-so")
+    findings = run(
+        individual.minister_certificate,
+        line(proposal, "bang-khen-bo-ca-nhan", world.units[0], person),
+    )
+    assert levels(findings) == ["error"]
+
+
+def test_minister_certificate_fails_on_a_year_known_from_an_award_alone(world, proposal, person):
+    earlier = Proposal.objects.create(cluster_year=world.other_cluster_year)
+    _grant(world, line(earlier, "lao-dong-tien-tien", world.units[0], person), year=2020)
+    person_year(person, 2021, "cstd-co-so")
+    findings = run(
+        individual.minister_certificate,
+        line(proposal, "bang-khen-bo-ca-nhan", world.units[0], person),
+    )
+    assert levels(findings) == ["error"]
 
 
 def _five_years(person, ratings=("good",) * 5, grassroots=(2019, 2020, 2021)):

@@ -8,11 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from awards import rules
-from awards.models import Nomination, Proposal
+from awards.models import Award, Decision, Nomination, Proposal
 from awards.rules.money import allocate, reward_amount
-from emulation.models import AwardTitle, LegalRegime
+from emulation.models import AwardTitle, BaseSalary, LegalRegime
 from tests.awards.conftest import close_vote, person_year
-from tests.factories import UnitFactory, cluster_year_with_units
+from tests.factories import ClusterFactory, UnitFactory, cluster_year_with_units
 from units.models import Person, PersonYear, UnitYear
 
 D = datetime.date
@@ -114,6 +114,38 @@ def test_a_discipline_starting_before_the_decision_blocks_the_decision(world, pe
     line = _line(_proposal(world, 2024, dated=D(2025, 1, 10)), "cstd-co-so", world.units[0], person)
     assert errors(line, "no-pending-matter", stage=rules.DECISION, on=D(2025, 2, 28)) == []
     assert errors(line, "no-pending-matter", stage=rules.DECISION, on=D(2025, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("on", "in_force"), [(D(2025, 2, 28), True), (D(2025, 3, 1), True), (D(2025, 3, 2), False)]
+)
+def test_a_discipline_is_in_force_up_to_its_last_day(world, person, on, in_force):
+    _warning_from(person, D(2025, 2, 1), D(2025, 3, 1))
+    line = _line(_proposal(world, 2024, dated=D(2025, 1, 10)), "cstd-co-so", world.units[0], person)
+    found = errors(line, "no-pending-matter", on=on)
+    assert found == (
+        [
+            "Trần Thị Bình đang trong thời hạn kỷ luật (Cảnh cáo, từ 01/02/2025) vào ngày "
+            f"{on:%d/%m/%Y}, ngày lập, xét hoặc quyết định khen thưởng: không đề nghị khen "
+            "thưởng (Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 98/2023/NĐ-CP)."
+        ]
+        if in_force
+        else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "blocked"), [(D(2024, 12, 30), True), (D(2024, 12, 31), True), (D(2025, 1, 1), False)]
+)
+def test_a_discipline_from_the_last_day_of_the_year_touches_its_achievements(
+    world, person, start, blocked
+):
+    _warning_from(person, start, D(2025, 1, 5))
+    line = _line(_proposal(world, 2024, dated=D(2025, 1, 10)), "cstd-co-so", world.units[0], person)
+    found = errors(line, "no-pending-matter", on=D(2025, 2, 1))
+    assert bool(found) == blocked
+    if blocked:
+        assert "thành tích chỉ được tính từ khi hết thời hạn kỷ luật" in found[0]
 
 
 @pytest.mark.parametrize(
@@ -338,6 +370,18 @@ def test_two_forms_for_one_achievement_are_refused(world, person):
     assert "khoản 2 Điều 5 Luật Thi đua, khen thưởng số 06/2022/QH15" in found[0]
 
 
+def test_a_form_proposed_elsewhere_for_the_persons_unit_is_not_the_persons(world, person):
+    elsewhere = Proposal.objects.create(
+        cluster_year=cluster_year_with_units(world.other_cluster, 2024, []),
+        state=Proposal.State.SUBMITTED,
+    )
+    _line(elsewhere, "bang-khen-bo-tap-the", world.units[0])
+    proposal = _proposal(world, 2024)
+    _line(proposal, "tt-lao-dong-xuat-sac", world.units[0])
+    line = _line(proposal, "bang-khen-bo-ca-nhan", world.units[0], person)
+    assert errors(line, "one-achievement-once") == []
+
+
 def test_titles_of_one_person_stack(world, person):
     proposal = _proposal(world)
     _line(proposal, "lao-dong-tien-tien", world.units[0], person)
@@ -386,8 +430,9 @@ def test_government_flag_cap_not_configured_warns_under_law_2022(world):
 )
 def test_government_flag_dossier_due_on_30_june(world, on, late):
     line = _government_case(world, 5, 1)[0]
-    messages = [m for _, m in verdict(line, "co-thi-dua-chinh-phu", on=on)]
-    assert any("quá hạn gửi hồ sơ" in m and "30/06/2022" in m for m in messages) == late
+    findings = verdict(line, "co-thi-dua-chinh-phu", on=on)
+    late_found = [level for level, m in findings if "quá hạn gửi hồ sơ" in m and "30/06/2022" in m]
+    assert late_found == (["warning"] if late else [])
 
 
 def test_the_deadline_is_data_of_the_regime(world):
@@ -395,6 +440,106 @@ def test_the_deadline_is_data_of_the_regime(world):
     line = _government_case(world, 5, 1)[0]
     messages = [m for _, m in verdict(line, "co-thi-dua-chinh-phu", on=D(2026, 1, 1))]
     assert not any("quá hạn" in m for m in messages)
+
+
+def _elsewhere(world, *, year=2021, ministry=None, state=Proposal.State.SUBMITTED):
+    """Another proposal: of the other cluster of the ministry, or of another ministry."""
+    cluster = world.other_cluster if ministry is None else ClusterFactory(ministry=ministry)
+    cluster_year = cluster_year_with_units(cluster, year, [])
+    return Proposal.objects.create(cluster_year=cluster_year, state=state)
+
+
+def _flag_held(world, unit, *, year=2021, ministry=None, person=None, code="co-thi-dua-bo"):
+    """A ministry flag awarded to ``unit`` (or to ``person``) by a decision."""
+    proposal = _elsewhere(world, year=year, ministry=ministry, state=Proposal.State.DECIDED)
+    nomination = _line(proposal, code, unit, person)
+    decision = Decision.objects.create(
+        proposal=proposal,
+        number=f"{Decision.objects.count() + 1}/QĐ",
+        dated=D(year + 1, 1, 15),
+        ministry=proposal.cluster_year.cluster.ministry,
+        year=year + 1,
+        signer_name="A",
+    )
+    Award.objects.create(
+        decision=decision,
+        nomination=nomination,
+        unit=unit,
+        person=person,
+        award_title=nomination.award_title,
+        year=year,
+    )
+
+
+def _one_more_holder(world, case, extra, present):
+    """One more collective of the ministry-flag standard (``extra``), or what is not one."""
+    person = Person.objects.create(unit=extra, full_name="Lê Văn An", position="Trưởng phòng")
+    if case == "awarded":
+        _flag_held(world, extra)
+    elif case == "awarded to a unit already counted":
+        _flag_held(world, present)
+    elif case == "awarded in another year":
+        _flag_held(world, extra, year=2020)
+    elif case == "awarded by another ministry":
+        _flag_held(world, extra, ministry=world.other_ministry)
+    elif case == "awarded to a person":
+        _flag_held(world, extra, person=person)
+    elif case == "another title awarded":
+        _flag_held(world, extra, code="bang-khen-bo-tap-the")
+    elif case == "sent":
+        _line(_elsewhere(world), "co-thi-dua-bo", extra)
+    elif case == "sent in another year":
+        _line(_elsewhere(world, year=2020), "co-thi-dua-bo", extra)
+    elif case == "sent by another ministry":
+        _line(_elsewhere(world, ministry=world.other_ministry), "co-thi-dua-bo", extra)
+    elif case == "sent for a person":
+        _line(_elsewhere(world), "co-thi-dua-bo", extra, person)
+    elif case == "another title sent":
+        _line(_elsewhere(world), "bang-khen-bo-tap-the", extra)
+    elif case == "in a draft":
+        _line(_elsewhere(world, state=Proposal.State.DRAFT), "co-thi-dua-bo", extra)
+    elif case == "nominated by the cluster's vote":
+        close_vote(world.cluster_year, "co-thi-dua-bo", [present, extra])
+    elif case == "voted for but not nominated":
+        close_vote(world.cluster_year, "co-thi-dua-bo", [present], [extra])
+    elif case == "rejected":
+        line = _line(_elsewhere(world), "co-thi-dua-bo", extra)
+        line.outcome = Nomination.Outcome.REJECTED
+        line.save()
+
+
+@pytest.mark.parametrize(
+    ("case", "counted"),
+    [
+        ("awarded", True),
+        ("awarded to a unit already counted", False),
+        ("awarded in another year", False),
+        ("awarded by another ministry", False),
+        ("awarded to a person", False),
+        ("another title awarded", False),
+        ("sent", True),
+        ("sent in another year", False),
+        ("sent by another ministry", False),
+        ("sent for a person", False),
+        ("another title sent", False),
+        ("in a draft", False),
+        ("rejected", False),
+        ("nominated by the cluster's vote", True),
+        ("voted for but not nominated", False),
+    ],
+)
+def test_the_government_flag_cap_counts_the_ministrys_flags_of_the_year(world, case, counted):
+    """Four ministry flags in this proposal: one Government flag is 25 % of them, over the
+    20 % cap; a fifth flag held or proposed elsewhere in the ministry brings it to 20 %."""
+    line = _government_case(world, 4, 1)[0]
+    _line(line.proposal, "bang-khen-bo-tap-the", world.units[1])
+    _one_more_holder(world, case, UnitFactory(ministry=world.ministry), world.units[0])
+    found = [
+        message
+        for level, message in verdict(line, "co-thi-dua-chinh-phu")
+        if level == "warning" and "vượt 20%" in message
+    ]
+    assert (found == []) == counted
 
 
 # Money: multipliers per regime, base salary periods, rounding, the highest title ------------
@@ -419,9 +564,15 @@ def _title(code, regime):
         (D(2024, 7, 1), 2340000),
     ],
 )
-def test_base_salary_periods_from_2017(catalogue, on, salary):
-    amount, _ = reward_amount(award_title=_title("cstd-co-so", REGIME_2003), on_date=on)
+@pytest.mark.parametrize("preloaded", [False, True])  # one line, or a decision's lines at once
+def test_base_salary_periods_from_2017(catalogue, on, salary, preloaded):
+    salaries = list(BaseSalary.objects.all()) if preloaded else None
+    amount, note = reward_amount(
+        award_title=_title("cstd-co-so", REGIME_2003), on_date=on, salaries=salaries
+    )
     assert amount == (Decimal(salary) if salary else None)
+    if not salary:
+        assert note == f"Chưa có mức lương cơ sở áp dụng ngày {on:%d/%m/%Y}: chưa tính tiền thưởng."
 
 
 @pytest.mark.parametrize(
@@ -485,6 +636,44 @@ def test_several_titles_at_once_pay_the_highest_only(world, person):
     assert money[advanced.pk][0] == 0
     assert money[certificate.pk][0] == Decimal(3510000)  # a form is paid on its own
     assert money[other.pk][0] == Decimal(3510000)
+
+
+def _advanced_and_fighter(world, person, advanced=False, fighter=False):
+    """A person proposed Lao động tiên tiến and CSTĐ cơ sở at once (2025), with these
+    multipliers (``None``: left unset; omitted: the catalogue's): ``{code: (amount, note)}``."""
+    for code, value in (("lao-dong-tien-tien", advanced), ("cstd-co-so", fighter)):
+        if value is not False:
+            AwardTitle.objects.filter(code=code, regime__code=REGIME_152).update(
+                reward_multiplier=value
+            )
+    proposal = _proposal(world, 2025)
+    lines = [
+        _line(proposal, code, world.units[0], person)
+        for code in ("lao-dong-tien-tien", "cstd-co-so")
+    ]
+    money = allocate(
+        lines, on_date=D(2025, 8, 1), regime=proposal.cluster_year.emulation_year.regime
+    )
+    return {line.award_title.code: money[line.pk] for line in lines}
+
+
+def test_the_highest_amount_is_paid_not_the_first_note(world, person):
+    """6 and 10 × the base salary: "10 × …" sorts before "6 × …" as text."""
+    money = _advanced_and_fighter(world, person, Decimal(6), Decimal(10))
+    assert (money["cstd-co-so"][0], money["lao-dong-tien-tien"][0]) == (Decimal(23400000), 0)
+
+
+def test_of_two_titles_paying_the_same_the_higher_title_is_paid(world, person):
+    money = _advanced_and_fighter(world, person, Decimal(1), Decimal(1))
+    assert (money["cstd-co-so"][0], money["lao-dong-tien-tien"][0]) == (Decimal(2340000), 0)
+    assert "Cùng lúc được Chiến sĩ thi đua cơ sở" in money["lao-dong-tien-tien"][1]
+
+
+def test_a_title_without_a_multiplier_leaves_the_other_title_paid(world, person):
+    money = _advanced_and_fighter(world, person, False, None)
+    assert money["lao-dong-tien-tien"][0] == Decimal(710000)  # 0,3 × 2.340.000 rounded up
+    assert money["cstd-co-so"][0] is None
+    assert money["cstd-co-so"][1].startswith("Chưa cấu hình hệ số tiền thưởng")
 
 
 def test_the_national_administrator_corrects_an_unconfirmed_multiplier(world, client):

@@ -10,7 +10,13 @@ from clusters.evaluation.ranking import (
     ranking_chart,
     totals_from_scores,
 )
-from clusters.models import CriterionGroup, Pledge, TitleRegistration
+from clusters.models import (
+    Criterion,
+    CriterionGroup,
+    Pledge,
+    ScoringTable,
+    TitleRegistration,
+)
 from emulation.models import AwardTitle
 from tests.clusters.evaluation.conftest import D, build_table
 from tests.factories import cluster_year_with_units
@@ -209,3 +215,118 @@ def test_several_cluster_years_are_ranked_in_the_same_number_of_queries(
     assert (first.unit, first.rank, first.total) == (x, 1, D(4))
     with django_assert_num_queries(0):
         assert cluster_years_ranking(cluster_years=[]) == {}
+
+
+def test_several_bonus_and_penalty_groups_each_count_up_to_their_own_cap():
+    groups = {
+        1: (Kind.CAPPED, D(10)),
+        2: (Kind.BONUS, D(2)),
+        3: (Kind.BONUS, D(1)),
+        4: (Kind.PENALTY, D(2)),
+        5: (Kind.PENALTY, D(1)),
+    }
+    scores = [(1, 1, D(8)), (1, 2, D(3)), (1, 3, D(1)), (1, 4, D(1)), (1, 5, D(5))]
+    capped, bonus, penalty, per_group = totals_from_scores(groups, scores)[1]
+    assert (capped, bonus, penalty) == (D(8), D(3), D(2))
+    assert per_group == {1: D(8), 2: D(2), 3: D(1), 4: D(1), 5: D(1)}
+
+
+def test_last_years_total_counts_its_bonus_and_subtracts_its_penalty(world, table, save):
+    a = world.units[0]
+    save({(a, table.c["c1"]): (6, 6)})
+    last_year = cluster_year_with_units(world.cluster, world.year - 1, world.units)
+    old = ScoringTable.objects.create(ministry=world.ministry, year=world.year - 1, name="Cũ")
+    groups = {
+        kind: CriterionGroup.objects.create(
+            table=old, code=code, title=code, kind=kind, max_points=D(10), order=order
+        )
+        for order, (code, kind) in enumerate(
+            [("I", Kind.CAPPED), ("IV", Kind.BONUS), ("V", Kind.PENALTY)]
+        )
+    }
+    criteria = {
+        kind: Criterion.objects.create(group=group, code="1", text=kind, max_points=D(5))
+        for kind, group in groups.items()
+    }
+    save(
+        {
+            (a, criteria[Kind.CAPPED]): (4, 4),
+            (a, criteria[Kind.BONUS]): (2, 2),
+            (a, criteria[Kind.PENALTY]): (1, 1),
+        },
+        cluster_year=last_year,
+    )
+
+    first = cluster_year_ranking(cluster_year=world.cluster_year)[0]
+
+    assert (first.unit, first.total, first.previous, first.difference) == (a, D(6), D(5), D(1))
+    # 4 + 2 − 1 last year
+
+
+def test_last_year_is_that_of_the_same_cluster(world, table, save):
+    a = world.units[0]
+    save({(a, table.c["c1"]): (6, 6)})
+    # the other cluster's last year, with a unit of this cluster scored in it
+    elsewhere = cluster_year_with_units(world.other_cluster, world.year - 1, [a])
+    old = build_table(world.ministry, world.year - 1, criteria=1)
+    save(
+        {(a, old.groups.get().criteria.get()): (4, 4)},
+        cluster_year=elsewhere,
+        actor=world.users.staff,
+    )
+    assert cluster_year_ranking(cluster_year=world.cluster_year)[0].previous is None
+
+
+# The chart: bars in rank order, each as long as its share of the top total.
+
+
+def test_chart_with_its_default_geometry():
+    rows = assign_ranks([row("A", 90), row("B", 30), row("C", 60)])
+    chart = ranking_chart(rows)
+    assert [(b.label, b.value, b.y, b.width, b.rank, b.percent) for b in chart["bars"]] == [
+        ("A", D(90), 0, 350, 1, 100.0),  # 640 − 230 − 60
+        ("C", D(60), 30, 233, 2, 66.7),
+        ("B", D(30), 60, 116, 3, 33.3),
+    ]
+    assert {k: v for k, v in chart.items() if k != "bars"} == {
+        "width": 640,
+        "height": 90,
+        "bar_height": 22,
+        "label_width": 230,
+        "text_dy": 15,
+    }
+
+
+def test_chart_labels_use_the_short_name_when_there_is_one():
+    rows = [
+        RankRow(unit=SimpleNamespace(name="Trường Đại học Luật", short_name="ĐH Luật"), scored=True)
+    ]
+    assert [b.label for b in ranking_chart(assign_ranks(rows))["bars"]] == ["ĐH Luật"]
+
+
+def test_chart_of_a_top_total_of_one_point():
+    rows = assign_ranks([row("A", 1), row("B", D("0.5"))])
+    bars = ranking_chart(rows, width=390, label_width=230)["bars"]  # a plot of 100
+    assert [(b.width, b.percent) for b in bars] == [(100, 100.0), (50, 50.0)]
+
+
+@pytest.mark.parametrize("top", [D(0), D(-1)])
+def test_chart_with_no_positive_total_draws_empty_bars(top):
+    rows = assign_ranks([row("A", top), row("B", top - 1)])
+    bars = ranking_chart(rows)["bars"]
+    assert [(b.label, b.value, b.width, b.percent) for b in bars] == [
+        ("A", top, 0, 0.0),
+        ("B", top - 1, 0, 0.0),
+    ]
+
+
+def test_a_negative_total_draws_an_empty_bar_beside_a_positive_one():
+    bars = ranking_chart(assign_ranks([row("A", 10), row("B", -2)]))["bars"]
+    assert [(b.width, b.percent) for b in bars] == [(350, 100.0), (0, 0.0)]
+
+
+def test_chart_without_a_scored_unit_has_no_bars_and_one_bars_height():
+    rows = assign_ranks([RankRow(unit=SimpleNamespace(name="A", short_name=""))])
+    chart = ranking_chart(rows, bar_height=21)
+    assert (chart["bars"], chart["height"], chart["text_dy"]) == ([], 21, 14)
+    assert isinstance(chart["text_dy"], int)  # an SVG offset in whole pixels

@@ -1,6 +1,10 @@
+from types import SimpleNamespace
+
 import pytest
 
 from clusters.evaluation.votes import (
+    can_see_running_totals,
+    is_cluster_secretary,
     vote_close,
     vote_create,
     vote_outcome,
@@ -9,7 +13,7 @@ from clusters.evaluation.votes import (
 from clusters.models import Vote
 from emulation.errors import DomainError
 from emulation.models import AuditEntry, AwardTitle, MinistryAwardSetting
-from tests.factories import MinistryFactory, UnitFactory, cluster_year_with_units
+from tests.factories import MinistryFactory, UnitFactory, UserFactory, cluster_year_with_units
 
 
 @pytest.fixture
@@ -223,3 +227,149 @@ def test_recording_counts_is_audited_with_before_and_after(world, flag, big_year
         0,
         9,
     )
+
+
+# The outcome of a count, at its thresholds: the share, the quota and a tie at its boundary.
+
+
+def tally(votes, *, threshold=80, entitled=10, quota=1):
+    """A vote and its counts as ``vote_outcome`` reads them: unit ids 1, 2, … in order."""
+    vote = SimpleNamespace(
+        award_title=SimpleNamespace(vote_threshold=threshold),
+        voters_entitled=entitled,
+        quota=quota,
+    )
+    counts = [
+        SimpleNamespace(unit_id=i, votes=n, unit=SimpleNamespace(name=f"Đơn vị {i}"))
+        for i, n in enumerate(votes, start=1)
+    ]
+    return {"vote": vote, "counts": counts}
+
+
+def ids(candidates):
+    return [c.unit_id for c in candidates]
+
+
+@pytest.mark.parametrize(
+    ("votes", "passes"),
+    [(80, False), (81, True), (82, True)],  # 79.21 %, 80.20 %, 81.19 % of 101
+)
+def test_the_threshold_is_a_share_of_the_members_entitled_at_and_around_it(votes, passes):
+    outcome = vote_outcome(**tally([votes], threshold=80, entitled=101, quota=1))
+    assert ids(outcome.passing) == ([1] if passes else [])
+    assert ids(outcome.nominated) == ids(outcome.passing)
+
+
+@pytest.mark.parametrize(("votes", "passes"), [(7, False), (8, True), (9, True)])
+def test_eight_votes_of_ten_reach_eighty_percent(votes, passes):
+    outcome = vote_outcome(**tally([votes], threshold=80, entitled=10, quota=1))
+    assert ids(outcome.passing) == ([1] if passes else [])
+
+
+@pytest.mark.parametrize(("votes", "passes"), [(0, False), (1, True), (2, True)])
+def test_without_a_threshold_one_vote_passes_and_none_does_not(votes, passes):
+    outcome = vote_outcome(**tally([votes], threshold=None, quota=1))
+    assert ids(outcome.passing) == ([1] if passes else [])
+    assert outcome.warnings == ["Danh hiệu chưa có ngưỡng tỷ lệ phiếu: không kiểm tra được tỷ lệ."]
+
+
+@pytest.mark.parametrize(
+    ("quota", "nominated"),
+    [
+        (0, []),  # a quota of none nominates nobody
+        (1, [1]),
+        (2, [1, 2]),  # the quota is exactly the number passing
+        (3, [1, 2]),  # more seats than candidates passing
+    ],
+)
+def test_the_quota_against_the_candidates_passing(quota, nominated):
+    outcome = vote_outcome(**tally([10, 9, 0], quota=quota))
+    assert (ids(outcome.nominated), outcome.tied) == (nominated, [])
+
+
+def test_a_tie_below_a_sure_winner_leaves_the_seats_that_are_left_to_the_chair():
+    outcome = vote_outcome(**tally([8, 10, 8, 9], quota=3))
+    assert (ids(outcome.nominated), sorted(ids(outcome.tied)), outcome.seats_left) == (
+        [2, 4],
+        [1, 3],
+        1,
+    )
+    assert outcome.needs_tie_break
+
+
+def test_a_tie_that_fits_the_seats_left_is_nominated_with_the_sure_winners():
+    outcome = vote_outcome(**tally([9, 10, 8, 9], quota=3))
+    assert (ids(outcome.nominated), ids(outcome.tied)) == ([2, 1, 4], [])
+    assert not outcome.needs_tie_break
+
+
+def test_women_first_takes_a_seat_beside_a_sure_winner():
+    priority = {1: False, 2: False, 3: True}
+    outcome = vote_outcome(**tally([8, 10, 8], quota=2), priority=priority)
+    assert (ids(outcome.nominated), ids(outcome.women_first), outcome.tied) == ([2, 3], [3], [])
+    assert outcome.seats_left == 0
+
+
+def test_closing_with_fewer_passing_than_the_quota_nominates_each_of_them(world, flag, big_year):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    vote = record(world, vote, {units[0].pk: 9, units[1].pk: 7}, quota=2)
+    vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    assert list(vote.counts.filter(nominated=True).values_list("unit_id", flat=True)) == [
+        units[0].pk
+    ]
+
+
+def test_the_audit_keeps_the_whole_count_before_and_after_closing(world, flag, big_year):
+    cluster_year, units = big_year
+    vote = open_vote(world, cluster_year, flag)
+    vote = record(world, vote, {units[0].pk: 9, units[1].pk: 9}, cast=10, valid=9, quota=1)
+    vote_close(
+        actor=world.users.secretary,
+        vote=vote,
+        expected_version=vote.version,
+        tie_break_unit_ids=[units[1].pk],
+        tie_break_note="Chủ trì chọn.",
+    )
+    entry = AuditEntry.objects.get(action="vote_close_tie_break")
+    counts = {str(u.pk): 0 for u in units} | {str(units[0].pk): 9, str(units[1].pk): 9}
+    common = {"voters_entitled": 10, "ballots_cast": 10, "valid_ballots": 9, "quota": 1}
+    assert entry.before == {
+        "state": "open",
+        **common,
+        "counts": counts,
+        "nominated": [],
+        "won_tie_break": [],
+        "won_women_first": [],
+        "tie_break_note": "",
+    }
+    assert entry.after == {
+        "state": "closed",
+        **common,
+        "counts": counts,
+        "nominated": [units[1].pk],
+        "won_tie_break": [units[1].pk],
+        "won_women_first": [],
+        "tie_break_note": "Chủ trì chọn.",
+    }
+
+
+def test_only_the_clusters_secretary_sees_the_running_totals_until_the_vote_closes(world, flag):
+    vote = open_vote(world, world.cluster_year, flag)
+    users = world.users
+    seen = [can_see_running_totals(u, vote) for u in (users.secretary, users.other_secretary)]
+    assert seen == [True, False]
+    assert [can_see_running_totals(u, vote) for u in (users.staff, users.leader)] == [False, False]
+    assert is_cluster_secretary(users.secretary, world.cluster.pk)
+    assert not is_cluster_secretary(users.secretary, world.other_cluster.pk)
+    vote = record(world, vote, {world.units[0].pk: 2}, entitled=3, cast=3, valid=3)
+    vote_close(actor=users.secretary, vote=vote, expected_version=vote.version)
+    vote.refresh_from_db()
+    assert [can_see_running_totals(u, vote) for u in (users.staff, users.leader)] == [True, True]
+
+
+def test_a_superuser_counts_as_every_clusters_secretary(world, flag):
+    vote = open_vote(world, world.cluster_year, flag)
+    admin = UserFactory(username="quantri", is_superuser=True)
+    assert can_see_running_totals(admin, vote)
+    assert is_cluster_secretary(admin, world.other_cluster.pk)

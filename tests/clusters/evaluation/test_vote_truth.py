@@ -88,6 +88,24 @@ def record(world, vote, votes, *, cast=10, valid=10, quota=1):
     )
 
 
+def minutes_with_absent(world, cluster_year, units, *, absent):
+    """The meeting's minutes of ``cluster_year``: every unit present but ``absent``."""
+    minutes_save(
+        actor=world.users.secretary,
+        cluster_year=cluster_year,
+        expected_version=None,
+        data={
+            "held_on": datetime.date(cluster_year.year, 12, 14),
+            "place": "Hà Nội",
+            "chair_name": "Chủ trì",
+            "chair_position": "",
+            "secretary_name": "Thư ký",
+            "agenda": "",
+        },
+        attendance={u.pk: (u != absent, "", "") for u in units},
+    )
+
+
 SELF_VOTE = (
     "Đơn vị 00: số phiếu bầu (10) không được lớn hơn số phiếu hợp lệ của các đơn vị khác có "
     "mặt (tối đa 9), vì một đơn vị không bỏ phiếu cho chính mình (nguyên tắc bình xét, suy "
@@ -113,25 +131,21 @@ def test_votes_at_and_below_the_self_vote_bound_are_accepted(world, ten, votes):
 
 def test_a_unit_recorded_absent_may_have_every_valid_ballot_of_the_others(world, ten):
     vote, units = ten
-    minutes_save(
-        actor=world.users.secretary,
-        cluster_year=vote.cluster_year,
-        expected_version=None,
-        data={
-            "held_on": datetime.date(2023, 12, 14),
-            "place": "Hà Nội",
-            "chair_name": "Chủ trì",
-            "chair_position": "",
-            "secretary_name": "Thư ký",
-            "agenda": "",
-        },
-        attendance={u.pk: (u != units[0], "", "") for u in units},
-    )
+    minutes_with_absent(world, vote.cluster_year, units, absent=units[0])
     record(world, vote, {units[0].pk: 9}, cast=9, valid=9)
     assert VoteCount.objects.get(vote=vote, unit=units[0]).votes == 9
     with pytest.raises(DomainError) as caught:
         record(world, vote, {units[1].pk: 9}, cast=9, valid=9)
     assert "Đơn vị 01: số phiếu bầu (9)" in caught.value.message
+    assert "(tối đa 8)" in caught.value.message
+
+
+def test_an_absence_in_another_years_minutes_does_not_count(world, ten):
+    vote, units = ten
+    last_year = cluster_year_with_units(world.cluster, 2022, units)
+    minutes_with_absent(world, last_year, units, absent=units[0])
+    with pytest.raises(DomainError) as caught:
+        record(world, vote, {units[0].pk: 9}, cast=9, valid=9)
     assert "(tối đa 8)" in caught.value.message
 
 
@@ -152,6 +166,33 @@ def test_the_vote_shares_for_the_proposal_lines_are_the_vote_pages_of_closed_vot
     assert shares[("co-thi-dua-bo", units[1].pk)] == D("60.00")
     assert shares[("co-thi-dua-bo", units[2].pk)] == D("0.00")
     assert len(shares) == 10
+
+
+def test_the_vote_shares_are_those_of_the_cluster_years_own_votes(world, ten):
+    vote, units = ten
+    vote = record(world, vote, {units[0].pk: 9}, cast=10, valid=10)
+    vote_close(actor=world.users.secretary, vote=vote, expected_version=vote.version)
+    other = vote_create(
+        actor=world.users.secretary, cluster_year=world.cluster_year, award_title=vote.award_title
+    )
+    other = vote_record_counts(
+        actor=world.users.secretary,
+        vote=other,
+        expected_version=other.version,
+        voters_entitled=3,
+        ballots_cast=3,
+        valid_ballots=3,
+        quota=1,
+        votes={world.units[0].pk: 2},
+    )
+    vote_close(actor=world.users.secretary, vote=other, expected_version=other.version)
+    shares = vote_shares_for(cluster_year=vote.cluster_year)
+    assert set(shares) == {("co-thi-dua-bo", u.pk) for u in units}
+    assert vote_shares_for(cluster_year=world.cluster_year) == {
+        ("co-thi-dua-bo", world.units[0].pk): D("66.67"),
+        ("co-thi-dua-bo", world.units[1].pk): D("0.00"),
+        ("co-thi-dua-bo", world.units[2].pk): D("0.00"),
+    }
 
 
 # Women first: a collective with at least 70 % women wins a tie at the quota boundary.
@@ -232,20 +273,7 @@ def test_missing_women_figures_leave_the_tie_to_the_chair_and_say_so(world, ten)
 
 def test_when_every_member_cast_a_ballot_an_absence_in_the_minutes_changes_nothing(world, ten):
     vote, units = ten
-    minutes_save(
-        actor=world.users.secretary,
-        cluster_year=vote.cluster_year,
-        expected_version=None,
-        data={
-            "held_on": datetime.date(2023, 12, 14),
-            "place": "Hà Nội",
-            "chair_name": "Chủ trì",
-            "chair_position": "",
-            "secretary_name": "Thư ký",
-            "agenda": "",
-        },
-        attendance={u.pk: (u != units[0], "", "") for u in units},
-    )
+    minutes_with_absent(world, vote.cluster_year, units, absent=units[0])
     with pytest.raises(DomainError) as caught:
         record(world, vote, {units[0].pk: 10})
     assert caught.value.message == SELF_VOTE
