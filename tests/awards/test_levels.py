@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from awards import services
+from awards import rules, services
 from awards.models import Award, MeetingLine, Nomination, Proposal
 from awards.regime import proposal_regime
 from emulation.errors import DomainError
@@ -91,6 +91,28 @@ def test_the_ministers_decision_grants_only_the_ministers_level(world, draft):
     ]
     government = proposal.nominations.get(award_title__code="co-thi-dua-chinh-phu")
     assert not Award.objects.filter(nomination=government).exists()
+
+
+def test_a_matter_on_a_line_above_the_minister_does_not_hold_up_the_ministers_decision(
+    world, draft
+):
+    proposal = _approved_with_government_flag(world, draft)
+    government = proposal.nominations.get(award_title__code="co-thi-dua-chinh-phu")
+    Nomination.objects.filter(pk=government.pk).update(unit=world.units[1])
+    UnitYear.objects.create(unit=world.units[1], year=2022, pending_review=True)
+    dated = datetime.date(2022, 1, 20)
+    # On the Prime Minister's own track the matter blocks that line...
+    findings = rules.check_proposal(proposal, stage=rules.DECISION, on=dated)[government.pk]
+    assert any(finding.is_error for finding in findings)
+    # ...but the Minister decides only the Minister's lines, and records the decision.
+    services.decision_record(
+        actor=world.users.staff,
+        proposal=proposal,
+        number="6/QĐ-BTP",
+        dated=dated,
+        signer_name="A",
+    )
+    assert list(Award.objects.values_list("award_title__code", flat=True)) == ["co-thi-dua-bo"]
 
 
 def test_a_minister_decision_with_only_lines_above_the_minister_is_refused(world, draft):
