@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from awards.services import head_decisions
 from emulation.audit import audit_entries_for
 from emulation.errors import DomainError, form_error
+from emulation.pages import form_page
 from emulation.pagination import paginate
 from units import people_services
 from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
@@ -20,12 +21,6 @@ from units.people_forms import (
     UnitHeadDecisionForm,
     UnitYearForm,
 )
-
-
-def _form_page(request, form, *, title, back_url):
-    return render(
-        request, "units/people_form.html", {"form": form, "title": title, "back_url": back_url}
-    )
 
 
 def _saved(request, form, save):
@@ -68,11 +63,12 @@ def person_create(request, pk):
 
         if _saved(request, form, save):
             return redirect("units:person", pk=form.instance.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Thêm cán bộ – %(unit)s") % {"unit": unit.name},
         back_url=reverse("units:people", args=[unit.pk]),
+        submit=_("Lưu"),
     )
 
 
@@ -88,11 +84,12 @@ def person_edit(request, pk):
 
         if _saved(request, form, save):
             return redirect("units:person", pk=person.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Sửa cán bộ – %(p)s") % {"p": person},
         back_url=reverse("units:person", args=[person.pk]),
+        submit=_("Lưu"),
     )
 
 
@@ -130,11 +127,12 @@ def person_year_edit(request, pk, year):
 
         if _saved(request, form, save):
             return redirect("units:person", pk=person.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Hồ sơ năm %(year)s – %(p)s") % {"year": year, "p": person},
         back_url=reverse("units:person", args=[person.pk]),
+        submit=_("Lưu"),
     )
 
 
@@ -151,11 +149,12 @@ def unit_year_edit(request, pk, year):
 
         if _saved(request, form, save):
             return redirect("units:people", pk=unit.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Số liệu năm %(year)s – %(unit)s") % {"year": year, "unit": unit.name},
         back_url=reverse("units:people", args=[unit.pk]),
+        submit=_("Lưu"),
     )
 
 
@@ -177,11 +176,12 @@ def head_decision_create(request, pk):
 
         if _saved(request, form, save):
             return redirect("units:people", pk=unit.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Quyết định của thủ trưởng đơn vị – %(unit)s") % {"unit": unit.name},
         back_url=reverse("units:people", args=[unit.pk]),
+        submit=_("Lưu"),
     )
 
 

@@ -18,9 +18,9 @@ from awards.access import (
 from awards.forms import CouncilMemberForm, MeetingCreateForm, MeetingRecordForm
 from awards.models import Council, CouncilMember
 from awards.services.council import roster_on
-from awards.views.common import form_page
 from emulation.access import get_managed_ministry
 from emulation.errors import DomainError, form_error
+from emulation.pages import form_page
 from emulation.roles import scope_of
 
 

@@ -11,11 +11,11 @@ from awards.access import get_proposal_for_user
 from awards.exports import XLSX, audit_csv, decisions_xlsx, proposals_xlsx
 from awards.forms import DeadlinesForm
 from awards.models import Award, Nomination
-from awards.views.common import form_page
 from awards.views.review import queue_filter
 from emulation.access import managed_ministries, require_ministry_staff
 from emulation.errors import DomainError, form_error
 from emulation.models import EmulationYear
+from emulation.pages import form_page
 from emulation.pagination import paginate
 
 

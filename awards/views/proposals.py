@@ -11,11 +11,12 @@ from awards.forms import MeetingCreateForm, NominationForm, ProposalForm
 from awards.models import Nomination, Proposal
 from awards.regime import proposal_regime
 from awards.services.proposals import missing_parts
-from awards.views.common import file_download, form_page
+from awards.views.common import file_download
 from clusters.access import get_cluster_year_for_user
 from clusters.selectors import cluster_years_for_user
 from emulation.dates import short_date
 from emulation.errors import DomainError, form_error
+from emulation.pages import form_page
 from emulation.roles import scope_of
 from emulation.selectors import local_name, ministry_award_settings, selected_year
 

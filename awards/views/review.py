@@ -19,10 +19,10 @@ from awards.forms import (
     RevokeForm,
 )
 from awards.models import Nomination
-from awards.views.common import form_page
 from clusters.access import visible_clusters
 from emulation.access import require_ministry_staff
 from emulation.errors import DomainError, form_error
+from emulation.pages import form_page
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 

@@ -17,9 +17,9 @@ from awards.forms import (
 )
 from awards.models import Nomination, UpwardDossier
 from awards.services.upward import dossier_regime, eligible_lines
-from awards.views.common import form_page
 from emulation.access import get_managed_ministry
 from emulation.errors import DomainError, form_error
+from emulation.pages import form_page
 from emulation.roles import scope_of
 
 
