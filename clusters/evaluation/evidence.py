@@ -15,6 +15,7 @@ from emulation.rights import require_cluster_writer
 from emulation.uploads import EVIDENCE, validated_upload
 
 
+@transaction.atomic
 def evidence_add(*, actor, cluster_year, unit, criterion, upload):
     require_cluster_writer(actor, cluster_year.cluster)
     ensure_not_frozen(cluster_year=cluster_year)
