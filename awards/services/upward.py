@@ -175,24 +175,23 @@ def upward_dossier_forward(*, actor, dossier):
     return dossier
 
 
-def _answer_with_reason(*, actor, dossier, state, reason, reason_field, doing, ask, action):
-    """The Ministry of Home Affairs answered without a decision (returned, or refused): the
-    dossier takes ``state`` and keeps the stated reason in ``reason_field``."""
+@transaction.atomic
+def upward_dossier_return(*, actor, dossier, reason):
+    """The Ministry of Home Affairs sent the dossier back for correction."""
     dossier = _locked(dossier)
     require_manager(actor, dossier.ministry_id)
     if dossier.state not in UpwardDossier.AWAITING:
-        raise _wrong_state(dossier, doing)
+        raise _wrong_state(dossier, _("ghi việc trả lại"))
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(ask, field="reason")
+        raise DomainError(_("Hãy ghi lý do Bộ Nội vụ trả lại hồ sơ."), field="reason")
     before = _snapshot(dossier)
-    dossier.state = state
-    setattr(dossier, reason_field, reason)
+    dossier.state, dossier.return_reason = State.RETURNED, reason
     dossier.version += 1
     dossier.save()
     audit_record(
         actor=actor,
-        action=action,
+        action="upward_dossier_return",
         obj=dossier,
         before=before,
         after=_snapshot(dossier),
@@ -202,33 +201,27 @@ def _answer_with_reason(*, actor, dossier, state, reason, reason_field, doing, a
 
 
 @transaction.atomic
-def upward_dossier_return(*, actor, dossier, reason):
-    """The Ministry of Home Affairs sent the dossier back for correction."""
-    return _answer_with_reason(
-        actor=actor,
-        dossier=dossier,
-        state=State.RETURNED,
-        reason=reason,
-        reason_field="return_reason",
-        doing=_("ghi việc trả lại"),
-        ask=_("Hãy ghi lý do Bộ Nội vụ trả lại hồ sơ."),
-        action="upward_dossier_return",
-    )
-
-
-@transaction.atomic
 def upward_dossier_refuse(*, actor, dossier, reason):
-    """The deciding level refused the award."""
-    return _answer_with_reason(
+    dossier = _locked(dossier)
+    require_manager(actor, dossier.ministry_id)
+    if dossier.state not in UpwardDossier.AWAITING:
+        raise _wrong_state(dossier, _("ghi việc không khen thưởng"))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Hãy ghi lý do không khen thưởng."), field="reason")
+    before = _snapshot(dossier)
+    dossier.state, dossier.refusal_reason = State.REFUSED, reason
+    dossier.version += 1
+    dossier.save()
+    audit_record(
         actor=actor,
-        dossier=dossier,
-        state=State.REFUSED,
-        reason=reason,
-        reason_field="refusal_reason",
-        doing=_("ghi việc không khen thưởng"),
-        ask=_("Hãy ghi lý do không khen thưởng."),
         action="upward_dossier_refuse",
+        obj=dossier,
+        before=before,
+        after=_snapshot(dossier),
+        reason=reason,
     )
+    return dossier
 
 
 @transaction.atomic
