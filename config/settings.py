@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "units",
     "clusters",
     "awards",
+    "documents",
 ]
 
 MIDDLEWARE = [
