@@ -52,6 +52,7 @@ fuzz: dev-setup
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(BIN)/.installed-dev
 	$(BIN)/ruff check --fix .

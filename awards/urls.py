@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards.views import council, misc, proposals, review, upward
+from awards.views import council, head_decisions, misc, proposals, review, upward
 
 app_name = "awards"
 urlpatterns = [
@@ -22,6 +22,16 @@ urlpatterns = [
     path("lines/<int:pk>/review/", review.nomination_review, name="line_review"),
     path("lines/<int:pk>/reopen/", review.nomination_reopen, name="line_reopen"),
     path("granted/<int:pk>/revoke/", review.award_revoke, name="award_revoke"),
+    path(
+        "units/<int:pk>/head-decisions/new/",
+        head_decisions.head_decision_create,
+        name="head_decision_create",
+    ),
+    path(
+        "units/<int:pk>/head-decisions/<int:decision_pk>/delete/",
+        head_decisions.head_decision_delete,
+        name="head_decision_delete",
+    ),
     path("queue/", review.queue, name="queue"),
     path("queue/export.xlsx", misc.export_proposals, name="queue_export"),
     path("queue/lines/", review.pending_lines, name="pending_lines"),

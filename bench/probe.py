@@ -48,9 +48,9 @@ def ensure_built_reports(s, user):
     it against the current data (the report's queries), so both data sets must have one for
     their query counts to compare."""
     from clusters.models import ClusterYear
-    from emulation.models import ReportVersion
-    from emulation.reports.build import report_version_build
-    from emulation.reports.selectors import report_for_cluster_year, report_for_ministry
+    from documents.models import ReportVersion
+    from documents.reports.build import report_version_build
+    from documents.reports.selectors import report_for_cluster_year, report_for_ministry
 
     cluster_year = ClusterYear.objects.get(cluster=s.cluster, year=s.year)
     for report in (

@@ -154,7 +154,7 @@ def _peak_rss_mb(worker_pid):
 
 
 def _build(http, page, generate, worker_pid):
-    from emulation.models import ReportVersion
+    from documents.models import ReportVersion
 
     status, body = http.request(page)
     token = inputs_of(body.decode())["csrfmiddlewaretoken"]
@@ -215,13 +215,13 @@ def weasyprint_alone(report_id):
     from django.utils import translation
     from weasyprint import HTML
 
-    from emulation import pdf
-    from emulation.models import YearEndReport
-    from emulation.reports.data import report_context
+    from documents import pdf
+    from documents.models import YearEndReport
+    from documents.reports.data import report_context
 
     context = report_context(YearEndReport.objects.get(pk=report_id))
     with translation.override("vi"):
-        html = render_to_string("emulation/report_pdf.html", context)
+        html = render_to_string("documents/report_pdf.html", context)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()
     HTML(

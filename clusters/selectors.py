@@ -26,14 +26,6 @@ def cluster_years_of(*, cluster):
     return list(cluster.years.order_by("-year").values_list("year", flat=True))
 
 
-def unit_cluster_history(*, unit):
-    return (
-        ClusterYear.objects.filter(memberships__unit=unit)
-        .select_related("cluster")
-        .order_by("-year", "cluster__number")
-    )
-
-
 def years_for_user(*, user, also=()):
     """Every year that has a cluster-year in the user's scope, newest first, with ``also``
     (this year, the year shown): the year switch offers each of them in one step."""

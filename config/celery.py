@@ -14,7 +14,7 @@ app.autodiscover_tasks()
 def warm_up_reports(**_kwargs):
     """Each worker child loads WeasyPrint and the report fonts as it starts, not during the
     first report it builds (docs/scaling.md)."""
-    from emulation.pdf import warm_up
+    from documents.pdf import warm_up
 
     warm_up()
 

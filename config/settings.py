@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "clusters",
     "awards",
     "documents",
+    "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -272,7 +274,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Takes over report builds whose worker died and re-sends requests whose message was lost.
     "report-versions-sweep": {
-        "task": "emulation.sweep_report_versions",
+        "task": "documents.sweep_report_versions",
         "schedule": 60,
     },
     # Emails secretaries a week before a deadline they have not met (once per deadline).

@@ -8,6 +8,8 @@ urlpatterns = [
     # The language switch works before signing in (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("emulation.urls")),
+    path("", include("portal.urls")),
+    path("reports/", include("documents.reports.urls")),
     path("units/", include("units.urls")),
     path("clusters/", include("clusters.urls")),
     path("awards/", include("awards.urls")),

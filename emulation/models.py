@@ -406,7 +406,6 @@ class AuditEntry(models.Model):
 
 
 from emulation.models_imports import ImportBatch  # noqa: E402
-from emulation.models_reports import ReportVersion, YearEndReport  # noqa: E402
 
 __all__ = [
     "AuditEntry",
@@ -417,7 +416,5 @@ __all__ = [
     "LegalRegime",
     "Ministry",
     "MinistryAwardSetting",
-    "ReportVersion",
     "RoleAssignment",
-    "YearEndReport",
 ]

@@ -1,11 +1,10 @@
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import path
 
 from emulation import auth_views as audited_auth_views
 from emulation import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("health/", views.health, name="health"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -39,23 +38,6 @@ urlpatterns = [
         "accounts/password/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
-    ),
-    path("reports/", include("emulation.reports.urls")),
-    path("accounts/", views.accounts_list, name="accounts_list"),
-    path("accounts/new/", views.account_create, name="account_create"),
-    path("accounts/<int:pk>/", views.account_detail, name="account_detail"),
-    path("accounts/<int:pk>/active/", views.account_set_active, name="account_set_active"),
-    path("accounts/<int:pk>/invite/", views.account_invite, name="account_invite"),
-    path(
-        "accounts/invitation/<uidb64>/<token>/",
-        views.InvitationAcceptView.as_view(),
-        name="invitation_accept",
-    ),
-    path("accounts/invitation/done/", views.InvitationDoneView.as_view(), name="invitation_done"),
-    path(
-        "accounts/<int:pk>/roles/<int:assignment_pk>/revoke/",
-        views.account_revoke,
-        name="account_revoke",
     ),
 ]
 

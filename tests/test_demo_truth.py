@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from awards.models import Decision, Proposal
 from clusters.models import Cluster, LeadershipTerm, Pledge, Vote
+from documents.models import YearEndReport
+from documents.reports.data import report_context
 from emulation.demo import MINISTRY
-from emulation.models import AuditEntry, YearEndReport
-from emulation.reports.data import report_context
+from emulation.models import AuditEntry
 
 REPORTED = {"Hoàng Xuân Châu", "Đặng Vũ Huân"}
 

@@ -15,10 +15,11 @@ from awards.models import Nomination, Proposal
 from clusters.evaluation.scores import CellInput, scores_save
 from clusters.evaluation.votes import vote_close, vote_create, vote_record_counts
 from clusters.models import Criterion, CriterionGroup, ScoringTable
-from emulation import pdf
-from emulation.models import AwardTitle, YearEndReport
-from emulation.reports.data import report_context
-from tests.emulation.reports.conftest import pdf_text
+from documents import pdf
+from documents.models import YearEndReport
+from documents.reports.data import report_context
+from emulation.models import AwardTitle
+from tests.documents.reports.conftest import pdf_text
 from tests.factories import UnitFactory, cluster_year_with_units
 from tests.html import _strip
 

@@ -2,12 +2,10 @@
 yearly figures: what the award rules read."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from awards.services import head_decisions
 from emulation.audit import audit_entries_for
 from emulation.errors import DomainError, form_error
 from emulation.pages import form_page
@@ -18,7 +16,6 @@ from units.people_access import can_edit_people, get_person_for_user, get_unit_f
 from units.people_forms import (
     PersonForm,
     PersonYearForm,
-    UnitHeadDecisionForm,
     UnitYearForm,
 )
 
@@ -156,43 +153,3 @@ def unit_year_edit(request, pk, year):
         back_url=reverse("units:people", args=[unit.pk]),
         submit=_("Lưu"),
     )
-
-
-def head_decision_create(request, pk):
-    """Record a decision of the unit head on the unit's or a person's yearly record; the
-    service (in ``awards``: the rules judge it) refuses what the title's criteria forbid."""
-    unit = get_unit_for_people(request.user, pk, write=True)
-    form = UnitHeadDecisionForm(
-        request.POST or None, instance=UnitHeadDecision(unit=unit), unit=unit
-    )
-    if request.method == "POST" and form.is_valid():
-
-        def save():
-            _decision, warnings = head_decisions.unit_head_decision_record(
-                actor=request.user, decision=form.save(False)
-            )
-            for finding in warnings:
-                messages.warning(request, finding.message)
-
-        if _saved(request, form, save):
-            return redirect("units:people", pk=unit.pk)
-    return form_page(
-        request,
-        form,
-        title=_("Quyết định của thủ trưởng đơn vị – %(unit)s") % {"unit": unit.name},
-        back_url=reverse("units:people", args=[unit.pk]),
-        submit=_("Lưu"),
-    )
-
-
-@require_POST
-def head_decision_delete(request, pk, decision_pk):
-    unit = get_unit_for_people(request.user, pk, write=True)
-    decision = get_object_or_404(UnitHeadDecision, pk=decision_pk, unit=unit)
-    try:
-        head_decisions.unit_head_decision_delete(actor=request.user, decision=decision)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã xóa quyết định."))
-    return redirect("units:people", pk=unit.pk)

@@ -15,16 +15,6 @@ urlpatterns += [
     path("<int:pk>/people/", people_views.unit_people, name="people"),
     path("<int:pk>/people/new/", people_views.person_create, name="person_create"),
     path("<int:pk>/years/<year:year>/", people_views.unit_year_edit, name="unit_year"),
-    path(
-        "<int:pk>/head-decisions/new/",
-        people_views.head_decision_create,
-        name="head_decision_create",
-    ),
-    path(
-        "<int:pk>/head-decisions/<int:decision_pk>/delete/",
-        people_views.head_decision_delete,
-        name="head_decision_delete",
-    ),
     path("people/<int:pk>/", people_views.person_detail, name="person"),
     path("people/<int:pk>/edit/", people_views.person_edit, name="person_edit"),
     path("people/<int:pk>/years/<year:year>/", people_views.person_year_edit, name="person_year"),

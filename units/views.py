@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from clusters.selectors import unit_cluster_history
 from emulation.access import managed_ministries
 from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
@@ -12,6 +11,7 @@ from units import services
 from units.access import get_unit_for_user, visible_units
 from units.filters import UnitFilter
 from units.forms import UnitForm
+from units.selectors import cluster_years_of
 
 
 def unit_list(request):
@@ -38,7 +38,7 @@ def unit_detail(request, pk):
         "units/unit_detail.html",
         {
             "unit": unit,
-            "history": unit_cluster_history(unit=unit),
+            "history": cluster_years_of(unit),
             "can_manage": scope_of(request.user).manages_ministry(unit.ministry_id),
         },
     )

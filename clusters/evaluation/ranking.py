@@ -1,6 +1,6 @@
 """THE ranking of a cluster-year: the only place units are ranked. The ranking page, the
 cluster page, the minutes, the proposal lines (``awards.services.proposals``) and the
-year-end report (``emulation.reports.data``, PDF) all read it from here.
+year-end report (``documents.reports.data``, PDF) all read it from here.
 
 Derived from the agreed scores (never stored, so it is frozen exactly when the scores are):
 

@@ -1,11 +1,28 @@
-"""What every generated file records: the build's state, its lease and the result's checksum.
-``documents.pipeline`` drives it for year-end reports and papers alike."""
+"""What every document holds (its Decree 30 settings) and what every generated file records
+(the build's state, its lease and the result's checksum; ``documents.pipeline`` drives it)."""
 
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class DocumentSettings(models.Model):
+    """What Decree 30/2020/NĐ-CP prints around a document's text (Art. 8 and Annex I): place
+    and date, summary line, signing authority, signer, recipients. Blank = a default drawn
+    from the data."""
+
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    summary = models.CharField(_("trích yếu"), max_length=300, blank=True)
+    signer_on_behalf = models.CharField(_("thẩm quyền ký"), max_length=200, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=200, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
+
+    class Meta:
+        abstract = True
 
 
 class BuildVersion(models.Model):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from documents.models.builds import BuildVersion
+from documents.models.builds import BuildVersion, DocumentSettings
 from documents.models.register import NumberRegister, RegisteredNumber
 from emulation.bounds import validate_year
 
@@ -21,7 +21,7 @@ def new_verification_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-class Paper(models.Model):
+class Paper(DocumentSettings):
     """One paper of a year's dossier: what a person wrote in it and its document settings.
     Its content is built from the app's data each time a version is generated."""
 
@@ -71,14 +71,6 @@ class Paper(models.Model):
     )
     # What a person writes, by section key (each kind's sections: documents.papers).
     sections = models.JSONField(_("nội dung soạn thảo"), default=dict, blank=True)
-    # Document settings (Decree 30/2020/NĐ-CP); blank = default drawn from the data.
-    place = models.CharField(_("địa danh"), max_length=100, blank=True)
-    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    summary = models.CharField(_("trích yếu"), max_length=300, blank=True)
-    signer_on_behalf = models.CharField(_("thẩm quyền ký"), max_length=200, blank=True)
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=200, blank=True)
-    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
-    recipients = models.TextField(_("nơi nhận"), blank=True)
     number = models.OneToOneField(
         RegisteredNumber,
         on_delete=models.PROTECT,
@@ -142,6 +134,9 @@ class PaperVersion(BuildVersion):
 
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="versions")
     source = models.CharField(_("nguồn"), max_length=10, choices=Source, default=Source.GENERATED)
+    # An issued version carries the paper's number, its QR code and (when a certificate is
+    # configured) its signature; only issued versions can be verified. A draft carries none.
+    issued = models.BooleanField(_("bản ban hành"), default=False)
     file = models.FileField(_("tệp PDF"), upload_to="papers/", blank=True)
     docx = models.FileField(_("tệp DOCX"), upload_to="papers/", blank=True)
     code = models.CharField(

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from awards import services
 from awards.models import Nomination
 from clusters.models import ClusterYear
-from emulation.demo import seed_core
+from demo.core import seed_core
 from tests.awards.conftest import close_vote, council_with, pdf, sign_minutes, title
 from tests.factories import PASSWORD
 

@@ -3,7 +3,7 @@ import pytest
 from awards.demo import seed_awards
 from awards.models import Award, CouncilMeeting, Proposal, UpwardDossier
 from clusters.models import Cluster, ClusterYear, Vote, VoteCount
-from emulation.demo import seed_core
+from demo.core import seed_core
 from emulation.models import AuditEntry, AwardTitle, MinistryAwardSetting
 from units.models import Person, Unit
 

@@ -246,7 +246,7 @@ def test_the_rules_page_names_the_new_stage(client_as):
 
 def _post(client, person, code="cstd-co-so"):
     return client.post(
-        reverse("units:head_decision_create", args=[person.unit_id]),
+        reverse("awards:head_decision_create", args=[person.unit_id]),
         {
             "year": 2021,
             "person": person.pk,

@@ -294,7 +294,7 @@ def test_a_secretary_records_a_unit_heads_decision_on_the_yearly_record(client_a
     lao_dong = AwardTitle.objects.get(
         code="lao-dong-tien-tien", regime=LegalRegime.objects.get(code="luat-2003-nd-91-2017")
     )
-    url = reverse("units:head_decision_create", args=[person.unit_id])
+    url = reverse("awards:head_decision_create", args=[person.unit_id])
     response = client_as("secretary").post(
         url,
         {

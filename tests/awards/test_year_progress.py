@@ -7,7 +7,7 @@ import pytest
 
 from awards.models import Award
 from clusters.year_start import pledge as pledge_services
-from emulation.reports.progress import NEAR_DAYS, year_progress
+from documents.reports.progress import NEAR_DAYS, year_progress
 from emulation.roles import scope_of
 from tests.html import link_texts
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from clusters.models import Cluster
+from demo.core import seed_core
 from emulation.collation import vi_key
-from emulation.demo import CLUSTER_2_UNITS, seed_core
+from emulation.demo import CLUSTER_2_UNITS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"

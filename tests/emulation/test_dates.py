@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
+from documents.templatetags.reports import document_date as document_date_filter
 from emulation.dates import document_date
-from emulation.templatetags.reports import document_date as document_date_filter
 
 
 @pytest.mark.parametrize(

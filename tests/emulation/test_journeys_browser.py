@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from awards.models import Proposal
 from clusters.models import Criterion, CriterionGroup, LeadershipTerm, Score, ScoringTable
-from emulation.models import ReportVersion, YearEndReport
+from documents.models import ReportVersion, YearEndReport
 from tests.awards.conftest import close_vote, sign_minutes
 from tests.emulation.test_browser import serious_accessibility_violations
 
@@ -119,7 +119,6 @@ def test_the_task_list_leads_the_secretary_from_the_pledge_to_the_proposal(
 def full_demo(live_server, catalogue, settings, tmp_path):
     """The whole demo: Bộ Tư pháp, its clusters and years, proposals, decisions, reports."""
     from django.utils.module_loading import import_string
-
     from emulation.management.commands.seed_demo import STEPS
 
     settings.STORAGES = {

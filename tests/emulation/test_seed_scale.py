@@ -20,10 +20,10 @@ from clusters.models import (
     Vote,
     VoteCount,
 )
+from demo.scale import BENCH_PASSWORD, Plan
+from demo.scale.writer import BulkWriter
+from documents.models.reports import YearEndReport
 from emulation.models import Ministry, RoleAssignment
-from emulation.models_reports import YearEndReport
-from emulation.scale import BENCH_PASSWORD, Plan
-from emulation.scale.writer import BulkWriter
 from tests.factories import MinistryFactory
 from units.models import Unit
 

@@ -19,8 +19,9 @@ from awards.models import (
     UpwardDossier,
 )
 from clusters.models import Cluster, Evidence, ScoringTable, TitleRegistration, Vote
+from documents.models.reports import ReportVersion, YearEndReport
 from emulation.models import AuditEntry, Ministry
-from emulation.models_reports import ReportVersion, YearEndReport
+from units.models import UnitHeadDecision
 
 NAMESPACES = ("clusters", "awards", "reports")
 YEAR = 2020
@@ -149,6 +150,10 @@ def demo(db, settings, tmp_path):
     for name in ("dossier_return", "dossier_refuse", "dossier_decide"):
         pks[f"awards:{name}"] = {"pk": dossier.pk}
     kwargs["line_pk"] = dossier.lines.get().pk
+    head_decision = UnitHeadDecision.objects.filter(unit=line.unit).first()
+    kwargs["decision_pk"] = head_decision.pk if head_decision else 1
+    for name in ("head_decision_create", "head_decision_delete"):
+        pks[f"awards:{name}"] = {"pk": line.unit_id}
     pks["awards:dossier_remove_line"] = {"pk": dossier.pk}
     return cluster, kwargs, pks
 
@@ -188,7 +193,7 @@ def _walk(demo, username, may_store=frozenset()):
 
 def test_the_walk_covers_every_page_of_the_three_apps(demo):
     names = {name for name, _path in _pages(demo[1], demo[2])}
-    assert len(names) == 90  # with clusters:score_cells, the pasted block
+    assert len(names) == 92  # with clusters:score_cells, the pasted block
     assert {"clusters:evidence_download", "awards:award_revoke", "reports:download"} <= names
 
 

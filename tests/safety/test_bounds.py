@@ -236,7 +236,7 @@ def test_dates_of_a_pledge_signature_are_bounded(world):
 def _year_models(world):
     from awards.models import Award, Decision, UpwardDossier
     from clusters.models import ClusterYear, ScoringTable
-    from emulation.models import YearEndReport
+    from documents.models import YearEndReport
     from units.models import UnitHeadDecision
 
     return [
@@ -284,7 +284,7 @@ def test_a_unit_heads_decision_year_is_bounded_and_the_form_keeps_what_was_typed
         code="lao-dong-tien-tien", regime=LegalRegime.objects.get(code="luat-2003-nd-91-2017")
     )
     response = client_as("secretary").post(
-        reverse("units:head_decision_create", args=[person.unit_id]),
+        reverse("awards:head_decision_create", args=[person.unit_id]),
         {
             "year": year,
             "person": person.pk,

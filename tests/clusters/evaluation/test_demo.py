@@ -8,7 +8,7 @@ from django.urls import reverse
 from clusters.evaluation.demo import seed_evaluation
 from clusters.evaluation.ranking import cluster_year_ranking
 from clusters.models import ClusterYear, Minutes, Score, Vote
-from emulation.demo import seed_core
+from demo.core import seed_core
 from emulation.models import AuditEntry
 
 

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from clusters.models import Cluster, LeadershipTerm, Pledge
-from emulation.demo import CLUSTER_2_UNITS, seed_core
+from demo.core import seed_core
+from emulation.demo import CLUSTER_2_UNITS
 from emulation.models import RoleAssignment
 from tests.factories import PASSWORD, UserFactory, grant
 

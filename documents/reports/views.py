@@ -1,0 +1,162 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusters.access import get_cluster_year_for_user
+from documents.reports import access, selectors, services
+from documents.reports.data import default_settings, report_data
+from documents.reports.forms import YearEndReportForm
+from emulation.errors import DomainError, form_error
+from emulation.models import EmulationYear
+
+
+def _urls(report):
+    if report.kind == report.Kind.CLUSTER:
+        prefix, args = "reports:cluster", [report.cluster_year.cluster_id, report.year]
+    else:
+        prefix, args = "reports:ministry", [report.ministry_id, report.year]
+    return {
+        "page": reverse(prefix, args=args),
+        "edit": reverse(f"{prefix}_edit", args=args),
+        "generate": reverse(f"{prefix}_generate", args=args),
+    }
+
+
+def _versions_context(report):
+    versions = selectors.report_versions(report)
+    latest_ready = next((v for v in versions if v.is_ready), None)
+    return {
+        "report": report,
+        "versions": versions,
+        "latest_ready": latest_ready,
+        "current": latest_ready is not None and not latest_ready.outdated,
+        "polling": any(not v.is_final for v in versions),
+        "urls": _urls(report),
+    }
+
+
+def _report_page(request, report):
+    context = _versions_context(report)
+    context["can_edit"] = access.writes_report(request.user, report)
+    return render(request, "documents/reports/report_detail.html", context)
+
+
+def _edit(request, report, back_url):
+    defaults = default_settings(report, report_data(report))
+    form = YearEndReportForm(request.POST or None, instance=report, defaults=defaults)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+        try:
+            services.year_end_report_save(
+                actor=request.user,
+                report=report,
+                expected_version=form.cleaned_data["version"] or 0,
+                changes=changes,
+            )
+        except DomainError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu nội dung báo cáo."))
+            return redirect(back_url)
+    return render(
+        request,
+        "documents/reports/report_form.html",
+        {"report": report, "form": form, "back_url": back_url},
+    )
+
+
+def _request_version(request, report, back_url):
+    try:
+        version = services.report_version_request(actor=request.user, report=report)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        if version.is_ready:
+            messages.info(
+                request,
+                _("Dữ liệu chưa thay đổi kể từ bản tạo lúc %(at)s: hãy tải bản đó.")
+                % {
+                    "at": date_format(
+                        timezone.localtime(version.generated_at), "SHORT_DATETIME_FORMAT"
+                    )
+                },
+            )
+        else:
+            messages.success(request, _("Đã gửi yêu cầu tạo báo cáo. Trang sẽ tự cập nhật."))
+    return redirect(back_url)
+
+
+def _cluster_report(request, cluster_pk, year, *, write=False):
+    cluster_year = get_cluster_year_for_user(request.user, cluster_pk, year, write=write)
+    return selectors.report_for_cluster_year(cluster_year)
+
+
+def cluster_report(request, cluster_pk, year):
+    return _report_page(request, _cluster_report(request, cluster_pk, year))
+
+
+def cluster_report_edit(request, cluster_pk, year):
+    report = _cluster_report(request, cluster_pk, year, write=True)
+    return _edit(request, report, _url("reports:cluster", cluster_pk, year))
+
+
+@require_POST
+def cluster_report_generate(request, cluster_pk, year):
+    report = _cluster_report(request, cluster_pk, year)
+    return _request_version(request, report, _url("reports:cluster", cluster_pk, year))
+
+
+def _ministry_report(request, ministry_pk, year, *, write=False):
+    ministry = access.get_ministry_for_report(request.user, ministry_pk, write=write)
+    if not EmulationYear.objects.filter(ministry=ministry, year=year).exists():
+        raise Http404  # reports only for the years the ministry has opened
+    return selectors.report_for_ministry(ministry, year)
+
+
+def ministry_report(request, ministry_pk, year):
+    return _report_page(request, _ministry_report(request, ministry_pk, year))
+
+
+def ministry_report_edit(request, ministry_pk, year):
+    report = _ministry_report(request, ministry_pk, year, write=True)
+    return _edit(request, report, _url("reports:ministry", ministry_pk, year))
+
+
+@require_POST
+def ministry_report_generate(request, ministry_pk, year):
+    report = _ministry_report(request, ministry_pk, year)
+    return _request_version(request, report, _url("reports:ministry", ministry_pk, year))
+
+
+def report_versions(request, pk):
+    """The versions list alone: polled by htmx while a version is not final."""
+    report = access.get_report_for_user(request.user, pk)
+    return render(request, "documents/reports/_versions.html", _versions_context(report))
+
+
+def version_download(request, pk):
+    version = access.get_version_for_user(request.user, pk)
+    if not version.is_ready or not version.file:
+        raise Http404
+    report = version.report
+    scope = report.cluster_year.cluster.name if report.cluster_year_id else report.ministry.name
+    scope = slugify(scope.replace("đ", "d").replace("Đ", "D"))  # slugify drops "đ"
+    number = report.versions.filter(pk__lte=version.pk).count()  # "Bản #n" of the page
+    response = FileResponse(
+        version.file.open("rb"),
+        as_attachment=True,
+        filename=f"bao-cao-tong-ket-{report.year}-{scope}-ban-{number}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _url(name, pk, year):
+    return reverse(name, args=[pk, year])

@@ -1,6 +1,0 @@
-"""The national-scale data set behind ``manage.py seed_scale`` and ``make bench``."""
-
-from emulation.scale.plan import Plan
-from emulation.scale.seed import BENCH_PASSWORD, seed_scale
-
-__all__ = ["BENCH_PASSWORD", "Plan", "seed_scale"]

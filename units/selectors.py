@@ -1,0 +1,10 @@
+"""Reads of units for the pages."""
+
+
+def cluster_years_of(unit):
+    """The cluster-years the unit belonged to, newest first (through its memberships, so that
+    ``units`` needs nothing from the apps above it)."""
+    memberships = unit.memberships.select_related("cluster_year__cluster").order_by(
+        "-cluster_year__year", "cluster_year__cluster__number"
+    )
+    return [membership.cluster_year for membership in memberships]
