@@ -37,6 +37,7 @@ system-deps:
 
 run: setup
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py demo_certificate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST)
 
@@ -74,6 +75,7 @@ beat: setup
 bench: setup
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.onboard
+	$(BIN)/python -m bench.signing
 
 # Mutation testing of the rules engine and the scoring feature's ranking, vote and score code
 # (docs/testing.md). Not part of `make test` or CI: about an hour on 2 cores. The test database

@@ -12,11 +12,13 @@ app.autodiscover_tasks()
 
 @worker_process_init.connect
 def warm_up_reports(**_kwargs):
-    """Each worker child loads WeasyPrint and the report fonts as it starts, not during the
-    first report it builds (docs/scaling.md)."""
+    """Each worker child loads WeasyPrint and the report fonts, pyHanko and the signing key as
+    it starts, not during the first report it builds or paper it signs (docs/scaling.md)."""
+    from documents import signing
     from documents.pdf import warm_up
 
     warm_up()
+    signing.warm_up()
 
 
 @app.task(name="thidua.ping", ignore_result=False)

@@ -235,6 +235,24 @@ HEALTH_WORKER_TOKEN = env_str("HEALTH_WORKER_TOKEN")
 # An invitation to set one's own password is valid this long (Django's token machinery).
 INVITATION_TIMEOUT = env_int("INVITATION_TIMEOUT", 3 * 24 * 60 * 60)
 
+# Signing issued papers (documents.signing: PAdES): the issuing body's certificate, a PKCS#12
+# file, and its passphrase; the roots a signed PDF's certificate must chain to (PEM or DER
+# files, separated by ":"), checked offline. In development (DEBUG) without a certificate,
+# papers are signed with the demo certificate that `manage.py demo_certificate` (run by
+# `make run`) writes under var/signing/, marked "DEMO – không có giá trị pháp lý", and its
+# root is trusted; in production nothing is signed until THIDUA_SIGNING_P12 is set.
+SIGNING_P12_PATH = env_str("THIDUA_SIGNING_P12")
+SIGNING_P12_PASSPHRASE = env_str("THIDUA_SIGNING_PASSPHRASE")
+SIGNING_P12_PASSPHRASE_FILE = ""
+SIGNING_TRUST_ROOTS = [
+    path.strip() for path in env_str("THIDUA_SIGNING_TRUST_ROOTS").split(":") if path.strip()
+]
+SIGNING_DEMO_DIR = BASE_DIR / "var" / "signing"
+if DEBUG and not SIGNING_P12_PATH:
+    SIGNING_P12_PATH = str(SIGNING_DEMO_DIR / "demo-signer.p12")
+    SIGNING_P12_PASSPHRASE_FILE = str(SIGNING_DEMO_DIR / "demo-passphrase")
+    SIGNING_TRUST_ROOTS.append(str(SIGNING_DEMO_DIR / "demo-root.pem"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

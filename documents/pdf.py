@@ -55,18 +55,50 @@ def static_url_fetcher(calls=None):
     return StaticOnlyFetcher(allowed_protocols=["file"])
 
 
-def render_pdf(template_name, context, *, url_fetcher=None):
-    """Render a template with print CSS to PDF/A-3b bytes, fonts embedded."""
+PDF_VARIANT = "pdf/a-3b"
+SIGNATURE_AREA_ID = "signature-area"
+PT_PER_PX = 0.75  # CSS px are 1/96 in, PDF points 1/72 in
+
+
+def _html(template_name, context, url_fetcher):
     from weasyprint import HTML
 
     with translation.override("vi"):
         html = render_to_string(template_name, context)
-    document = HTML(
+    return HTML(
         string=html,
         base_url=STATIC_DIR.as_uri() + "/",
         url_fetcher=url_fetcher or static_url_fetcher(),
     )
-    return document.write_pdf(pdf_variant="pdf/a-3b")
+
+
+def render_pdf(template_name, context, *, url_fetcher=None):
+    """Render a template with print CSS to PDF/A-3b bytes, fonts embedded."""
+    return _html(template_name, context, url_fetcher).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def element_box(page, element_id):
+    """Where the element with this id lies on a laid-out WeasyPrint page: its border box as
+    PDF points ``(x1, y1, x2, y2)`` from the page's bottom left, or None if it is not there."""
+    for box in page._page_box.descendants():
+        element = getattr(box, "element", None)
+        if element is not None and element.get("id") == element_id:
+            x, y = box.border_box_x(), box.border_box_y()
+            bottom = page.height - y - box.border_height()
+            return tuple(
+                round(value * PT_PER_PX, 2)
+                for value in (x, bottom, x + box.border_width(), page.height - y)
+            )
+    return None
+
+
+def render_pdf_with_box(template_name, context, *, url_fetcher=None):
+    """``render_pdf``, and where the signature area (the element ``id="signature-area"``)
+    lies on the last page, for the visible signature (documents.signing): ``(bytes, box)``,
+    box in PDF points as ``element_box`` gives it, None when the last page has none."""
+    document = _html(template_name, context, url_fetcher).render(pdf_variant=PDF_VARIANT)
+    box = element_box(document.pages[-1], SIGNATURE_AREA_ID)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), box
 
 
 WARM_UP_HTML = (

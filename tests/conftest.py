@@ -163,6 +163,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_signing_certificate(settings):
+    """No test signs with a certificate it did not make (the demo one under var/signing/, one
+    named by the environment): tests that sign ask for tests/documents' ``signing_certificate``."""
+    settings.SIGNING_P12_PATH = ""
+    settings.SIGNING_P12_PASSPHRASE = ""
+    settings.SIGNING_P12_PASSPHRASE_FILE = ""
+    settings.SIGNING_TRUST_ROOTS = []
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager_unless_worker(request, settings):
     """Tasks run in-process, except in tests marked ``worker``, which use the real one."""
     from config.celery import app
