@@ -311,6 +311,26 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thidua@localhost")
 # The site's address as users reach it: links in e-mails (invitations) are built on it.
 SITE_URL = env_str("SITE_URL", "http://localhost:8000")
+# The public address printed on papers under their QR code (/v/<code>/, no login needed).
+PUBLIC_BASE_URL = env_str("THIDUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# The cache: Redis (Django's own backend) when CACHE_URL names one, as in production, so every
+# web process counts the public verification page's requests together; otherwise local memory
+# (one count per process: enough for the embedded default's single process).
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# The public verification page (documents.verify): requests per client address (django-
+# ratelimit's "N/s|m|h|d"), counted in the cache above; the address is the one login throttling
+# reads (CLIENT_IP_HEADER behind the proxy). django_ratelimit is not an installed app: that
+# would only register its cache check, which refuses local memory (the embedded default) and
+# warns about Django's own Redis backend, shared and atomic though it is
+# (jsocol/django-ratelimit#283), so `check --deploy` could never be clean.
+VERIFY_RATE = env_str("VERIFY_RATE", "30/m")
+RATELIMIT_IP_META_KEY = "emulation.auth.client_ip"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

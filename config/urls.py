@@ -13,4 +13,7 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("clusters/", include("clusters.urls")),
     path("awards/", include("awards.urls")),
+    path("documents/", include("documents.urls")),
+    # Public: what the QR code of an issued paper opens (documents.verify, no login).
+    path("v/", include("documents.urls_public")),
 ]

@@ -112,6 +112,10 @@ ACTION_LABELS = {
     # year-end reports
     "report_update": pgettext_lazy("audit", "Sửa báo cáo tổng kết"),
     "report_version_request": _("Yêu cầu tạo bản PDF báo cáo"),
+    # the papers of the dossier: numbers of the register, revocation
+    "number_issue": _("Cấp số văn bản"),
+    "number_cancel": _("Hủy số văn bản"),
+    "paper_version_revoke": _("Thu hồi văn bản đã ban hành"),
     # loading a ministry's lists from spreadsheets, inviting accounts
     "sheet_import": _("Nhập danh sách từ tệp Excel"),
     "account_invite": _("Gửi thư mời đặt mật khẩu"),

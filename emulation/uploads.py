@@ -77,6 +77,17 @@ def _zip_holds(upload, part):
         upload.seek(0)
 
 
+def check_size(upload, *, field):
+    """A DomainError on ``field`` when ``upload`` is over ``EVIDENCE_MAX_BYTES``: the limit of
+    every uploaded document, also of a file checked against an issued paper."""
+    if upload.size > settings.EVIDENCE_MAX_BYTES:
+        raise DomainError(
+            _("Tệp lớn hơn mức cho phép %(max)s.")
+            % {"max": filesizeformat(settings.EVIDENCE_MAX_BYTES)},
+            field=field,
+        )
+
+
 def validated_upload(upload, *, kind, field):
     """``(content type, file name)`` to store, or a DomainError on ``field`` saying why the
     file of this ``kind`` is refused."""
@@ -85,12 +96,7 @@ def validated_upload(upload, *, kind, field):
     allowed, accepted = KINDS[kind]
     if extension not in allowed:
         raise DomainError(str(accepted), field=field)
-    if upload.size > settings.EVIDENCE_MAX_BYTES:
-        raise DomainError(
-            _("Tệp lớn hơn mức cho phép %(max)s.")
-            % {"max": filesizeformat(settings.EVIDENCE_MAX_BYTES)},
-            field=field,
-        )
+    check_size(upload, field=field)
     content_type, signatures = TYPES[extension]
     upload.seek(0)
     head = upload.read(16)

@@ -7,8 +7,10 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from documents.services.register import issue_number
 from emulation.audit import audit_verify
 from emulation.models import AwardTitle
+from tests.documents.factories import PaperFactory, PaperVersionFactory, cluster_register
 from tests.fuzz.conftest import RULES_BROKEN, record
 from tests.fuzz.forms import Form, post_forms
 from tests.fuzz.strategies import form_data
@@ -16,6 +18,15 @@ from tests.fuzz.strategies import form_data
 
 def _cy(f):
     return [f.world.cluster.pk, f.world.year]
+
+
+def _number(f):
+    register = cluster_register(f.world.cluster)
+    return [issue_number(register=register, user=f.world.users.secretary).pk]
+
+
+def _version(f):
+    return PaperVersionFactory(paper=PaperFactory(cluster_year=f.world.cluster_year))
 
 
 # (role, url name, its arguments from the fuzz world)
@@ -53,6 +64,10 @@ TARGETS = [
     ("staff", "awards:deadline_edit", lambda f: [f.proposal.cluster_year.emulation_year_id]),
     ("secretary", "reports:cluster_edit", _cy),
     ("staff", "reports:ministry_edit", lambda f: [f.world.ministry.pk, f.world.year]),
+    ("secretary", "documents:number_cancel", _number),
+    ("secretary", "documents:version_revoke", lambda f: [_version(f).pk]),
+    (None, "verify:home", lambda f: []),
+    (None, "verify:code", lambda f: [_version(f).code]),
 ]
 
 

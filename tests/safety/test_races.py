@@ -4,11 +4,10 @@ before each insert are not what decides under a race; the unique constraints and
 are, and their refusals come back as the form's message."""
 
 import datetime
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -33,6 +32,7 @@ from clusters.year_start.pledge import pledge_create, pledge_open
 from emulation.models import AuditEntry, AwardTitle, RoleAssignment
 from tests.awards.conftest import close_vote, pdf, record_vote, sign_minutes
 from tests.clusters.evaluation.test_freeze import draft as draft_minutes
+from tests.threads import at_once
 from units.models import Person, PersonYear, Unit, UnitYear
 
 N = 10
@@ -54,22 +54,13 @@ def fire(user, url, data=None, *, n=N, each=None):
         client = Client(raise_request_exception=False)
         client.force_login(user)
         clients.append(client)
-    barrier = threading.Barrier(n)
-    results = []
 
-    def run(i):
-        try:
-            barrier.wait()
-            response = clients[i].post(url, each(i) if each else data)
-            results.append((response.status_code, response.content.decode()))
-        finally:
-            connections.close_all()
+    def post(i):
+        response = clients[i].post(url, each(i) if each else data)
+        return response.status_code, response.content.decode()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results, errors = at_once(n, post)
+    assert errors == []
     assert len(results) == n
     statuses = sorted(status for status, _body in results)
     assert 500 not in statuses, statuses
@@ -335,25 +326,13 @@ def fire_mixed(requests):
         client = Client(raise_request_exception=False)
         client.force_login(user)
         clients.append(client)
-    barrier = threading.Barrier(len(requests))
-    results, failures = [], []
 
-    def run(i):
-        try:
-            _user, url, data = requests[i]
-            barrier.wait()
-            response = clients[i].post(url, data() if callable(data) else data or {})
-            results.append((i, response.status_code, response.content.decode()))
-        except Exception as error:  # reported by the assertion below
-            failures.append(repr(error))
-        finally:
-            connections.close_all()
+    def post(i):
+        _user, url, data = requests[i]
+        response = clients[i].post(url, data() if callable(data) else data or {})
+        return i, response.status_code, response.content.decode()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results, failures = at_once(len(requests), post)
     assert not failures, failures
     assert len(results) == len(requests)
     assert 500 not in [status for _i, status, _body in results], results
@@ -442,27 +421,18 @@ def test_two_new_cells_at_once_never_exceed_the_groups_cap(world, capped_table):
     datas = [_cell_data(unit, c, "8") for c in capped_table]
     for _round in range(3):  # the race is a matter of timing: try it several times
         Score.objects.all().delete()
-        barrier = threading.Barrier(2)
-        results = []
         clients = []
         for _ in urls:
             client = Client(raise_request_exception=False)
             client.force_login(world.users.secretary)
             clients.append(client)
 
-        def run(i, clients=clients, barrier=barrier, results=results):
-            try:
-                barrier.wait()
-                response = clients[i].post(urls[i], datas[i])
-                results.append((response.status_code, response.content.decode()))
-            finally:
-                connections.close_all()
+        def post(i, clients=clients):
+            response = clients[i].post(urls[i], datas[i])
+            return response.status_code, response.content.decode()
 
-        threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        results, errors = at_once(2, post)
+        assert errors == []
         assert sorted(s for s, _ in results) == [200, 200]
         total = sum(s.agreed_score for s in Score.objects.filter(unit=unit))
         assert total <= 10

@@ -1,0 +1,96 @@
+"""Reads of the documents app: the registers a user sees and their numbers; what the public
+verification page may say about a code."""
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import PaperVersion
+from documents.models.papers import CODE_ALPHABET, CODE_LENGTH
+
+
+def registers_listed(registers):
+    """``registers`` (a queryset) with what the list shows: body, ministry, cancelled count."""
+    return (
+        registers.select_related("ministry", "cluster")
+        .annotate(cancelled=Count("numbers", filter=Q(numbers__cancelled_at__isnull=False)))
+        .order_by("-year", "ministry__name", "body_code", "type_code")
+    )
+
+
+def register_numbers(register):
+    """The register's numbers, the latest first, each with its paper (if one carries it)."""
+    return register.numbers.select_related("paper", "issued_by", "cancelled_by").order_by("-number")
+
+
+class State(models.TextChoices):
+    VALID = "valid", _("Có hiệu lực")
+    REPLACED = "replaced", _("Đã được thay thế bằng bản mới hơn")
+    REVOKED = "revoked", _("Đã bị thu hồi")
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What the public page says about an issued version: nothing of its content."""
+
+    version: PaperVersion
+    state: str
+    replaced_at: object = None  # when the later version was generated
+
+    @property
+    def paper(self):
+        return self.version.paper
+
+    @property
+    def number(self):
+        return self.version.paper.number
+
+    def state_label(self):
+        return State(self.state).label
+
+    def matches(self, upload):
+        """Whether the uploaded file's SHA-256 is the issued version's (the file is read in
+        chunks and never stored)."""
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        return hmac.compare_digest(digest.hexdigest(), self.version.sha256.lower())
+
+
+def is_code(code):
+    return len(code) == CODE_LENGTH and all(char in CODE_ALPHABET for char in code)
+
+
+def verification_of(code):
+    """The verification of ``code``, or None when no issued (ready) version carries it (a
+    draft is never verifiable): a
+    malformed code, an unknown one and a version not yet built are told apart nowhere.
+
+    Revoked if the version was revoked; replaced if a later ready version of the same paper
+    exists; valid otherwise."""
+    if not isinstance(code, str) or not is_code(code):
+        return None
+    ready = PaperVersion.Status.READY
+    version = (
+        PaperVersion.objects.select_related("paper__number__register")
+        .filter(code=code, status=ready, issued=True)
+        .first()
+    )
+    if version is None:
+        return None
+    if version.revoked_at is not None:
+        return Verification(version, State.REVOKED)
+    later = list(
+        PaperVersion.objects.filter(
+            paper_id=version.paper_id, status=ready, issued=True, pk__gt=version.pk
+        )
+        .order_by("pk")
+        .values_list("generated_at", flat=True)[:1]
+    )
+    if later:
+        return Verification(version, State.REPLACED, replaced_at=later[0])
+    return Verification(version, State.VALID)

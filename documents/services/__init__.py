@@ -1,0 +1,1 @@
+"""The documents app's writes, one module per topic (register: numbers; revocation: papers)."""
