@@ -3,6 +3,7 @@ papers per year and type, in order, from 1 (Decree 30/2020/NĐ-CP, Art. 15 and A
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.bounds import validate_year
@@ -69,7 +70,7 @@ class RegisteredNumber(models.Model):
     )
     number = models.PositiveIntegerField(_("số"))
     summary = models.CharField(_("trích yếu"), max_length=300, blank=True)
-    issued_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("cấp lúc"), default=timezone.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

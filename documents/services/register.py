@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from clusters.models import Cluster
-from documents.models import NumberRegister, PaperVersion, RegisteredNumber
+from documents.models import NumberRegister, Paper, PaperVersion, RegisteredNumber
 from documents.rights import require_keeper
 from emulation.audit import audit_record, event_now
 from emulation.bounds import check_text, check_year
@@ -61,6 +61,31 @@ def register_for(*, ministry, year, type_code, body_code, issuing_body, cluster=
     return register
 
 
+def register_of_paper(paper):
+    """The register a paper takes its number from: its cluster's for the cluster's tờ trình
+    and minutes; the nominee's unit's for an achievement report (kept through the cluster
+    that proposes it); the ministry's for its decision and its tờ trình upward."""
+    type_code = paper.type_code
+    if paper.kind in (Paper.Kind.COVER_SUBMISSION, Paper.Kind.MINUTES):
+        cluster = paper.cluster_year.cluster
+        issuing_body, body_code = body_of_cluster(cluster)
+    elif paper.kind == Paper.Kind.ACHIEVEMENT_REPORT:
+        unit = paper.nomination.unit
+        cluster = paper.nomination.proposal.cluster_year.cluster
+        issuing_body, body_code = unit.name, unit.short_name or unit.code
+    else:
+        cluster = None
+        issuing_body, body_code = body_of_ministry(paper.ministry)
+    return register_for(
+        ministry=paper.ministry,
+        year=paper.year,
+        type_code=type_code,
+        body_code=body_code,
+        issuing_body=issuing_body,
+        cluster=cluster,
+    )
+
+
 def _keeper_of(actor, register):
     require_keeper(actor, ministry_id=register.ministry_id, cluster=register.cluster)
 
@@ -89,6 +114,7 @@ def issue_number(*, register, user, summary=""):
         register=register,
         number=register.last_number,
         summary=summary,
+        issued_at=event_now(),
         issued_by=user if user is not None and user.is_authenticated else None,
     )
     register.save(update_fields=["last_number"])
