@@ -11,4 +11,5 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("clusters/", include("clusters.urls")),
     path("awards/", include("awards.urls")),
+    path("documents/papers/", include("documents.urls_papers")),
 ]

@@ -112,6 +112,8 @@ ACTION_LABELS = {
     # year-end reports
     "report_update": pgettext_lazy("audit", "Sửa báo cáo tổng kết"),
     "report_version_request": _("Yêu cầu tạo bản PDF báo cáo"),
+    # the papers of the dossier (documents)
+    "paper_update": _("Sửa nội dung văn bản của hồ sơ"),
     # loading a ministry's lists from spreadsheets, inviting accounts
     "sheet_import": _("Nhập danh sách từ tệp Excel"),
     "account_invite": _("Gửi thư mời đặt mật khẩu"),

@@ -9,7 +9,7 @@ from django.utils import translation
 from clusters.models import Pledge
 from emulation.audit import ACTION_LABELS, action_label
 
-APPS = ("awards", "clusters", "emulation", "units")
+APPS = ("awards", "clusters", "documents", "emulation", "units")
 
 # Actions built at run time, by the file that builds them.
 DYNAMIC = {

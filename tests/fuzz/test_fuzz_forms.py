@@ -53,6 +53,7 @@ TARGETS = [
     ("staff", "awards:deadline_edit", lambda f: [f.proposal.cluster_year.emulation_year_id]),
     ("secretary", "reports:cluster_edit", _cy),
     ("staff", "reports:ministry_edit", lambda f: [f.world.ministry.pk, f.world.year]),
+    ("secretary", "papers:nomination", lambda f: [f.line.pk]),
 ]
 
 
