@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.models.builds import BuildVersion
 from documents.models.register import NumberRegister, RegisteredNumber
 from emulation.bounds import validate_year
+from emulation.errors import DomainError
 
 # Unambiguous letters and digits (no 0/O, 1/I/L) for a code a person may type from paper.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -19,6 +20,18 @@ CODE_LENGTH = 12
 
 def new_verification_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def with_the_line_unless_numbered(collector, field, sub_objs, using):
+    """A line taken out of a proposal takes its achievement report with it, as it does its
+    uploaded report file; a report that was issued a number stays, and so does the line (the
+    register keeps every number it issued: Decree 30/2020/NĐ-CP, art. 15)."""
+    numbered = [paper for paper in sub_objs if paper.number_id is not None]
+    if numbered:
+        raise DomainError(
+            _("Báo cáo thành tích của dòng này đã được cấp số: không xóa được dòng đề nghị.")
+        )
+    models.CASCADE(collector, field, sub_objs, using)
 
 
 class Paper(models.Model):
@@ -54,7 +67,7 @@ class Paper(models.Model):
     )
     nomination = models.OneToOneField(
         "awards.Nomination",
-        on_delete=models.PROTECT,
+        on_delete=with_the_line_unless_numbered,
         null=True,
         blank=True,
         related_name="achievement_report",

@@ -4,9 +4,12 @@ and read the rest, leaders read, anyone else gets nothing (404; 403 for a reader
 write). A stale save is refused and keeps what was typed."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from documents.models import Paper
+from awards.models import Nomination, Proposal
+from documents.models import NumberRegister, Paper, PaperVersion, RegisteredNumber
 from documents.services.papers import (
     achievement_report_for,
     paper_for_cluster_year,
@@ -15,6 +18,7 @@ from documents.services.papers import (
 )
 from emulation.models import AuditEntry
 from tests.html import form_errors, link_texts, messages, textarea_value
+from units.models import Person
 
 ROLES = ["secretary", "other_secretary", "staff", "leader", "foreign_staff"]
 READ_CLUSTER = {"secretary": 200, "other_secretary": 404, "staff": 200, "leader": 200,
@@ -226,3 +230,72 @@ def test_two_first_writings_at_once_the_second_is_refused_and_kept(world, client
     assert Paper.objects.get(nomination=dossier.collective).sections["situation"] == (
         "Trường có 120 cán bộ, viên chức."
     )
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_list_costs_the_same_queries_at_any_size(world, client_as, dossier):
+    client = client_as("secretary")
+    client.get(list_url(world))  # the cover submission, minutes and decision papers made
+    small = _queries(client, list_url(world))
+
+    for index in range(6):
+        line = Nomination.objects.create(
+            proposal=dossier.proposal,
+            unit=world.units[index % 3],
+            award_title=dossier.individual.award_title,
+            person=Person.objects.create(
+                unit=world.units[0], full_name=f"Cán bộ {index}", gender="male"
+            ),
+            achievements="…",
+        )
+        PaperVersion.objects.create(paper=achievement_report_for(line))
+
+    assert _queries(client, list_url(world)) == small
+
+
+def _draft_line(dossier):
+    """The individual line, back in a returned proposal with no award yet."""
+    Proposal.objects.filter(pk=dossier.proposal.pk).update(state=Proposal.State.RETURNED)
+    dossier.individual.award.delete()
+    return dossier.individual
+
+
+def test_a_line_taken_out_takes_its_draft_report_with_it(world, client_as, dossier):
+    line = _draft_line(dossier)
+    achievement_report_for(line)
+    client = client_as("secretary")
+
+    response = client.post(reverse("awards:line_delete", args=[line.pk]))
+
+    assert messages(client.get(response["Location"])) == ["Đã xóa dòng đề nghị."]
+    assert not Paper.objects.filter(kind=Paper.Kind.ACHIEVEMENT_REPORT, nomination_id=line.pk)
+
+
+def test_a_line_whose_report_was_numbered_stays(world, client_as, dossier):
+    line = _draft_line(dossier)
+    register = NumberRegister.objects.create(
+        ministry=world.ministry,
+        cluster=world.cluster,
+        issuing_body="Cụm thi đua số 2",
+        body_code="CTĐ2",
+        year=2021,
+        type_code=NumberRegister.TypeCode.REPORT,
+        last_number=1,
+    )
+    paper = achievement_report_for(line)
+    paper.number = RegisteredNumber.objects.create(register=register, number=1)
+    paper.save()
+    client = client_as("secretary")
+
+    response = client.post(reverse("awards:line_delete", args=[line.pk]))
+
+    assert messages(client.get(response["Location"])) == [
+        "Báo cáo thành tích của dòng này đã được cấp số: không xóa được dòng đề nghị."
+    ]
+    assert Nomination.objects.filter(pk=line.pk).exists()
+    assert not AuditEntry.objects.filter(action="nomination_delete").exists()
