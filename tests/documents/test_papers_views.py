@@ -299,3 +299,20 @@ def test_a_line_whose_report_was_numbered_stays(world, client_as, dossier):
     ]
     assert Nomination.objects.filter(pk=line.pk).exists()
     assert not AuditEntry.objects.filter(action="nomination_delete").exists()
+
+
+def test_anonymous_sees_no_paper(world, client_as, dossier):
+    paper = paper_for_decision(dossier.decision)
+    client = client_as(None)
+
+    for url in [
+        reverse("papers:detail", args=[paper.pk]),
+        reverse("papers:edit", args=[paper.pk]),
+        reverse("papers:nomination", args=[dossier.collective.pk]),
+        reverse("papers:upward", args=[dossier.upward.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    assert client.post(reverse("papers:edit", args=[paper.pk]), {"version": 1}).status_code == 302
+    paper.refresh_from_db()
+    assert paper.version == 1
