@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from awards.models import Award, Decision, Nomination, Proposal
 from emulation.models import AuditEntry, AwardTitle, LegalRegime
 from emulation.roles import scope_of
+from units.models import PersonYear, UnitHeadDecision
 
 
 def proposal_detail_lines(*, proposal):
@@ -240,3 +241,65 @@ def days_waiting(proposal, *, today):
     if proposal.state not in waiting or proposal.submitted_at is None:
         return None
     return (today - timezone.localdate(proposal.submitted_at)).days
+
+
+def upward_dossier_lines(*, dossier):
+    """The lines of the ministry's dossier to the Ministry of Home Affairs, with their cluster
+    and the council's figures (``council_votes_for`` of ``council_members``)."""
+    return list(
+        dossier.lines.select_related(
+            "award_title", "unit", "person", "proposal__cluster_year__cluster"
+        ).order_by("award_title__order", "proposal__cluster_year__cluster__number", "id")
+    )
+
+
+def _recorded_row(year, award_title, number="", dated=None, issuer=""):
+    return {
+        "year": year,
+        "kind": award_title.kind,
+        "award": award_title.name_vi,
+        "number": number,
+        "dated": dated,
+        "issuer": str(issuer),
+    }
+
+
+def recorded_awards(*, unit, person=None, up_to_year, exclude_nomination_id=None):
+    """What a unit (as a collective, ``person`` None) or a person was awarded up to
+    ``up_to_year``, oldest first: active awards with their decision, the unit head's
+    decisions and, for a person, titles entered by hand on their yearly record (no number).
+    Rows of ``year``, ``kind`` (title / form), ``award``, ``number``, ``dated``, ``issuer``."""
+    subject = {"person": person} if person is not None else {"unit": unit, "person__isnull": True}
+    awards = (
+        Award.active.filter(year__lte=up_to_year, **subject)
+        .exclude(nomination_id=exclude_nomination_id)
+        .select_related("award_title", "decision")
+    )
+    rows = [
+        _recorded_row(
+            a.year,
+            a.award_title,
+            a.decision.number,
+            a.decision.dated,
+            a.decision.get_level_display(),
+        )
+        for a in awards
+    ]
+    decisions = UnitHeadDecision.objects.filter(year__lte=up_to_year, **subject).select_related(
+        "award_title"
+    )
+    rows += [
+        _recorded_row(d.year, d.award_title, d.number, d.dated, AwardTitle.Level.UNIT_HEAD.label)
+        for d in decisions
+    ]
+    if person is not None:
+        held = {(row["year"], row["award"]) for row in rows}
+        for record in PersonYear.objects.filter(
+            person=person, year__lte=up_to_year
+        ).prefetch_related("prior_titles"):
+            rows += [
+                _recorded_row(record.year, title)
+                for title in record.prior_titles.all()
+                if (record.year, title.name_vi) not in held
+            ]
+    return sorted(rows, key=lambda row: (row["year"], row["kind"], row["award"]))

@@ -1,7 +1,16 @@
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 
 from clusters.access import visible_clusters
-from clusters.models import ClusterYear, Membership
+from clusters.evaluation.votes import vote_share
+from clusters.models import (
+    ClusterYear,
+    LeadershipTerm,
+    Membership,
+    Minutes,
+    MinutesAttendance,
+    Vote,
+)
+from emulation.collation import vi_key
 
 
 def cluster_years_for_user(*, user, year):
@@ -36,3 +45,55 @@ def years_for_user(*, user, also=()):
         .distinct()
     )
     return sorted(years | set(also), reverse=True)
+
+
+def closed_votes(*, cluster_year):
+    """The closed votes of a cluster-year as plain rows, each candidate with THE vote share
+    (``clusters.evaluation.votes.vote_share``), most votes first: what the year-end report,
+    the minutes and the cover submission print."""
+    votes = (
+        Vote.objects.filter(cluster_year=cluster_year, state=Vote.State.CLOSED)
+        .select_related("award_title")
+        .prefetch_related("counts__unit")
+        .order_by("award_title__order", "pk")
+    )
+    return [
+        {
+            "title": vote.award_title.name_vi,
+            "entitled": vote.voters_entitled,
+            "cast": vote.ballots_cast,
+            "valid": vote.valid_ballots,
+            "note": vote.note,
+            "counts": [
+                {
+                    "unit": c.unit.name,
+                    "votes": c.votes,
+                    "share": vote_share(votes=c.votes, voters_entitled=vote.voters_entitled),
+                    "nominated": c.nominated,
+                    "women_first": c.won_women_first,
+                }
+                for c in sorted(vote.counts.all(), key=lambda c: (-c.votes, vi_key(c.unit.name)))
+            ],
+        }
+        for vote in votes
+    ]
+
+
+def conference_minutes(*, cluster_year):
+    """The minutes of the cluster-year's closing conference with their attendance (units by
+    name), or None."""
+    attendance = MinutesAttendance.objects.select_related("unit").order_by("unit__name")
+    return (
+        Minutes.objects.filter(cluster_year=cluster_year)
+        .prefetch_related(Prefetch("attendance", queryset=attendance))
+        .first()
+    )
+
+
+def leadership_term(*, cluster_year):
+    """The cluster-year's head and deputy, or None."""
+    return (
+        LeadershipTerm.objects.filter(cluster_year=cluster_year)
+        .select_related("head_unit", "deputy_unit")
+        .first()
+    )

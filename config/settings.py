@@ -295,6 +295,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "documents.sweep_report_versions",
         "schedule": 60,
     },
+    "paper-versions-sweep": {
+        "task": "documents.sweep_paper_versions",
+        "schedule": 60,
+    },
     # Emails secretaries a week before a deadline they have not met (once per deadline).
     "awards-deadline-reminders": {
         "task": "awards.tasks.send_deadline_reminders",

@@ -16,4 +16,5 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     # Public: what the QR code of an issued paper opens (documents.verify, no login).
     path("v/", include("documents.urls_public")),
+    path("documents/papers/", include("documents.urls_papers")),
 ]

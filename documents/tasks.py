@@ -5,6 +5,7 @@ from celery.signals import worker_ready
 from django.conf import settings
 from django.db import OperationalError
 
+from documents import issuing
 from documents.reports.build import report_version_build, versions_to_resume
 
 MAX_RETRIES = 5
@@ -43,11 +44,43 @@ def sweep_report_versions():
     return resumed
 
 
+@shared_task(
+    bind=True,
+    name="documents.build_paper_version",
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    max_retries=MAX_RETRIES,
+    soft_time_limit=settings.REPORT_BUILD_SOFT_TIME_LIMIT,
+    time_limit=settings.REPORT_BUILD_TIME_LIMIT,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def build_paper_version(self, version_id):
+    """Build one paper version (PDF, DOCX, signature), as ``build_report_version`` does."""
+    issuing.paper_version_build(
+        version_id=version_id, last_attempt=self.request.retries >= MAX_RETRIES
+    )
+
+
+@shared_task(name="documents.sweep_paper_versions", ignore_result=True)
+def sweep_paper_versions():
+    """The papers' builds that were lost, sent again (see ``sweep_report_versions``)."""
+    resumed = [version.pk for version in issuing.versions_to_resume()]
+    for version_id in resumed:
+        build_paper_version.delay(version_id)
+    if resumed:
+        logger.warning("Paper versions resumed: %s", resumed)
+    return resumed
+
+
 @worker_ready.connect
 def resume_lost_builds_at_start(sender=None, **kwargs):
     """A worker restarted after a crash resumes its dead builds at once instead of waiting for
     the broker's visibility timeout."""
     try:
         sweep_report_versions.delay()
+        sweep_paper_versions.delay()
     except Exception:  # the broker is down: beat's sweep will do it
         logger.exception("Could not queue the report sweep at worker start")

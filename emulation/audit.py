@@ -116,6 +116,10 @@ ACTION_LABELS = {
     "number_issue": _("Cấp số văn bản"),
     "number_cancel": _("Hủy số văn bản"),
     "paper_version_revoke": _("Thu hồi văn bản đã ban hành"),
+    "paper_update": _("Sửa nội dung văn bản của hồ sơ"),
+    "paper_draft": _("Tạo bản dự thảo của văn bản"),
+    "paper_issue": _("Ban hành văn bản (cấp số, tạo bản chính thức)"),
+    "paper_signed_upload": _("Tải lên bản văn bản đã ký số"),
     # loading a ministry's lists from spreadsheets, inviting accounts
     "sheet_import": _("Nhập danh sách từ tệp Excel"),
     "account_invite": _("Gửi thư mời đặt mật khẩu"),

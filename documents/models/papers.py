@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.models.builds import BuildVersion, DocumentSettings
 from documents.models.register import NumberRegister, RegisteredNumber
 from emulation.bounds import validate_year
+from emulation.errors import DomainError
 
 # Unambiguous letters and digits (no 0/O, 1/I/L) for a code a person may type from paper.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -19,6 +20,18 @@ CODE_LENGTH = 12
 
 def new_verification_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def with_the_line_unless_numbered(collector, field, sub_objs, using):
+    """A line taken out of a proposal takes its achievement report with it, as it does its
+    uploaded report file; a report that was issued a number stays, and so does the line (the
+    register keeps every number it issued: Decree 30/2020/NĐ-CP, art. 15)."""
+    numbered = [paper for paper in sub_objs if paper.number_id is not None]
+    if numbered:
+        raise DomainError(
+            _("Báo cáo thành tích của dòng này đã được cấp số: không xóa được dòng đề nghị.")
+        )
+    models.CASCADE(collector, field, sub_objs, using)
 
 
 class Paper(DocumentSettings):
@@ -54,7 +67,7 @@ class Paper(DocumentSettings):
     )
     nomination = models.OneToOneField(
         "awards.Nomination",
-        on_delete=models.PROTECT,
+        on_delete=with_the_line_unless_numbered,
         null=True,
         blank=True,
         related_name="achievement_report",
@@ -147,6 +160,16 @@ class PaperVersion(BuildVersion):
     )
     signer = models.CharField(_("người ký số"), max_length=300, blank=True)
     signed_at = models.DateTimeField(_("ký lúc"), null=True, blank=True)
+    # An uploaded PDF that is an issued version signed elsewhere (its bytes start with that
+    # version's): the two are one paper, so the signed copy does not replace the version.
+    signed_copy_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signed_copies",
+        verbose_name=_("bản ký số của"),
+    )
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 
 from awards.selectors import awards_for_report, ministry_awards_decided
 from clusters.evaluation.ranking import cluster_years_ranking
-from clusters.evaluation.votes import vote_share
-from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge, Vote
+from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge
+from clusters.selectors import closed_votes
 from documents.models import YearEndReport
-from emulation.collation import vi_key
 
 NARRATIVE_FIELDS = ["organisation", "results", "shortcomings", "lessons", "direction"]
 DOCUMENT_FIELDS = [
@@ -127,35 +126,6 @@ def _ranking_rows(ranking):
     ]
 
 
-def _votes(cluster_year):
-    votes = (
-        Vote.objects.filter(cluster_year=cluster_year, state=Vote.State.CLOSED)
-        .select_related("award_title")
-        .prefetch_related("counts__unit")
-        .order_by("award_title__order", "pk")
-    )
-    return [
-        {
-            "title": vote.award_title.name_vi,
-            "entitled": vote.voters_entitled,
-            "cast": vote.ballots_cast,
-            "valid": vote.valid_ballots,
-            "note": vote.note,
-            "counts": [
-                {
-                    "unit": c.unit.name,
-                    "votes": c.votes,
-                    "share": vote_share(votes=c.votes, voters_entitled=vote.voters_entitled),
-                    "nominated": c.nominated,
-                    "women_first": c.won_women_first,
-                }
-                for c in sorted(vote.counts.all(), key=lambda c: (-c.votes, vi_key(c.unit.name)))
-            ],
-        }
-        for vote in votes
-    ]
-
-
 def cluster_report_data(cluster_year):
     """The data sections of a cluster-year's report."""
     units = [
@@ -184,7 +154,7 @@ def cluster_report_data(cluster_year):
         "ranking": ranking_rows,
         "chart_rows": [row for row in ranking_rows if row["scored"]],
         "chart_width": CHART_WIDTH,
-        "votes": _votes(cluster_year),
+        "votes": closed_votes(cluster_year=cluster_year),
         "awards": _awards_section(cluster_year),
         "conference_date": minutes.held_on if minutes else None,
     }

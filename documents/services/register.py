@@ -72,7 +72,7 @@ def register_of_paper(paper):
     elif paper.kind == Paper.Kind.ACHIEVEMENT_REPORT:
         unit = paper.nomination.unit
         cluster = paper.nomination.proposal.cluster_year.cluster
-        issuing_body, body_code = unit.name, unit.short_name or unit.code
+        issuing_body, body_code = unit.name, unit.short_name or unit.code or _initials(unit.name)
     else:
         cluster = None
         issuing_body, body_code = body_of_ministry(paper.ministry)

@@ -4,8 +4,8 @@ WeasyPrint renders without fetching anything."""
 import io
 
 import pypdf
-from documents.pdf import static_url_fetcher
 
+from documents.pdf import static_url_fetcher
 from documents.qr import qr_svg, verification_url
 
 

@@ -68,6 +68,7 @@ TARGETS = [
     ("secretary", "documents:version_revoke", lambda f: [_version(f).pk]),
     (None, "verify:home", lambda f: []),
     (None, "verify:code", lambda f: [_version(f).code]),
+    ("secretary", "papers:nomination", lambda f: [f.line.pk]),
 ]
 
 

@@ -14,6 +14,8 @@ STEPS = [
     "awards.demo.seed_awards",
     # year-end reports
     "documents.demo.seed_reports",
+    # the papers of every proposal, issued (numbered, signed under `make run`)
+    "documents.demo_papers.seed_papers",
 ]
 
 
