@@ -21,10 +21,22 @@ from documents.services.papers import (
     paper_for_upward_dossier,
     papers_for_proposal,
 )
+from documents.services.register import register_of_paper
 from emulation.audit import events_dated
 from emulation.models import RoleAssignment
 
 EVIDENCE_TEMPLATE = "documents/demo_evidence.pdf.html"
+
+
+def _opened_at(paper, recorded):
+    """Open the paper's register so that it gives the number the demo's record already
+    carries ("15/TTr-CTĐ2" → numbers 1–14 of that year were issued before the body used
+    thidua: invented, as the record's number is)."""
+    head = (recorded or "").split("/", 1)[0]
+    register = register_of_paper(paper)
+    if head.isdigit() and register.last_number == 0:
+        register.last_number = int(head) - 1
+        register.save(update_fields=["last_number"])
 
 
 def _issued(actor, paper):
@@ -54,6 +66,7 @@ def _proposal_papers(proposal, staff):
     secretary = _secretary(proposal.cluster_year.cluster)
     with events_dated(proposal.dated or proposal.submitted_at):
         cover, minutes, *reports = papers_for_proposal(proposal)
+        _opened_at(cover, proposal.number)
         cover_version = _issued(secretary, cover)
         _issued(secretary, minutes)
         for report in reports:
@@ -70,7 +83,9 @@ def _proposal_papers(proposal, staff):
     decision = getattr(proposal, "decision", None)
     if decision is not None:
         with events_dated(decision.dated):
-            _issued(staff, paper_for_decision(decision))
+            paper = paper_for_decision(decision)
+            _opened_at(paper, decision.number)
+            _issued(staff, paper)
 
 
 def _evidence_pdf():
@@ -85,7 +100,9 @@ def seed_papers():
     for dossier in UpwardDossier.objects.order_by("pk"):
         # Invented: a dossier still being prepared is dated at the start of the next year.
         with events_dated(dossier.dated or datetime.date(dossier.year + 1, 2, 1)):
-            _issued(staff, paper_for_upward_dossier(dossier))
+            paper = paper_for_upward_dossier(dossier)
+            _opened_at(paper, dossier.number)
+            _issued(staff, paper)
     content = _evidence_pdf()
     for evidence in Evidence.objects.filter(content_type="application/pdf"):
         evidence.file.save(evidence.original_name, ContentFile(content), save=False)

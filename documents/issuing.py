@@ -41,10 +41,10 @@ def paper_version_request(*, actor, paper, issue):
     if pending is not None:
         return pending
     if issue and paper.number is None:
+        paper.issued_on = paper.issued_on or timezone.localdate(event_now())
         paper.number = issue_number(
             register=register_of_paper(paper), user=actor, summary=_summary(paper)
         )
-        paper.issued_on = paper.issued_on or timezone.localdate(event_now())
         paper.save(update_fields=["number", "issued_on", "updated_at"])
     version = PaperVersion.objects.create(paper=paper, requested_by=actor, issued=issue)
     if issue:

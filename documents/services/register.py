@@ -7,6 +7,7 @@ no gap and no repeat; the unique constraint (register, number) is the last word.
 number stays in the register with its reason and is never given again."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusters.models import Cluster
@@ -76,9 +77,12 @@ def register_of_paper(paper):
     else:
         cluster = None
         issuing_body, body_code = body_of_ministry(paper.ministry)
+    # Numbers run per calendar year of issue (from 01 on 1 January): a decision on 2020's
+    # achievements issued in January 2021 takes a 2021 number.
+    issued_on = paper.issued_on or timezone.localdate(event_now())
     return register_for(
         ministry=paper.ministry,
-        year=paper.year,
+        year=issued_on.year,
         type_code=type_code,
         body_code=body_code,
         issuing_body=issuing_body,

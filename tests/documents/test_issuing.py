@@ -3,6 +3,7 @@ and the DOCX with the number and the QR code, signs the PDF with the issuing bod
 certificate, and the public page verifies it; a tampered copy is caught. Drafts carry no
 number and verify nothing. Who may issue, download and take the dossier, for every role."""
 
+import datetime
 import io
 import zipfile
 
@@ -16,6 +17,7 @@ from pyhanko_certvalidator import ValidationContext
 from documents import issuing, signing
 from documents.models import Paper, PaperVersion
 from documents.services.papers import paper_for_cluster_year, papers_for_proposal
+from emulation.audit import events_dated
 from emulation.models import AuditEntry
 from tests.documents.conftest import docx_text, flat, pdf_text
 from tests.documents.test_papers_views import READ_CLUSTER, ROLES
@@ -210,3 +212,22 @@ def test_the_dossier_zip_holds_a_contents_page_and_every_issued_paper(
     for version in versions:
         assert version.paper.number.label in contents and version.code in contents
     assert archive.read(names[1]) == _bytes(versions[0].file)
+
+
+@pytest.mark.parametrize(
+    ("issued_on", "register_year"),
+    [
+        (datetime.date(2021, 12, 31), 2021),  # the last day of the year of the achievements
+        (datetime.date(2022, 1, 1), 2022),  # the next year's register starts at 1
+    ],
+)
+def test_a_number_is_of_the_calendar_year_of_issue(
+    world, dossier, issued_on, register_year, django_capture_on_commit_callbacks
+):
+    paper = _cover(dossier)
+    with events_dated(issued_on):
+        version = _issue(world, paper, django_capture_on_commit_callbacks)
+
+    assert version.paper.number.register.year == register_year
+    assert version.paper.number.number == 1
+    assert version.paper.issued_on == issued_on

@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from awards.models import Award, Proposal, UpwardDossier
+from clusters.models import Evidence
+from documents.models import PaperVersion
 from documents.papers.render import render_paper
 from documents.services.papers import (
     paper_for_decision,
@@ -81,3 +83,41 @@ def test_the_demo_dossier_of_cluster_2_in_2020(demo):
             assert numbered == f"Số: {number}" if number else numbered.endswith("/BC-CTĐ2")
             for phrase in phrases:
                 assert phrase in flat(text), (paper.kind, phrase)
+
+
+def test_the_demo_dossier_is_issued_numbered_and_verifiable(demo, client):
+    cover, minutes, *reports = papers_for_proposal(demo)
+    decision = paper_for_decision(demo.decision)
+    upward = paper_for_upward_dossier(UpwardDossier.objects.get(ministry__name="Bộ Tư pháp"))
+
+    numbers = [paper.number.label for paper in (cover, minutes, decision, upward)]
+    assert numbers == ["15/TTr-CTĐ2", "1/BB-CTĐ2", "256/QĐ-BTP", "52/TTr-BTP"]
+    for paper in (cover, minutes, decision, upward, *reports):
+        version = paper.versions.get(issued=True)
+        assert version.status == PaperVersion.Status.READY
+        assert "Có hiệu lực" in client.get(f"/v/{version.code}/").content.decode()
+    with cover.versions.get().file.open("rb") as handle:
+        assert demo.cover_file.read() == handle.read()  # the proposal's cover is the paper
+
+
+def test_no_placeholder_file_is_left_in_the_demo(demo):
+    files = [demo.cover_file, *(line.report_file for line in demo.nominations.all())]
+    files += [evidence.file for evidence in Evidence.objects.all()]
+    for field in files:
+        with field.open("rb") as handle:
+            content = handle.read()
+        assert content.startswith(b"%PDF") and len(content) > 2000, field.name
+        assert pdf_text(content)  # a reader opens it and finds text
+
+
+def test_under_make_run_the_demo_papers_are_signed_with_the_demo_certificate(
+    db, settings, signing_certificate
+):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=None)
+    proposal = Proposal.objects.get(cluster_year__cluster__number=2, cluster_year__year=2020)
+    cover = papers_for_proposal(proposal)[0]
+    version = cover.versions.get(issued=True)
+
+    assert version.signature == PaperVersion.Signature.VALID
+    assert "DEMO – không có giá trị pháp lý" in version.signer
