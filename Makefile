@@ -76,6 +76,7 @@ bench: setup
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.onboard
 	$(BIN)/python -m bench.signing
+	$(BIN)/python -m bench.papers
 
 # Mutation testing of the rules engine and the scoring feature's ranking, vote and score code
 # (docs/testing.md). Not part of `make test` or CI: about an hour on 2 cores. The test database
