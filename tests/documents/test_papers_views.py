@@ -45,7 +45,8 @@ def test_the_list_of_a_cluster_years_papers(world, client_as, dossier, role):
         expected = []
         for kind, can_edit in zip(kinds, writes.get(role, [False] * 6), strict=True):
             expected += [kind, "Soạn"] if can_edit else [kind]
-        assert link_texts(response, r"^/documents/papers/") == expected
+        dossier_zip = "Tải cả hồ sơ (tệp ZIP có mục lục)"
+        assert link_texts(response, r"^/documents/papers/") == [dossier_zip, *expected]
 
 
 def test_anonymous_is_sent_to_login(world, client_as, dossier):
