@@ -19,8 +19,9 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def paper_files():
-    """The worker writes to the configured private storage: remove what the test made."""
+def private_media():
+    """The worker process writes to the configured private storage: use it here too (in
+    place of the package's temporary one) and remove what the test made."""
     papers = Path(default_storage.location) / "papers"
     before = set(papers.iterdir()) if papers.exists() else set()
     yield
@@ -29,7 +30,7 @@ def paper_files():
 
 
 def test_a_real_worker_builds_an_issued_paper(
-    celery_worker_process, catalogue, paper_files, world, dossier, client
+    celery_worker_process, catalogue, private_media, world, dossier, client
 ):
     paper = paper_for_cluster_year(dossier.cluster_year, Paper.Kind.COVER_SUBMISSION)
     with transaction.atomic():
