@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from awards import services
@@ -184,12 +185,33 @@ def dossier_forward(request, pk):
     )
 
 
-def _reason_page(request, pk, service, *, title, success):
+# The page of each answer recorded without a decision (awards.services.upward.ANSWERS): its
+# title and what is said once it is recorded.
+ANSWER_PAGES = {
+    "upward_dossier_return": (
+        _lazy("Bộ Nội vụ trả lại – %(d)s"),
+        _lazy("Đã ghi việc Bộ Nội vụ trả lại hồ sơ."),
+    ),
+    "upward_dossier_refuse": (
+        _lazy("Không được khen thưởng – %(d)s"),
+        _lazy("Đã ghi việc không khen thưởng."),
+    ),
+}
+
+
+def dossier_answer(request, pk, answer):
+    """The dossier returned by the Ministry of Home Affairs, or refused, with a reason."""
+    title, success = ANSWER_PAGES[answer]
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            service(actor=request.user, dossier=dossier, reason=form.cleaned_data["reason"])
+            services.upward_dossier_answer(
+                actor=request.user,
+                dossier=dossier,
+                answer=answer,
+                reason=form.cleaned_data["reason"],
+            )
         except DomainError as error:
             form_error(form, error)
         else:
@@ -201,26 +223,6 @@ def _reason_page(request, pk, service, *, title, success):
         title=title % {"d": dossier},
         back_url=dossier.get_absolute_url(),
         submit=_("Ghi"),
-    )
-
-
-def dossier_return(request, pk):
-    return _reason_page(
-        request,
-        pk,
-        services.upward_dossier_return,
-        title=_("Bộ Nội vụ trả lại – %(d)s"),
-        success=_("Đã ghi việc Bộ Nội vụ trả lại hồ sơ."),
-    )
-
-
-def dossier_refuse(request, pk):
-    return _reason_page(
-        request,
-        pk,
-        services.upward_dossier_refuse,
-        title=_("Không được khen thưởng – %(d)s"),
-        success=_("Đã ghi việc không khen thưởng."),
     )
 
 

@@ -6,13 +6,19 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
+from awards.services.upward import ANSWERS
 from clusters.models import Pledge
 from emulation.audit import ACTION_LABELS, action_label
 
 APPS = ("awards", "clusters", "emulation", "units")
 
+# The calls that write an action to the audit trail.
+WRITERS = {"audit_record", "save_version"}
+
 # Actions built at run time, by the file that builds them.
 DYNAMIC = {
+    # save_version passes its caller's action on to audit_record.
+    "emulation/audit.py": set(),
     "units/people_services.py": {
         f"{kind}_{verb}"
         for kind in ("person", "person_year", "unit_year")
@@ -20,6 +26,7 @@ DYNAMIC = {
     },
     "clusters/year_start/pledge.py": {f"pledge_{state}" for state in Pledge.State.values},
     "awards/services/review.py": {"nomination_approve", "nomination_reject", "nomination_reopen"},
+    "awards/services/upward.py": set(ANSWERS),
     "emulation/auth.py": {"login", "logout", "password_change"},
 }
 
@@ -35,7 +42,7 @@ def _written_actions():
                 func = getattr(node, "func", None)
                 if (
                     not isinstance(node, ast.Call)
-                    or getattr(func, "id", getattr(func, "attr", "")) != "audit_record"
+                    or getattr(func, "id", getattr(func, "attr", "")) not in WRITERS
                 ):
                     continue
                 for keyword in node.keywords:
