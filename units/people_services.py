@@ -1,10 +1,9 @@
 """Writes of a unit's people and yearly records; each edit is audited."""
 
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
-from emulation.audit import audit_record
+from emulation.audit import audit_record, stored_snapshot
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from units.people_access import can_edit_people
@@ -32,22 +31,19 @@ def discipline_dates_problem(*, start, end):
     return None
 
 
-def _snapshot(instance, exclude=("id", "version")):
-    data = model_to_dict(instance, exclude=exclude)
-    if "prior_titles" in data:
-        data["prior_titles"] = sorted(t.pk for t in data["prior_titles"])
-    return data
+def _fields(model):
+    """What the audit trail keeps of a person or a yearly record: every field a user edits."""
+    fields = (*model._meta.concrete_fields, *model._meta.many_to_many)
+    return [f.name for f in fields if f.editable and f.name not in ("id", "version")]
 
 
 def _save(*, actor, instance, version, action, m2m=None):
     unit = instance.unit if hasattr(instance, "unit") else instance.person.unit
     if not can_edit_people(actor, unit):
         raise DomainError(_("Chỉ cán bộ Vụ hoặc thư ký cụm của đơn vị được sửa hồ sơ cán bộ."))
-    model = type(instance)
-    created = instance.pk is None
-    before = None
-    if not created:
-        before = _snapshot(model.objects.get(pk=instance.pk))
+    fields = _fields(type(instance))
+    before = stored_snapshot(instance, fields)
+    if before is not None:
         claim_version(instance, version or 0)
     with refuse_duplicate(_("Hồ sơ năm này vừa được người khác tạo: tải lại trang rồi nhập lại.")):
         instance.save()
@@ -55,10 +51,10 @@ def _save(*, actor, instance, version, action, m2m=None):
         instance.prior_titles.set(m2m)
     audit_record(
         actor=actor,
-        action=f"{action}_create" if created else f"{action}_update",
+        action=f"{action}_create" if before is None else f"{action}_update",
         obj=instance,
         before=before,
-        after=_snapshot(instance),
+        fields=fields,
     )
     return instance
 

@@ -6,7 +6,7 @@ recorded decision of that level creates the awards and their money."""
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from awards.models import Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
@@ -163,14 +163,14 @@ ANSWERS = {
     "upward_dossier_return": (
         State.RETURNED,
         "return_reason",
-        _lazy("ghi việc trả lại"),
-        _lazy("Hãy ghi lý do Bộ Nội vụ trả lại hồ sơ."),
+        gettext_lazy("ghi việc trả lại"),
+        gettext_lazy("Hãy ghi lý do Bộ Nội vụ trả lại hồ sơ."),
     ),
     "upward_dossier_refuse": (
         State.REFUSED,
         "refusal_reason",
-        _lazy("ghi việc không khen thưởng"),
-        _lazy("Hãy ghi lý do không khen thưởng."),
+        gettext_lazy("ghi việc không khen thưởng"),
+        gettext_lazy("Hãy ghi lý do không khen thưởng."),
     ),
 }
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from awards import services
@@ -189,12 +189,12 @@ def dossier_forward(request, pk):
 # title and what is said once it is recorded.
 ANSWER_PAGES = {
     "upward_dossier_return": (
-        _lazy("Bộ Nội vụ trả lại – %(d)s"),
-        _lazy("Đã ghi việc Bộ Nội vụ trả lại hồ sơ."),
+        gettext_lazy("Bộ Nội vụ trả lại – %(d)s"),
+        gettext_lazy("Đã ghi việc Bộ Nội vụ trả lại hồ sơ."),
     ),
     "upward_dossier_refuse": (
-        _lazy("Không được khen thưởng – %(d)s"),
-        _lazy("Đã ghi việc không khen thưởng."),
+        gettext_lazy("Không được khen thưởng – %(d)s"),
+        gettext_lazy("Đã ghi việc không khen thưởng."),
     ),
 }
 
