@@ -20,19 +20,30 @@ from emulation.rights import require_manager
 
 State = UpwardDossier.State
 
-
-def _locked(dossier):
-    return UpwardDossier.objects.select_for_update().get(pk=dossier.pk)
-
-
 # What the audit trail keeps of a dossier (emulation.audit.snapshot).
 FIELDS = ("state", "number", "dated", "lines")
 
 
-def _wrong_state(dossier, verb):
-    return DomainError(
-        _("Hồ sơ trình Bộ Nội vụ ở trạng thái “%(state)s”: không thể %(verb)s.")
-        % {"state": dossier.get_state_display(), "verb": verb}
+def _locked(dossier, actor, doing, *, awaiting=False):
+    """The dossier under its row lock, once the actor is found to manage it and its state to
+    allow ``doing``: editable, or (``awaiting``) awaiting the answer of the level above."""
+    dossier = UpwardDossier.objects.select_for_update().get(pk=dossier.pk)
+    require_manager(actor, dossier.ministry_id)
+    allowed = dossier.state in UpwardDossier.AWAITING if awaiting else dossier.is_editable
+    if not allowed:
+        raise DomainError(
+            _("Hồ sơ trình Bộ Nội vụ ở trạng thái “%(state)s”: không thể %(verb)s.")
+            % {"state": dossier.get_state_display(), "verb": doing}
+        )
+    return dossier
+
+
+def _move_lines(actor, dossier, lines, to):
+    """Put ``lines`` (a queryset) into the dossier ``to``, or out of any with None."""
+    before = snapshot(dossier, FIELDS)
+    lines.update(upward_dossier=to)
+    audit_record(
+        actor=actor, action="upward_dossier_lines", obj=dossier, before=before, fields=FIELDS
     )
 
 
@@ -70,10 +81,7 @@ def upward_dossier_create(*, actor, ministry, level, year):
 
 @transaction.atomic
 def upward_dossier_update(*, actor, dossier, version, number, dated):
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("sửa"))
+    dossier = _locked(dossier, actor, _("sửa"))
     before = snapshot(dossier, FIELDS)
     claim_version(dossier, version)
     dossier.number, dossier.dated = number.strip(), dated
@@ -86,10 +94,7 @@ def upward_dossier_update(*, actor, dossier, version, number, dated):
 
 @transaction.atomic
 def upward_dossier_add_lines(*, actor, dossier, line_ids):
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("thêm dòng"))
+    dossier = _locked(dossier, actor, _("thêm dòng"))
     lines = list(
         eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
             pk__in=line_ids, proposal__cluster_year__year=dossier.year
@@ -104,35 +109,21 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
             % {"year": dossier.year, "level": dossier.get_level_display()},
             field="lines",
         )
-    before = snapshot(dossier, FIELDS)
-    Nomination.objects.filter(pk__in=[line.pk for line in lines]).update(upward_dossier=dossier)
-    audit_record(
-        actor=actor, action="upward_dossier_lines", obj=dossier, before=before, fields=FIELDS
-    )
+    _move_lines(actor, dossier, Nomination.objects.filter(pk__in=[x.pk for x in lines]), dossier)
     return lines
 
 
 @transaction.atomic
 def upward_dossier_remove_line(*, actor, dossier, line):
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("bỏ dòng"))
-    before = snapshot(dossier, FIELDS)
-    Nomination.objects.filter(pk=line.pk, upward_dossier=dossier).update(upward_dossier=None)
-    audit_record(
-        actor=actor, action="upward_dossier_lines", obj=dossier, before=before, fields=FIELDS
-    )
+    dossier = _locked(dossier, actor, _("bỏ dòng"))
+    _move_lines(actor, dossier, Nomination.objects.filter(pk=line.pk, upward_dossier=dossier), None)
     return dossier
 
 
 @transaction.atomic
 def upward_dossier_forward(*, actor, dossier):
     """Send (or send again after a return) the dossier to the Ministry of Home Affairs."""
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("trình"))
+    dossier = _locked(dossier, actor, _("trình"))
     missing = []
     if not dossier.number or not dossier.dated:
         missing.append(_("số và ngày tờ trình"))
@@ -181,10 +172,7 @@ def upward_dossier_answer(*, actor, dossier, answer, reason):
     (``upward_dossier_return``), or the deciding level refused the award
     (``upward_dossier_refuse``), with a reason."""
     state, reason_field, doing, ask = ANSWERS[answer]
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if dossier.state not in UpwardDossier.AWAITING:
-        raise _wrong_state(dossier, doing)
+    dossier = _locked(dossier, actor, doing, awaiting=True)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(ask, field="reason")
@@ -206,10 +194,7 @@ def upward_dossier_decide(
     """Record the Prime Minister's or the President's decision: the granted lines (all by
     default) become awards under the regime in force on the dossier's date, with their money
     at the base salary of the decision date."""
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if dossier.state not in UpwardDossier.AWAITING:
-        raise _wrong_state(dossier, _("ghi quyết định"))
+    dossier = _locked(dossier, actor, _("ghi quyết định"), awaiting=True)
     if dated < dossier.dated:
         raise DomainError(_("Ngày quyết định không thể trước ngày tờ trình."), field="dated")
     lines = list(dossier.lines.select_related("award_title", "unit", "person", "proposal"))
