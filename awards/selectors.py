@@ -5,7 +5,8 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.models import Award, Decision, Nomination, Proposal
+from awards.models import Award, Council, Decision, Nomination, Proposal, UpwardDossier
+from clusters.access import visible_clusters
 from emulation.models import AuditEntry, AwardTitle, LegalRegime
 from emulation.roles import scope_of
 
@@ -18,14 +19,17 @@ def proposal_detail_lines(*, proposal):
     )
 
 
+def _sent_proposals(scope):
+    """Proposals sent to the ministry (not drafts) of the ministries the scope manages."""
+    sent = Proposal.objects.exclude(state=Proposal.State.DRAFT)
+    return scope.managed(sent, "cluster_year__cluster__ministry")
+
+
 def proposals_for_staff(*, user):
     """Proposals sent to the ministry (not drafts) of the ministries the user manages."""
-    scope = scope_of(user)
-    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
-    if not scope.is_superuser:
-        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
     return (
-        proposals.select_related("cluster_year__cluster__ministry")
+        _sent_proposals(scope_of(user))
+        .select_related("cluster_year__cluster__ministry")
         .annotate(
             line_count=Count("nominations", distinct=True),
             approved_count=Count(
@@ -38,14 +42,45 @@ def proposals_for_staff(*, user):
     )
 
 
+def queue_clusters(*, user):
+    """The clusters the queue's filter offers: those of the ministries the user manages."""
+    clusters = scope_of(user).managed(visible_clusters(user))
+    return clusters.order_by("ministry__name", "kind", "number")
+
+
+def meeting_lines_of(*, line):
+    """The council meetings a line was put to, newest first."""
+    return line.meeting_lines.select_related("meeting").order_by("-meeting__held_on")
+
+
+def council_page(*, ministry):
+    """The ministry's council (None before its first member), its members and its last 50
+    meetings."""
+    council = Council.objects.filter(ministry=ministry).first()
+    if council is None:
+        return None, [], []
+    return council, list(council.members.all()), list(council.meetings.all()[:50])
+
+
+def meeting_rows(*, meeting):
+    """A meeting's attendance (with the members) and its lines (with what they propose)."""
+    attendance = list(meeting.attendance.select_related("member"))
+    lines = list(
+        meeting.lines.select_related(
+            "nomination__award_title",
+            "nomination__unit",
+            "nomination__person",
+            "nomination__proposal__cluster_year__cluster",
+        )
+    )
+    return attendance, lines
+
+
 def queue_summary(*, user):
     scope = scope_of(user)
-    if not (scope.is_superuser or scope.staff_ministries):
+    if not scope.is_ministry_staff:
         return None
-    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
-    if not scope.is_superuser:
-        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
-    counts = dict(proposals.order_by().values_list("state").annotate(n=Count("id")))
+    counts = dict(_sent_proposals(scope).order_by().values_list("state").annotate(n=Count("id")))
     return [
         (label, counts.get(value, 0)) for value, label in Proposal.State.choices if value in counts
     ]
@@ -98,14 +133,10 @@ def proposals_by_cluster_year(*, cluster_years):
 
 def pending_lines_for_staff(*, user):
     """Lines waiting for a decision in proposals under review, across the user's ministries."""
-    scope = scope_of(user)
     lines = Nomination.objects.filter(
         outcome=Nomination.Outcome.PENDING, proposal__state=Proposal.State.IN_REVIEW
     )
-    if not scope.is_superuser:
-        lines = lines.filter(
-            proposal__cluster_year__cluster__ministry_id__in=scope.staff_ministries
-        )
+    lines = scope_of(user).managed(lines, "proposal__cluster_year__cluster__ministry")
     return lines.select_related(
         "proposal__cluster_year__cluster", "award_title", "unit", "person"
     ).order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")
@@ -240,3 +271,55 @@ def days_waiting(proposal, *, today):
     if proposal.state not in waiting or proposal.submitted_at is None:
         return None
     return (today - timezone.localdate(proposal.submitted_at)).days
+
+
+def eligible_lines(*, ministry_ids, level=None):
+    """Lines the ministries approved (after the council) whose deciding level is ``level``
+    (any level above the Minister when None), not yet in a dossier."""
+    levels = [level] if level else list(AwardTitle.ABOVE_MINISTER)
+    return Nomination.objects.filter(
+        proposal__cluster_year__cluster__ministry_id__in=ministry_ids,
+        outcome=Nomination.Outcome.APPROVED,
+        award_title__level__in=levels,
+        upward_dossier__isnull=True,
+    ).select_related("award_title", "unit", "person", "proposal__cluster_year__cluster")
+
+
+def dossier_candidates(*, dossier):
+    """The lines that may enter ``dossier``: its ministry's, of its year and its level."""
+    return eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
+        proposal__cluster_year__year=dossier.year
+    )
+
+
+def dossiers_page(*, ministries):
+    """The ministries' dossiers (the last 100) and the lines waiting for one (the first 200)."""
+    dossiers = UpwardDossier.objects.filter(ministry__in=ministries).select_related("ministry")
+    waiting = eligible_lines(ministry_ids=[m.pk for m in ministries]).order_by(
+        "-proposal__cluster_year__year", "id"
+    )
+    return dossiers[:100], waiting[:200]
+
+
+def dossier_lines(*, dossier):
+    return dossier.lines.select_related(
+        "award_title", "unit", "person", "proposal__cluster_year__cluster", "award"
+    )
+
+
+def lines_for_export(*, proposals):
+    return (
+        Nomination.objects.filter(proposal__in=proposals.values("pk"))
+        .select_related("proposal__cluster_year__cluster", "unit", "person", "award_title")
+        .order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")
+    )
+
+
+def awards_for_export(*, user):
+    """Every award decided in the ministries the user manages, newest decision first."""
+    awards = scope_of(user).managed(
+        Award.objects.all(), "nomination__proposal__cluster_year__cluster__ministry"
+    )
+    return awards.select_related(
+        "decision", "nomination__proposal__cluster_year__cluster", "unit", "person", "award_title"
+    ).order_by("-decision__dated", "decision_id", "id")

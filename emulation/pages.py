@@ -1,7 +1,12 @@
-"""The one page that shows a single form: a title, an optional introduction, the form (errors
-at their fields and summarised at the top), the submit button and a way back."""
+"""The bodies every writing view shares: the page that shows a single form (a title, an
+optional introduction, the form with its errors at their fields and summarised at the top,
+the submit button and a way back); a form's POST handed to its one service; a button's POST
+handed to its one service."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from emulation.errors import DomainError, form_error
 
 
 def form_page(request, form, *, title, back_url, submit, intro="", multipart=False, extra=None):
@@ -15,3 +20,30 @@ def form_page(request, form, *, title, back_url, submit, intro="", multipart=Fal
         **(extra or {}),
     }
     return render(request, "form_page.html", context)
+
+
+def form_saved(request, form, save, success):
+    """True once a valid POST of ``form`` is saved by ``save(cleaned_data)`` (the one service
+    call) and ``success`` (a text, or a function of the cleaned data) is said; a refusal is
+    shown on the form, at its field, and everything typed is kept."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        save(form.cleaned_data)
+    except DomainError as error:
+        form_error(form, error)
+        return False
+    messages.success(request, success(form.cleaned_data) if callable(success) else success)
+    return True
+
+
+def post_action(request, run, *, success, then):
+    """A button's POST: ``run()`` (the one service call); what it did, or why it was
+    refused, is said as a message; then back to ``then`` (a URL or a model)."""
+    try:
+        run()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect(then)

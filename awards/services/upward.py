@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy
 from awards.models import Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
 from awards.rules.money import reward_amount
+from awards.selectors import dossier_candidates
 from awards.services.decisions import record_decision
 from emulation.audit import audit_record, event_now, save_version, snapshot
 from emulation.concurrency import claim_version
 from emulation.errors import DomainError
-from emulation.models import AwardTitle
 from emulation.rights import require_manager
 
 State = UpwardDossier.State
@@ -57,18 +57,6 @@ def dossier_regime(dossier):
     )
 
 
-def eligible_lines(*, ministry_ids, level=None):
-    """Lines the ministries approved (after the council) whose deciding level is ``level``
-    (any level above the Minister when None), not yet in a dossier."""
-    levels = [level] if level else list(AwardTitle.ABOVE_MINISTER)
-    return Nomination.objects.filter(
-        proposal__cluster_year__cluster__ministry_id__in=ministry_ids,
-        outcome=Nomination.Outcome.APPROVED,
-        award_title__level__in=levels,
-        upward_dossier__isnull=True,
-    ).select_related("award_title", "unit", "person", "proposal__cluster_year__cluster")
-
-
 @transaction.atomic
 def upward_dossier_create(*, actor, ministry, level, year):
     require_manager(actor, ministry.pk)
@@ -95,11 +83,7 @@ def upward_dossier_update(*, actor, dossier, version, number, dated):
 @transaction.atomic
 def upward_dossier_add_lines(*, actor, dossier, line_ids):
     dossier = _locked(dossier, actor, _("thêm dòng"))
-    lines = list(
-        eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
-            pk__in=line_ids, proposal__cluster_year__year=dossier.year
-        )
-    )
+    lines = list(dossier_candidates(dossier=dossier).filter(pk__in=line_ids))
     if not lines or len(lines) != len(set(line_ids)):
         raise DomainError(
             _(

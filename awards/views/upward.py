@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from awards import services
+from awards import selectors, services
 from awards.access import get_dossier_for_user, ministries_for_council
 from awards.forms import (
     DossierCoverForm,
@@ -16,11 +16,10 @@ from awards.forms import (
     ReasonForm,
     UpperDecisionForm,
 )
-from awards.models import Nomination, UpwardDossier
-from awards.services.upward import dossier_regime, eligible_lines
+from awards.services.upward import dossier_regime
 from emulation.access import get_managed_ministry
-from emulation.errors import DomainError, form_error
-from emulation.pages import form_page
+from emulation.errors import DomainError
+from emulation.pages import form_page, form_saved, post_action
 from emulation.roles import scope_of
 
 
@@ -29,17 +28,14 @@ def dossier_list(request):
     if not ministries:
         raise Http404
     scope = scope_of(request.user)
-    dossiers = UpwardDossier.objects.filter(ministry__in=ministries).select_related("ministry")
-    waiting = eligible_lines(ministry_ids=[m.pk for m in ministries]).order_by(
-        "-proposal__cluster_year__year", "id"
-    )
+    dossiers, waiting = selectors.dossiers_page(ministries=ministries)
     managed = [m for m in ministries if scope.manages_ministry(m.pk)]
     return render(
         request,
         "awards/dossier_list.html",
         {
-            "dossiers": dossiers[:100],
-            "waiting": waiting[:200],
+            "dossiers": dossiers,
+            "waiting": waiting,
             "managed": managed,
             "create_form": DossierCreateForm(),
         },
@@ -65,20 +61,14 @@ def dossier_create(request, ministry_pk):
 
 
 def _lines_form(dossier, data=None):
-    queryset = eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
-        proposal__cluster_year__year=dossier.year
-    )
+    queryset = selectors.dossier_candidates(dossier=dossier)
     return DossierLinesForm(data, queryset=queryset, prefix="lines")
 
 
 def dossier_detail(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
     can_manage = scope_of(request.user).manages_ministry(dossier.ministry_id)
-    lines = list(
-        dossier.lines.select_related(
-            "award_title", "unit", "person", "proposal__cluster_year__cluster", "award"
-        )
-    )
+    lines = list(selectors.dossier_lines(dossier=dossier))
     titles = {line.award_title.code: line.award_title for line in lines}
     deadlines = [
         (title, title.dossier_due(dossier.year))
@@ -100,9 +90,7 @@ def dossier_detail(request, pk):
             "late": [(t, d) for t, d in deadlines if dossier.dated and dossier.dated > d],
             "regime": regime,
             "decision": decision,
-            "awards": list(decision.awards.select_related("award_title", "unit", "person"))
-            if decision
-            else [],
+            "awards": selectors.awards_of_decision(decision=decision),
             "can_manage": can_manage,
             "cover_form": DossierCoverForm(
                 initial={
@@ -116,16 +104,6 @@ def dossier_detail(request, pk):
     )
 
 
-def _post(request, dossier, run, success):
-    try:
-        run()
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect(dossier)
-
-
 @require_POST
 def dossier_cover(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
@@ -133,13 +111,13 @@ def dossier_cover(request, pk):
     if not form.is_valid():
         messages.error(request, _("Hãy nhập số và ngày tờ trình hợp lệ."))
         return redirect(dossier)
-    return _post(
+    return post_action(
         request,
-        dossier,
         lambda: services.upward_dossier_update(
             actor=request.user, dossier=dossier, **form.cleaned_data
         ),
-        _("Đã lưu tờ trình."),
+        success=_("Đã lưu tờ trình."),
+        then=dossier,
     )
 
 
@@ -150,38 +128,38 @@ def dossier_add_lines(request, pk):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn ít nhất một dòng đề nghị."))
         return redirect(dossier)
-    return _post(
+    return post_action(
         request,
-        dossier,
         lambda: services.upward_dossier_add_lines(
             actor=request.user,
             dossier=dossier,
             line_ids=[line.pk for line in form.cleaned_data["lines"]],
         ),
-        _("Đã đưa các dòng vào hồ sơ."),
+        success=_("Đã đưa các dòng vào hồ sơ."),
+        then=dossier,
     )
 
 
 @require_POST
 def dossier_remove_line(request, pk, line_pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
-    line = get_object_or_404(Nomination, pk=line_pk, upward_dossier=dossier)
-    return _post(
+    line = get_object_or_404(selectors.dossier_lines(dossier=dossier), pk=line_pk)
+    return post_action(
         request,
-        dossier,
         lambda: services.upward_dossier_remove_line(actor=request.user, dossier=dossier, line=line),
-        _("Đã bỏ dòng khỏi hồ sơ."),
+        success=_("Đã bỏ dòng khỏi hồ sơ."),
+        then=dossier,
     )
 
 
 @require_POST
 def dossier_forward(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
-    return _post(
+    return post_action(
         request,
-        dossier,
         lambda: services.upward_dossier_forward(actor=request.user, dossier=dossier),
-        _("Đã ghi việc trình Bộ Nội vụ."),
+        success=_("Đã ghi việc trình Bộ Nội vụ."),
+        then=dossier,
     )
 
 
@@ -204,19 +182,15 @@ def dossier_answer(request, pk, answer):
     title, success = ANSWER_PAGES[answer]
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.upward_dossier_answer(
-                actor=request.user,
-                dossier=dossier,
-                answer=answer,
-                reason=form.cleaned_data["reason"],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(dossier)
+    if form_saved(
+        request,
+        form,
+        lambda data: services.upward_dossier_answer(
+            actor=request.user, dossier=dossier, answer=answer, **data
+        ),
+        success,
+    ):
+        return redirect(dossier)
     return form_page(
         request,
         form,
@@ -229,25 +203,23 @@ def dossier_answer(request, pk, answer):
 def dossier_decide(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     form = UpperDecisionForm(
-        request.POST or None, queryset=dossier.lines.select_related("award_title", "unit", "person")
+        request.POST or None, queryset=selectors.dossier_lines(dossier=dossier)
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def decide(data):
+        data = dict(data)
         granted = data.pop("granted")
-        try:
-            services.upward_dossier_decide(
-                actor=request.user,
-                dossier=dossier,
-                granted_ids=[line.pk for line in granted],
-                **data,
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(
-                request, _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng.")
-            )
-            return redirect(dossier)
+        services.upward_dossier_decide(
+            actor=request.user, dossier=dossier, granted_ids=[line.pk for line in granted], **data
+        )
+
+    if form_saved(
+        request,
+        form,
+        decide,
+        _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng."),
+    ):
+        return redirect(dossier)
     return form_page(
         request,
         form,
