@@ -34,6 +34,9 @@ class AwardTitleForm(forms.ModelForm):
             raise forms.ValidationError(_("Ngưỡng phiếu là tỷ lệ phần trăm, không quá 100."))
         return threshold
 
+    def service_args(self):
+        return {"award_title": self.save(commit=False)}
+
 
 class MinistryAwardSettingForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

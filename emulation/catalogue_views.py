@@ -51,13 +51,12 @@ def _award_title_form(request, award_title=None):
     if award_title is None and request.GET.get("regime"):
         initial["regime"] = selectors.regime_by_code(request.GET["regime"])
     form = AwardTitleForm(request.POST or None, instance=award_title, initial=initial)
+    saved = _("Đã lưu “%(name)s”.")
     if form_saved(
         request,
         form,
-        lambda data: catalogue_services.award_title_save(
-            actor=request.user, award_title=form.save(commit=False)
-        ),
-        lambda data: _("Đã lưu “%(name)s”.") % {"name": form.instance.name_vi},
+        catalogue_services.award_title_save,
+        lambda data: saved % {"name": data["award_title"].name_vi},
     ):
         return redirect(_catalogue_url(form.instance))
     return render(
@@ -111,14 +110,9 @@ def ministry_setting_edit(request, ministry_pk, code):
         raise Http404
     setting = selectors.ministry_award_settings(ministry_id=ministry.pk).get(code)
     form = MinistryAwardSettingForm(request.POST or None, instance=setting, title=title)
-    if form_saved(
-        request,
-        form,
-        lambda data: catalogue_services.ministry_award_setting_save(
-            actor=request.user, ministry=ministry, code=code, **data
-        ),
-        _("Đã lưu thiết lập của bộ."),
-    ):
+    saved = _("Đã lưu thiết lập của bộ.")
+    service = catalogue_services.ministry_award_setting_save
+    if form_saved(request, form, service, saved, ministry=ministry, code=code):
         return redirect("ministry_settings", ministry_pk=ministry.pk)
     return render(
         request,

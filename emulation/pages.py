@@ -22,18 +22,22 @@ def form_page(request, form, *, title, back_url, submit, intro="", multipart=Fal
     return render(request, "form_page.html", context)
 
 
-def form_saved(request, form, save, success):
-    """True once a valid POST of ``form`` is saved by ``save(cleaned_data)`` (the one service
-    call) and ``success`` (a text, or a function of the cleaned data) is said; a refusal is
-    shown on the form, at its field, and everything typed is kept."""
+def form_saved(request, form, service, success, **arguments):
+    """True once a valid POST of ``form`` is saved by its one service call,
+    ``service(actor=<the user>, **arguments, **<the form's data>)``, and ``success`` (a text,
+    or a function of the form's data) is said. The form's data are what its
+    ``service_args()`` returns when it has one (a model form hands over its unsaved
+    instance), else its cleaned data. A refusal is shown on the form, at its field, and
+    everything typed is kept."""
     if request.method != "POST" or not form.is_valid():
         return False
+    data = form.service_args() if hasattr(form, "service_args") else form.cleaned_data
     try:
-        save(form.cleaned_data)
+        service(actor=request.user, **arguments, **data)
     except DomainError as error:
         form_error(form, error)
         return False
-    messages.success(request, success(form.cleaned_data) if callable(success) else success)
+    messages.success(request, success(data) if callable(success) else success)
     return True
 
 

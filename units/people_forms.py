@@ -112,3 +112,6 @@ class UnitHeadDecisionForm(forms.ModelForm):
             .order_by("regime__valid_from", "order")
         )
         self.fields["award_title"].label_from_instance = lambda t: f"{t.name_vi} ({t.regime.name})"
+
+    def service_args(self):
+        return {"decision": self.save(commit=False)}

@@ -55,14 +55,8 @@ def council_page(request):
 
 def _member_form(request, ministry, member):
     form = CouncilMemberForm(request.POST or None, instance=member)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.council_member_save(
-            actor=request.user, ministry=ministry, member=form.save(commit=False)
-        ),
-        _("Đã lưu thành viên hội đồng."),
-    ):
+    saved = _("Đã lưu thành viên hội đồng.")
+    if form_saved(request, form, services.council_member_save, saved, ministry=ministry):
         return redirect(_council_url(ministry))
     return form_page(
         request,
@@ -118,14 +112,8 @@ def meeting_detail(request, pk):
     form = MeetingRecordForm(
         request.POST or None, meeting=meeting, attendance=attendance, lines=lines
     )
-    if form_saved(
-        request,
-        form,
-        lambda data: services.meeting_record(
-            actor=request.user, meeting=meeting, **form.service_args()
-        ),
-        _("Đã ghi biểu quyết của hội đồng."),
-    ):
+    saved = _("Đã ghi biểu quyết của hội đồng.")
+    if form_saved(request, form, services.meeting_record, saved, meeting=meeting):
         return redirect(meeting)
     present = sum(1 for row in attendance if row.status == "present")
     written = sum(1 for row in attendance if row.status == "written")

@@ -23,9 +23,9 @@ def head_decision_create(request, pk):
         request.POST or None, instance=UnitHeadDecision(unit=unit), unit=unit
     )
 
-    def record(data):
+    def record(*, actor, decision):
         _decision, warnings = head_decisions.unit_head_decision_record(
-            actor=request.user, decision=form.save(False)
+            actor=actor, decision=decision
         )
         for finding in warnings:
             messages.warning(request, finding.message)

@@ -61,14 +61,9 @@ def deadlines_edit(request, pk):
     require_ministry_staff(request.user)
     emulation_year = get_object_or_404(managed_emulation_years(user=request.user), pk=pk)
     form = DeadlinesForm.for_year(emulation_year, request.POST or None)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.emulation_year_set_deadlines(
-            actor=request.user, emulation_year=emulation_year, **data
-        ),
-        _("Đã lưu các hạn của năm thi đua."),
-    ):
+    saved = _("Đã lưu các hạn của năm thi đua.")
+    service = services.emulation_year_set_deadlines
+    if form_saved(request, form, service, saved, emulation_year=emulation_year):
         return redirect("awards:deadlines")
     return form_page(
         request,

@@ -96,12 +96,8 @@ def _level_text(award_title, ministry, year):
 def proposal_edit(request, pk):
     proposal = get_proposal_for_user(request.user, pk, write=True)
     form = ProposalForm.for_proposal(proposal, request.POST or None, request.FILES or None)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.proposal_update(actor=request.user, proposal=proposal, **data),
-        _("Đã lưu tờ trình."),
-    ):
+    saved = _("Đã lưu tờ trình.")
+    if form_saved(request, form, services.proposal_update, saved, proposal=proposal):
         return redirect(proposal)
     return form_page(
         request,
@@ -117,18 +113,8 @@ def _nomination_form(request, proposal, line=None):
     form = NominationForm(
         request.POST or None, request.FILES or None, instance=line, proposal=proposal
     )
-    if form_saved(
-        request,
-        form,
-        lambda data: services.nomination_save(
-            actor=request.user,
-            proposal=proposal,
-            line=form.save(commit=False),
-            version=data.get("version"),
-            report_file=data.get("report_file"),
-        ),
-        _("Đã lưu dòng đề nghị."),
-    ):
+    saved = _("Đã lưu dòng đề nghị.")
+    if form_saved(request, form, services.nomination_save, saved, proposal=proposal):
         return redirect(proposal)
     return form_page(
         request,

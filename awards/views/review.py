@@ -63,12 +63,8 @@ def proposal_start_review(request, pk):
 def proposal_return(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
     form = ReasonForm(request.POST or None)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.proposal_return(actor=request.user, proposal=proposal, **data),
-        _("Đã trả lại hồ sơ cho cụm."),
-    ):
+    saved = _("Đã trả lại hồ sơ cho cụm.")
+    if form_saved(request, form, services.proposal_return, saved, proposal=proposal):
         return redirect(proposal)
     return form_page(
         request,
@@ -85,10 +81,10 @@ def nomination_review(request, pk):
     proposal = line.proposal
     review_form = LineReviewForm(request.POST or None, prefix="review")
 
-    def review(data):
-        approve = data["outcome"] == LineReviewForm.APPROVE
+    def review(*, actor, outcome, reason):
+        approve = outcome == LineReviewForm.APPROVE
         service = services.nomination_approve if approve else services.nomination_reject
-        service(actor=request.user, line=line, reason=data["reason"])
+        service(actor=actor, line=line, reason=reason)
 
     if form_saved(request, review_form, review, _("Đã ghi kết quả xét dòng đề nghị.")):
         return redirect(proposal)
@@ -186,12 +182,8 @@ def bulk_approve_lines(request):
 def decision_create(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
     form = DecisionForm(request.POST or None)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.decision_record(actor=request.user, proposal=proposal, **data),
-        _("Đã ghi quyết định khen thưởng."),
-    ):
+    saved = _("Đã ghi quyết định khen thưởng.")
+    if form_saved(request, form, services.decision_record, saved, proposal=proposal):
         return redirect(proposal)
     return form_page(
         request,
@@ -209,12 +201,8 @@ def decision_create(request, pk):
 def award_revoke(request, pk):
     award = get_award_for_user(request.user, pk, manage=True)
     form = RevokeForm(request.POST or None)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.award_revoke(actor=request.user, award=award, **data),
-        _("Đã thu hồi khen thưởng; hồ sơ vẫn được lưu."),
-    ):
+    saved = _("Đã thu hồi khen thưởng; hồ sơ vẫn được lưu.")
+    if form_saved(request, form, services.award_revoke, saved, award=award):
         return redirect("awards:proposal", pk=award.nomination.proposal_id)
     return form_page(
         request,

@@ -182,14 +182,8 @@ def dossier_answer(request, pk, answer):
     title, success = ANSWER_PAGES[answer]
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     form = ReasonForm(request.POST or None)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.upward_dossier_answer(
-            actor=request.user, dossier=dossier, answer=answer, **data
-        ),
-        success,
-    ):
+    service = services.upward_dossier_answer
+    if form_saved(request, form, service, success, dossier=dossier, answer=answer):
         return redirect(dossier)
     return form_page(
         request,
@@ -205,20 +199,8 @@ def dossier_decide(request, pk):
     form = UpperDecisionForm(
         request.POST or None, queryset=selectors.dossier_lines(dossier=dossier)
     )
-
-    def decide(data):
-        data = dict(data)
-        granted = data.pop("granted")
-        services.upward_dossier_decide(
-            actor=request.user, dossier=dossier, granted_ids=[line.pk for line in granted], **data
-        )
-
-    if form_saved(
-        request,
-        form,
-        decide,
-        _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng."),
-    ):
+    saved = _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng.")
+    if form_saved(request, form, services.upward_dossier_decide, saved, dossier=dossier):
         return redirect(dossier)
     return form_page(
         request,
