@@ -54,6 +54,13 @@ class Scope:
             return queryset
         return queryset.filter(**{f"{ministry}__in": self.staff_ministries})
 
+    def seen(self, queryset, ministry="ministry"):
+        """``queryset`` narrowed to the ministries the user sees whole (staff, leaders)."""
+        if self.is_superuser:
+            return queryset
+        seen = self.staff_ministries | self.leader_ministries
+        return queryset.filter(**{f"{ministry}__in": seen})
+
     def manages_ministry(self, ministry_id):
         """Ministry staff: set up clusters, units, scoring tables, review proposals."""
         return self.is_superuser or ministry_id in self.staff_ministries

@@ -22,7 +22,7 @@ from awards.models import Nomination
 from emulation.access import require_ministry_staff
 from emulation.errors import DomainError
 from emulation.pages import form_page, form_saved, post_action
-from emulation.pagination import paginate
+from emulation.pagination import filtered_page, paginate
 
 
 def queue_filter(request):
@@ -35,18 +35,11 @@ def queue_filter(request):
 
 
 def queue(request):
-    proposal_filter = queue_filter(request)
-    query = request.GET.copy()
-    query.pop("page", None)
-    page = paginate(request, proposal_filter.qs)
+    context = filtered_page(request, queue_filter(request))
     today = timezone.localdate()
-    for proposal in page:
+    for proposal in context["page"]:
         proposal.days_waiting = selectors.days_waiting(proposal, today=today)
-    return render(
-        request,
-        "awards/queue.html",
-        {"filter": proposal_filter, "page": page, "query_string": query.urlencode()},
-    )
+    return render(request, "awards/queue.html", context)
 
 
 @require_POST

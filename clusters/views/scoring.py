@@ -24,7 +24,7 @@ from clusters.evaluation.scores import (
     scores_save,
     scores_save_valid,
 )
-from clusters.evaluation.tables import scoring_table_for
+from clusters.evaluation.selectors import scoring_table_for
 from clusters.models import Criterion, Evidence, Score
 from emulation.errors import DomainError, form_error
 from emulation.numbers import format_decimal
