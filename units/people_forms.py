@@ -8,22 +8,31 @@ from units.people_services import discipline_dates_problem, unit_year_count_prob
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PersonForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class _RecordForm(forms.ModelForm):
+    """A person or a yearly record, with the version it was loaded at; its service takes it
+    (unsaved) as ``record_name``."""
 
-    class Meta:
-        model = Person
-        fields = ["code", "full_name", "position", "gender"]
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    record_name = "record"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
         bound_fields(self)
 
+    def service_args(self):
+        return {self.record_name: self.save(commit=False), "version": self.cleaned_data["version"]}
 
-class PersonYearForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+class PersonForm(_RecordForm):
+    record_name = "person"
+
+    class Meta:
+        model = Person
+        fields = ["code", "full_name", "position", "gender"]
+
+
+class PersonYearForm(_RecordForm):
     class Meta:
         model = PersonYear
         fields = [
@@ -47,8 +56,6 @@ class PersonYearForm(forms.ModelForm):
 
     def __init__(self, *args, year, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-        bound_fields(self)
         regime = LegalRegime.for_year(year)
         self.fields["prior_titles"].queryset = AwardTitle.objects.filter(
             regime=regime, subject=AwardTitle.Subject.INDIVIDUAL
@@ -63,10 +70,11 @@ class PersonYearForm(forms.ModelForm):
             self.add_error("discipline_end", problem)
         return data
 
+    def service_args(self):
+        return {**super().service_args(), "prior_titles": self.cleaned_data["prior_titles"]}
 
-class UnitYearForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+class UnitYearForm(_RecordForm):
     class Meta:
         model = UnitYear
         fields = [
@@ -79,11 +87,6 @@ class UnitYearForm(forms.ModelForm):
             "women_count",
             "pending_review",
         ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-        bound_fields(self)
 
     def clean(self):
         data = super().clean()

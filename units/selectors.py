@@ -1,6 +1,7 @@
 """Reads of units for the pages."""
 
 from units.access import visible_units
+from units.models import Person, UnitHeadDecision, UnitYear
 
 
 def cluster_years_of(unit):
@@ -15,3 +16,28 @@ def cluster_years_of(unit):
 def units_for_list(*, user):
     """The units in the user's scope, with their ministry, by name."""
     return visible_units(user).select_related("ministry").order_by("name")
+
+
+def people_of(*, unit):
+    return Person.objects.filter(unit=unit).order_by("full_name")
+
+
+def unit_years_of(*, unit):
+    """The unit's yearly records, newest first."""
+    return UnitYear.objects.filter(unit=unit).order_by("-year")
+
+
+def person_years_of(*, person):
+    """The person's yearly records with their titles, newest first."""
+    return person.years.prefetch_related("prior_titles").order_by("-year")
+
+
+def head_decisions_of(*, unit=None, person=None):
+    """The unit head's decisions on a unit's records (with their person) or on a person's."""
+    if person is not None:
+        return person.head_decisions.select_related("award_title").order_by("-year", "id")
+    return (
+        UnitHeadDecision.objects.filter(unit=unit)
+        .select_related("person", "award_title")
+        .order_by("-year", "person__full_name", "id")
+    )

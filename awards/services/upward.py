@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from awards.models import Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
 from awards.rules.money import reward_amount
-from awards.selectors import dossier_candidates
+from awards.selectors.upward import dossier_candidates
 from awards.services.decisions import record_decision
 from emulation.audit import audit_record, event_now, save_version, snapshot
 from emulation.concurrency import claim_version

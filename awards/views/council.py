@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from awards import selectors, services
+from awards import services
 from awards.access import (
     get_council_member_for_user,
     get_meeting_for_user,
@@ -17,6 +17,7 @@ from awards.access import (
 )
 from awards.forms import CouncilMemberForm, MeetingCreateForm, MeetingRecordForm
 from awards.models import CouncilMember
+from awards.selectors import council as selectors
 from awards.services.council import roster_on
 from emulation.access import get_managed_ministry
 from emulation.errors import DomainError

@@ -18,7 +18,6 @@ from awards.forms import (
     ReasonForm,
     RevokeForm,
 )
-from awards.models import Nomination
 from emulation.access import require_ministry_staff
 from emulation.errors import DomainError
 from emulation.pages import form_page, form_saved, post_action
@@ -110,7 +109,7 @@ def _bulk_approve(request, queryset, *, action_url, back_url):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn ít nhất một dòng đề nghị đang chờ xét."))
         return redirect(back_url)
-    lines = list(form.cleaned_data["lines"].select_related("award_title", "unit", "person"))
+    lines = selectors.with_subjects(form.cleaned_data["lines"])
     if request.POST.get("confirm") == "1":
         try:
             result = services.nominations_bulk_approve(
@@ -146,7 +145,7 @@ def bulk_approve(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
     return _bulk_approve(
         request,
-        proposal.nominations.filter(outcome=Nomination.Outcome.PENDING),
+        selectors.pending_lines_of(proposal=proposal),
         action_url=reverse("awards:bulk_approve", args=[proposal.pk]),
         back_url=proposal.get_absolute_url(),
     )

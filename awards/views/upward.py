@@ -16,6 +16,7 @@ from awards.forms import (
     ReasonForm,
     UpperDecisionForm,
 )
+from awards.selectors import upward as upward_selectors
 from awards.services.upward import dossier_regime
 from emulation.access import get_managed_ministry
 from emulation.errors import DomainError
@@ -28,7 +29,7 @@ def dossier_list(request):
     if not ministries:
         raise Http404
     scope = scope_of(request.user)
-    dossiers, waiting = selectors.dossiers_page(ministries=ministries)
+    dossiers, waiting = upward_selectors.dossiers_page(ministries=ministries)
     managed = [m for m in ministries if scope.manages_ministry(m.pk)]
     return render(
         request,
@@ -61,14 +62,14 @@ def dossier_create(request, ministry_pk):
 
 
 def _lines_form(dossier, data=None):
-    queryset = selectors.dossier_candidates(dossier=dossier)
+    queryset = upward_selectors.dossier_candidates(dossier=dossier)
     return DossierLinesForm(data, queryset=queryset, prefix="lines")
 
 
 def dossier_detail(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
     can_manage = scope_of(request.user).manages_ministry(dossier.ministry_id)
-    lines = list(selectors.dossier_lines(dossier=dossier))
+    lines = list(upward_selectors.dossier_lines(dossier=dossier))
     titles = {line.award_title.code: line.award_title for line in lines}
     deadlines = [
         (title, title.dossier_due(dossier.year))
@@ -143,7 +144,7 @@ def dossier_add_lines(request, pk):
 @require_POST
 def dossier_remove_line(request, pk, line_pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
-    line = get_object_or_404(selectors.dossier_lines(dossier=dossier), pk=line_pk)
+    line = get_object_or_404(upward_selectors.dossier_lines(dossier=dossier), pk=line_pk)
     return post_action(
         request,
         lambda: services.upward_dossier_remove_line(actor=request.user, dossier=dossier, line=line),
@@ -197,7 +198,7 @@ def dossier_answer(request, pk, answer):
 def dossier_decide(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     form = UpperDecisionForm(
-        request.POST or None, queryset=selectors.dossier_lines(dossier=dossier)
+        request.POST or None, queryset=upward_selectors.dossier_lines(dossier=dossier)
     )
     saved = _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng.")
     if form_saved(request, form, services.upward_dossier_decide, saved, dossier=dossier):

@@ -118,7 +118,12 @@ CriterionFormSet = forms.formset_factory(CriterionForm, extra=3, can_delete=True
 
 
 class UploadForm(forms.Form):
+    """An evidence file or a filled-in grid."""
+
     file = forms.FileField(label=_("Tệp"))
+
+    def service_args(self):
+        return {"upload": self.cleaned_data["file"]}
 
 
 class VoteCreateForm(forms.Form):

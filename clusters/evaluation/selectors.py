@@ -4,7 +4,15 @@ data size."""
 
 from django.db.models import Prefetch
 
-from clusters.models import Criterion, CriterionGroup, Minutes, Score, ScoringTable, Vote
+from clusters.models import (
+    Criterion,
+    CriterionGroup,
+    Evidence,
+    Minutes,
+    Score,
+    ScoringTable,
+    Vote,
+)
 from emulation.roles import scope_of
 
 # What a group and a criterion of a scoring table are made of (besides their parent).
@@ -105,3 +113,28 @@ def votes_of(*, cluster_year, state=None):
 def vote_counts(*, vote):
     """The counts of a vote with their units, by unit name."""
     return list(vote.counts.select_related("unit").order_by("unit__name"))
+
+
+def score_versions(*, cluster_year, unit=None, criterion=None):
+    """``{(unit_id, criterion_id): version}`` of the cluster-year's scores (of one cell)."""
+    scores = Score.objects.filter(cluster_year=cluster_year)
+    if unit is not None:
+        scores = scores.filter(unit=unit, criterion=criterion)
+    rows = scores.values_list("unit_id", "criterion_id", "version")
+    return {(unit_id, criterion_id): version for unit_id, criterion_id, version in rows}
+
+
+def criteria_of(*, table):
+    """The criteria of ``table`` with their groups (a lookup by pk answers 404 for others)."""
+    return Criterion.objects.select_related("group").filter(group__table=table)
+
+
+def evidence_of(*, cluster_year, unit, criterion):
+    """The files of one cell, oldest first, with their score."""
+    return list(
+        Evidence.objects.filter(
+            score__cluster_year=cluster_year, score__unit=unit, score__criterion=criterion
+        )
+        .select_related("score")
+        .order_by("uploaded_at")
+    )

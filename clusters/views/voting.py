@@ -111,7 +111,7 @@ def vote_detail(request, pk, year, vote_pk):
 @require_POST
 def vote_close_view(request, pk, year, vote_pk):
     vote = get_vote_for_user(request.user, pk, year, vote_pk, secretary=True)
-    counts = list(vote.counts.select_related("unit"))
+    counts = vote_counts(vote=vote)
     tied = vote_outcome(vote=vote, counts=counts).tied
     form = VoteCloseForm(request.POST, tied=tied)
     saved = _("Đã kết thúc bỏ phiếu.")

@@ -5,7 +5,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.models import Award, Council, Decision, Nomination, Proposal, UpwardDossier
+from awards.models import Award, Decision, Nomination, Proposal
 from clusters.access import visible_clusters
 from emulation.models import AuditEntry, AwardTitle, LegalRegime
 from emulation.roles import scope_of
@@ -51,29 +51,6 @@ def queue_clusters(*, user):
 def meeting_lines_of(*, line):
     """The council meetings a line was put to, newest first."""
     return line.meeting_lines.select_related("meeting").order_by("-meeting__held_on")
-
-
-def council_page(*, ministry):
-    """The ministry's council (None before its first member), its members and its last 50
-    meetings."""
-    council = Council.objects.filter(ministry=ministry).first()
-    if council is None:
-        return None, [], []
-    return council, list(council.members.all()), list(council.meetings.all()[:50])
-
-
-def meeting_rows(*, meeting):
-    """A meeting's attendance (with the members) and its lines (with what they propose)."""
-    attendance = list(meeting.attendance.select_related("member"))
-    lines = list(
-        meeting.lines.select_related(
-            "nomination__award_title",
-            "nomination__unit",
-            "nomination__person",
-            "nomination__proposal__cluster_year__cluster",
-        )
-    )
-    return attendance, lines
 
 
 def queue_summary(*, user):
@@ -129,6 +106,15 @@ def awards_of_decision(*, decision):
 def proposals_by_cluster_year(*, cluster_years):
     proposals = Proposal.objects.filter(cluster_year__in=[cy.pk for cy in cluster_years])
     return {proposal.cluster_year_id: proposal for proposal in proposals}
+
+
+def pending_lines_of(*, proposal):
+    return proposal.nominations.filter(outcome=Nomination.Outcome.PENDING)
+
+
+def with_subjects(lines):
+    """``lines`` (a queryset) with their titles, units and persons."""
+    return list(lines.select_related("award_title", "unit", "person"))
 
 
 def pending_lines_for_staff(*, user):
@@ -271,40 +257,6 @@ def days_waiting(proposal, *, today):
     if proposal.state not in waiting or proposal.submitted_at is None:
         return None
     return (today - timezone.localdate(proposal.submitted_at)).days
-
-
-def eligible_lines(*, ministry_ids, level=None):
-    """Lines the ministries approved (after the council) whose deciding level is ``level``
-    (any level above the Minister when None), not yet in a dossier."""
-    levels = [level] if level else list(AwardTitle.ABOVE_MINISTER)
-    return Nomination.objects.filter(
-        proposal__cluster_year__cluster__ministry_id__in=ministry_ids,
-        outcome=Nomination.Outcome.APPROVED,
-        award_title__level__in=levels,
-        upward_dossier__isnull=True,
-    ).select_related("award_title", "unit", "person", "proposal__cluster_year__cluster")
-
-
-def dossier_candidates(*, dossier):
-    """The lines that may enter ``dossier``: its ministry's, of its year and its level."""
-    return eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
-        proposal__cluster_year__year=dossier.year
-    )
-
-
-def dossiers_page(*, ministries):
-    """The ministries' dossiers (the last 100) and the lines waiting for one (the first 200)."""
-    dossiers = UpwardDossier.objects.filter(ministry__in=ministries).select_related("ministry")
-    waiting = eligible_lines(ministry_ids=[m.pk for m in ministries]).order_by(
-        "-proposal__cluster_year__year", "id"
-    )
-    return dossiers[:100], waiting[:200]
-
-
-def dossier_lines(*, dossier):
-    return dossier.lines.select_related(
-        "award_title", "unit", "person", "proposal__cluster_year__cluster", "award"
-    )
 
 
 def lines_for_export(*, proposals):
