@@ -79,7 +79,7 @@ def person_detail(request, pk):
 
 def person_year_edit(request, pk, year):
     person = get_person_for_user(request.user, pk, write=True)
-    record = selectors.person_years_of(person=person).filter(year=year).first()
+    record = selectors.person_years_of(person=person, year=year).first()
     record = record or PersonYear(person=person, year=year)
     form = PersonYearForm(request.POST or None, instance=record, year=year)
     if form_saved(request, form, people_services.person_year_save, _("Đã lưu.")):
@@ -95,7 +95,7 @@ def person_year_edit(request, pk, year):
 
 def unit_year_edit(request, pk, year):
     unit = get_unit_for_people(request.user, pk, write=True)
-    record = selectors.unit_years_of(unit=unit).filter(year=year).first()
+    record = selectors.unit_years_of(unit=unit, year=year).first()
     form = UnitYearForm(request.POST or None, instance=record or UnitYear(unit=unit, year=year))
     if form_saved(request, form, people_services.unit_year_save, _("Đã lưu.")):
         return redirect("units:people", pk=unit.pk)

@@ -22,14 +22,16 @@ def people_of(*, unit):
     return Person.objects.filter(unit=unit).order_by("full_name")
 
 
-def unit_years_of(*, unit):
-    """The unit's yearly records, newest first."""
-    return UnitYear.objects.filter(unit=unit).order_by("-year")
+def unit_years_of(*, unit, year=None):
+    """The unit's yearly records (of one ``year``), newest first."""
+    records = UnitYear.objects.filter(unit=unit).order_by("-year")
+    return records if year is None else records.filter(year=year)
 
 
-def person_years_of(*, person):
-    """The person's yearly records with their titles, newest first."""
-    return person.years.prefetch_related("prior_titles").order_by("-year")
+def person_years_of(*, person, year=None):
+    """The person's yearly records (of one ``year``) with their titles, newest first."""
+    records = person.years.prefetch_related("prior_titles").order_by("-year")
+    return records if year is None else records.filter(year=year)
 
 
 def head_decisions_of(*, unit=None, person=None):
