@@ -3,9 +3,8 @@ from django.utils.translation import gettext as _
 
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Cluster, ClusterYear, Membership
-from emulation.audit import audit_record, stored_snapshot
+from emulation.audit import audit_record, save_record
 from emulation.bounds import check_year
-from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import EmulationYear, LegalRegime
 from emulation.rights import require_manager, require_record_manager
@@ -41,19 +40,16 @@ def cluster_save(*, actor, cluster, expected_version=None):
     """Create a cluster, or save changes to one as loaded at ``expected_version``."""
     require_record_manager(actor, cluster)
     cluster_number_check(cluster=cluster)
-    before = stored_snapshot(cluster, CLUSTER_FIELDS)
-    if before is not None:
-        claim_version(cluster, expected_version)
-    with refuse_duplicate(_("Bộ, ngành này đã có cụm, khối mang số này."), field="number"):
-        cluster.save()
-    audit_record(
+    taken = (_("Bộ, ngành này đã có cụm, khối mang số này."), "number")
+    return save_record(
+        cluster,
         actor=actor,
-        action="cluster_create" if before is None else "cluster_update",
-        obj=cluster,
-        before=before,
+        action="cluster",
         fields=CLUSTER_FIELDS,
+        claim=True,
+        version=expected_version,
+        taken=taken,
     )
-    return cluster
 
 
 @transaction.atomic

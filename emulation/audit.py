@@ -3,7 +3,7 @@
 import datetime
 import hmac
 import json
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from emulation import audit_chain
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.models import AuditEntry
 
 # How each action reads in the audit trail; every action written by audit_record() has a label
@@ -183,6 +184,27 @@ def stored_snapshot(obj, fields):
     if obj.pk is None:
         return None
     return snapshot(type(obj)._default_manager.get(pk=obj.pk), fields)
+
+
+def save_record(obj, *, actor, action, fields, claim=False, version=None, taken=None):
+    """Create ``obj`` or save the user's changes to it, and record ``{action}_create`` or
+    ``{action}_update`` with the snapshot of ``fields`` before and after. With ``claim``,
+    a change must come from the ``version`` the user loaded (``claim_version``); ``taken``,
+    ``(message, field)``, answers the record's unique constraint (``refuse_duplicate``)."""
+    before = stored_snapshot(obj, fields)
+    if before is not None and claim:
+        claim_version(obj, version)
+    refused = refuse_duplicate(taken[0], field=taken[1]) if taken else nullcontext()
+    with refused:
+        obj.save()
+    audit_record(
+        actor=actor,
+        action=f"{action}_create" if before is None else f"{action}_update",
+        obj=obj,
+        before=before,
+        fields=fields,
+    )
+    return obj
 
 
 def save_version(obj, *, actor, action, fields, before=None, after=None, reason="", **changes):

@@ -7,8 +7,8 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from emulation.access import is_national_admin
-from emulation.audit import audit_record, snapshot, stored_snapshot
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.audit import audit_record, save_record, snapshot
+from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from emulation.models import AwardTitle, MinistryAwardSetting
 from emulation.roles import scope_of
@@ -67,17 +67,9 @@ def award_title_save(*, actor, award_title):
     taken = _("Chế độ này đã có một mục mang mã này.")
     if duplicate.exists():
         raise DomainError(taken, field="code")
-    before = stored_snapshot(award_title, FIELDS)
-    with refuse_duplicate(taken, field="code"):
-        award_title.save()
-    audit_record(
-        actor=actor,
-        action="award_title_create" if before is None else "award_title_update",
-        obj=award_title,
-        before=before,
-        fields=FIELDS,
+    return save_record(
+        award_title, actor=actor, action="award_title", fields=FIELDS, taken=(taken, "code")
     )
-    return award_title
 
 
 def award_title_delete(*, actor, award_title):

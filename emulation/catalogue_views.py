@@ -80,9 +80,10 @@ def catalogue_delete(request, pk):
     award_title = get_award_title_for_admin(request.user, pk)
     return post_action(
         request,
-        lambda: catalogue_services.award_title_delete(actor=request.user, award_title=award_title),
-        success=_("Đã xóa “%(name)s”.") % {"name": award_title.name_vi},
+        catalogue_services.award_title_delete,
+        _("Đã xóa “%(name)s”.") % {"name": award_title.name_vi},
         then=_catalogue_url(award_title),
+        award_title=award_title,
     )
 
 

@@ -55,11 +55,12 @@ def form_saved(request, form, service, success, page_message=False, **arguments)
     return Saved(result)
 
 
-def post_action(request, run, *, success, then):
-    """A button's POST: ``run()`` (the one service call); what it did, or why it was
-    refused, is said as a message; then back to ``then`` (a URL or a model)."""
+def post_action(request, service, success, *, then, **arguments):
+    """A button's POST: its one service call, ``service(actor=<the user>, **arguments)``;
+    what it did (``success``), or why it was refused, is said as a message; then back to
+    ``then`` (a URL or a model)."""
     try:
-        run()
+        service(actor=request.user, **arguments)
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -1,8 +1,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from emulation.audit import audit_record, stored_snapshot
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.audit import save_record
 from emulation.errors import DomainError
 from emulation.rights import require_record_manager
 from units.models import Unit
@@ -25,16 +24,13 @@ def unit_save(*, actor, unit, expected_version=None):
     """Create a unit, or save changes to one as loaded at ``expected_version``."""
     require_record_manager(actor, unit)
     unit_name_check(unit=unit)
-    before = stored_snapshot(unit, UNIT_FIELDS)
-    if before is not None:
-        claim_version(unit, expected_version)
-    with refuse_duplicate(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name"):
-        unit.save()
-    audit_record(
+    taken = (_("Bộ, ngành này đã có đơn vị mang tên này."), "name")
+    return save_record(
+        unit,
         actor=actor,
-        action="unit_create" if before is None else "unit_update",
-        obj=unit,
-        before=before,
+        action="unit",
         fields=UNIT_FIELDS,
+        claim=True,
+        version=expected_version,
+        taken=taken,
     )
-    return unit

@@ -18,7 +18,7 @@ from awards.models import (
     Proposal,
 )
 from awards.services.common import LINE_FIELDS
-from emulation.audit import audit_record, snapshot, stored_snapshot
+from emulation.audit import audit_record, save_record, snapshot
 from emulation.concurrency import claim_version
 from emulation.dates import short_date
 from emulation.errors import DomainError
@@ -54,16 +54,7 @@ def council_member_save(*, actor, ministry, member):
     member.council = council_of(ministry)
     if member.term_end and member.term_end < member.term_start:
         raise DomainError(_("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu."), field="term_end")
-    before = stored_snapshot(member, MEMBER_FIELDS)
-    member.save()
-    audit_record(
-        actor=actor,
-        action="council_member_create" if before is None else "council_member_update",
-        obj=member,
-        before=before,
-        fields=MEMBER_FIELDS,
-    )
-    return member
+    return save_record(member, actor=actor, action="council_member", fields=MEMBER_FIELDS)
 
 
 @transaction.atomic

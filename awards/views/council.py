@@ -140,7 +140,8 @@ def meeting_close(request, pk):
     meeting = get_meeting_for_user(request.user, pk, manage=True)
     return post_action(
         request,
-        lambda: services.meeting_close(actor=request.user, meeting=meeting),
-        success=_("Đã kết thúc phiên họp: các dòng đạt được đồng ý, các dòng khác không đồng ý."),
+        services.meeting_close,
+        _("Đã kết thúc phiên họp: các dòng đạt được đồng ý, các dòng khác không đồng ý."),
         then=meeting,
+        meeting=meeting,
     )

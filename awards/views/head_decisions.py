@@ -47,7 +47,8 @@ def head_decision_delete(request, pk, decision_pk):
     decision = get_object_or_404(UnitHeadDecision, pk=decision_pk, unit=unit)
     return post_action(
         request,
-        lambda: head_decisions.unit_head_decision_delete(actor=request.user, decision=decision),
-        success=_("Đã xóa quyết định."),
+        head_decisions.unit_head_decision_delete,
+        _("Đã xóa quyết định."),
         then=reverse("units:people", args=[unit.pk]),
+        decision=decision,
     )

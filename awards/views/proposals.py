@@ -141,9 +141,10 @@ def nomination_delete(request, pk):
     line = get_nomination_for_user(request.user, pk, write=True)
     return post_action(
         request,
-        lambda: services.nomination_delete(actor=request.user, line=line),
-        success=_("Đã xóa dòng đề nghị."),
+        services.nomination_delete,
+        _("Đã xóa dòng đề nghị."),
         then=line.proposal,
+        line=line,
     )
 
 
@@ -152,9 +153,10 @@ def proposal_submit(request, pk):
     proposal = get_proposal_for_user(request.user, pk, write=True)
     return post_action(
         request,
-        lambda: services.proposal_submit(actor=request.user, proposal=proposal),
-        success=_("Đã gửi hồ sơ lên Bộ."),
+        services.proposal_submit,
+        _("Đã gửi hồ sơ lên Bộ."),
         then=proposal,
+        proposal=proposal,
     )
 
 

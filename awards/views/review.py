@@ -46,9 +46,10 @@ def proposal_start_review(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
     return post_action(
         request,
-        lambda: services.proposal_start_review(actor=request.user, proposal=proposal),
-        success=_("Đã tiếp nhận hồ sơ để xét duyệt."),
+        services.proposal_start_review,
+        _("Đã tiếp nhận hồ sơ để xét duyệt."),
         then=proposal,
+        proposal=proposal,
     )
 
 
@@ -97,9 +98,10 @@ def nomination_reopen(request, pk):
     line = get_nomination_for_user(request.user, pk, manage=True)
     return post_action(
         request,
-        lambda: services.nomination_reopen(actor=request.user, line=line),
-        success=_("Đã hủy kết quả xét, dòng đề nghị trở về chờ xét."),
+        services.nomination_reopen,
+        _("Đã hủy kết quả xét, dòng đề nghị trở về chờ xét."),
         then=line.proposal,
+        line=line,
     )
 
 

@@ -114,11 +114,11 @@ def dossier_cover(request, pk):
         return redirect(dossier)
     return post_action(
         request,
-        lambda: services.upward_dossier_update(
-            actor=request.user, dossier=dossier, **form.cleaned_data
-        ),
-        success=_("Đã lưu tờ trình."),
+        services.upward_dossier_update,
+        _("Đã lưu tờ trình."),
         then=dossier,
+        dossier=dossier,
+        **form.cleaned_data,
     )
 
 
@@ -131,13 +131,11 @@ def dossier_add_lines(request, pk):
         return redirect(dossier)
     return post_action(
         request,
-        lambda: services.upward_dossier_add_lines(
-            actor=request.user,
-            dossier=dossier,
-            line_ids=[line.pk for line in form.cleaned_data["lines"]],
-        ),
-        success=_("Đã đưa các dòng vào hồ sơ."),
+        services.upward_dossier_add_lines,
+        _("Đã đưa các dòng vào hồ sơ."),
         then=dossier,
+        dossier=dossier,
+        line_ids=[line.pk for line in form.cleaned_data["lines"]],
     )
 
 
@@ -147,9 +145,11 @@ def dossier_remove_line(request, pk, line_pk):
     line = get_object_or_404(upward_selectors.dossier_lines(dossier=dossier), pk=line_pk)
     return post_action(
         request,
-        lambda: services.upward_dossier_remove_line(actor=request.user, dossier=dossier, line=line),
-        success=_("Đã bỏ dòng khỏi hồ sơ."),
+        services.upward_dossier_remove_line,
+        _("Đã bỏ dòng khỏi hồ sơ."),
         then=dossier,
+        dossier=dossier,
+        line=line,
     )
 
 
@@ -158,9 +158,10 @@ def dossier_forward(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     return post_action(
         request,
-        lambda: services.upward_dossier_forward(actor=request.user, dossier=dossier),
-        success=_("Đã ghi việc trình Bộ Nội vụ."),
+        services.upward_dossier_forward,
+        _("Đã ghi việc trình Bộ Nội vụ."),
         then=dossier,
+        dossier=dossier,
     )
 
 

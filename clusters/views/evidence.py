@@ -63,7 +63,8 @@ def evidence_remove(request, pk, year, evidence_pk):
     score = evidence.score
     return post_action(
         request,
-        lambda: evidence_delete(actor=request.user, evidence=evidence),
-        success=_("Đã xóa tài liệu minh chứng."),
+        evidence_delete,
+        _("Đã xóa tài liệu minh chứng."),
         then=reverse("clusters:score_evidence", args=[pk, year, score.unit_id, score.criterion_id]),
+        evidence=evidence,
     )

@@ -81,9 +81,11 @@ def minutes_sign_view(request, pk, year):
         return redirect(_minutes_url(cluster_year))
     return post_action(
         request,
-        lambda: minutes_sign(actor=request.user, minutes=minutes, **form.service_args()),
-        success=_("Đã ký biên bản: điểm, xếp hạng và kết quả bỏ phiếu đã được khóa."),
+        minutes_sign,
+        _("Đã ký biên bản: điểm, xếp hạng và kết quả bỏ phiếu đã được khóa."),
         then=_minutes_url(cluster_year),
+        minutes=minutes,
+        **form.service_args(),
     )
 
 

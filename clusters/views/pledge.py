@@ -69,9 +69,10 @@ def pledge_create(request, pk, year):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     return post_action(
         request,
-        lambda: pledge_services.pledge_create(actor=request.user, cluster_year=cluster_year),
-        success=_("Đã lập dự thảo giao ước (chép nội dung năm trước)."),
+        pledge_services.pledge_create,
+        _("Đã lập dự thảo giao ước (chép nội dung năm trước)."),
         then=_pledge_url(cluster_year),
+        cluster_year=cluster_year,
     )
 
 
@@ -109,12 +110,7 @@ def _form_page(request, pledge, form, title):
 def _transition(request, pk, year, service, done):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     pledge = _existing_pledge(cluster_year)
-    return post_action(
-        request,
-        lambda: service(actor=request.user, pledge=pledge),
-        success=done,
-        then=_pledge_url(cluster_year),
-    )
+    return post_action(request, service, done, then=_pledge_url(cluster_year), pledge=pledge)
 
 
 @require_POST
@@ -180,9 +176,10 @@ def registration_remove(request, pk, year, registration_pk):
     registration.pledge = pledge
     return post_action(
         request,
-        lambda: pledge_services.registration_remove(actor=request.user, registration=registration),
-        success=_("Đã xóa đăng ký danh hiệu."),
+        pledge_services.registration_remove,
+        _("Đã xóa đăng ký danh hiệu."),
         then=_pledge_url(cluster_year),
+        registration=registration,
     )
 
 

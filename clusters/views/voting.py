@@ -128,7 +128,9 @@ def vote_reopen_view(request, pk, year, vote_pk):
         return redirect(vote)
     return post_action(
         request,
-        lambda: vote_reopen(actor=request.user, vote=vote, **form.service_args()),
-        success=_("Đã mở lại cuộc bỏ phiếu."),
+        vote_reopen,
+        _("Đã mở lại cuộc bỏ phiếu."),
         then=vote,
+        vote=vote,
+        **form.service_args(),
     )

@@ -123,9 +123,10 @@ def import_confirm(request, pk):
     batch = _batch_for_user(request.user, pk)
     return post_action(
         request,
-        lambda: services.import_confirm(actor=request.user, batch=batch),
-        success=_("Đã xác nhận: đang ghi vào cơ sở dữ liệu."),
+        services.import_confirm,
+        _("Đã xác nhận: đang ghi vào cơ sở dữ liệu."),
         then=reverse("import_batch", args=[batch.pk]),
+        batch=batch,
     )
 
 
@@ -134,7 +135,8 @@ def import_cancel(request, pk):
     batch = _batch_for_user(request.user, pk)
     return post_action(
         request,
-        lambda: services.import_cancel(actor=request.user, batch=batch),
-        success=_("Đã hủy tệp; không có gì được ghi."),
+        services.import_cancel,
+        _("Đã hủy tệp; không có gì được ghi."),
         then=reverse("imports_home"),
+        batch=batch,
     )
