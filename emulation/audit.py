@@ -186,17 +186,20 @@ def stored_snapshot(obj, fields):
     return snapshot(type(obj)._default_manager.get(pk=obj.pk), fields)
 
 
-def save_record(obj, *, actor, action, fields, claim=False, version=None, taken=None):
+def save_record(obj, *, actor, action, fields, claim=False, version=None, taken=None, m2m=None):
     """Create ``obj`` or save the user's changes to it, and record ``{action}_create`` or
     ``{action}_update`` with the snapshot of ``fields`` before and after. With ``claim``,
     a change must come from the ``version`` the user loaded (``claim_version``); ``taken``,
-    ``(message, field)``, answers the record's unique constraint (``refuse_duplicate``)."""
+    ``(message, field)``, answers the record's unique constraint (``refuse_duplicate``);
+    ``m2m`` (``{field: objects}``) is set once the record is saved."""
     before = stored_snapshot(obj, fields)
     if before is not None and claim:
         claim_version(obj, version)
     refused = refuse_duplicate(taken[0], field=taken[1]) if taken else nullcontext()
     with refused:
         obj.save()
+    for name, objects in (m2m or {}).items():
+        getattr(obj, name).set(objects)
     audit_record(
         actor=actor,
         action=f"{action}_create" if before is None else f"{action}_update",

@@ -3,8 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from emulation.audit import audit_record, stored_snapshot
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.audit import save_record
 from emulation.errors import DomainError
 from units.people_access import can_edit_people
 
@@ -41,22 +40,16 @@ def _save(*, actor, instance, version, action, m2m=None):
     unit = instance.unit if hasattr(instance, "unit") else instance.person.unit
     if not can_edit_people(actor, unit):
         raise DomainError(_("Chỉ cán bộ Vụ hoặc thư ký cụm của đơn vị được sửa hồ sơ cán bộ."))
-    fields = _fields(type(instance))
-    before = stored_snapshot(instance, fields)
-    if before is not None:
-        claim_version(instance, version or 0)
-    with refuse_duplicate(_("Hồ sơ năm này vừa được người khác tạo: tải lại trang rồi nhập lại.")):
-        instance.save()
-    if m2m is not None:
-        instance.prior_titles.set(m2m)
-    audit_record(
+    return save_record(
+        instance,
         actor=actor,
-        action=f"{action}_create" if before is None else f"{action}_update",
-        obj=instance,
-        before=before,
-        fields=fields,
+        action=action,
+        fields=_fields(type(instance)),
+        claim=True,
+        version=version or 0,
+        taken=(_("Hồ sơ năm này vừa được người khác tạo: tải lại trang rồi nhập lại."), None),
+        m2m=m2m,
     )
-    return instance
 
 
 @transaction.atomic
@@ -67,7 +60,11 @@ def person_save(*, actor, person, version=None):
 @transaction.atomic
 def person_year_save(*, actor, record, version=None, prior_titles=()):
     return _save(
-        actor=actor, instance=record, version=version, action="person_year", m2m=prior_titles
+        actor=actor,
+        instance=record,
+        version=version,
+        action="person_year",
+        m2m={"prior_titles": prior_titles},
     )
 
 
