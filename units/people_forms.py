@@ -3,7 +3,11 @@ from django import forms
 from emulation.bounds import bound_fields
 from emulation.models import AwardTitle, LegalRegime
 from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
-from units.people_services import discipline_dates_problem, unit_year_count_problems
+from units.people_services import (
+    UNIT_YEAR_FIELDS,
+    discipline_dates_problem,
+    unit_year_count_problems,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -77,16 +81,7 @@ class PersonYearForm(_RecordForm):
 class UnitYearForm(_RecordForm):
     class Meta:
         model = UnitYear
-        fields = [
-            "task_rating",
-            "staff_count",
-            "completed_count",
-            "advanced_count",
-            "grassroots_fighter_count",
-            "disciplined_count",
-            "women_count",
-            "pending_review",
-        ]
+        fields = UNIT_YEAR_FIELDS
 
     def clean(self):
         data = super().clean()

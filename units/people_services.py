@@ -7,6 +7,17 @@ from emulation.audit import save_record
 from emulation.errors import DomainError
 from units.people_access import can_edit_people
 
+# What a unit's yearly record holds (its form's and its sheet's fields).
+UNIT_YEAR_FIELDS = (
+    "task_rating",
+    "staff_count",
+    "completed_count",
+    "advanced_count",
+    "grassroots_fighter_count",
+    "disciplined_count",
+    "women_count",
+    "pending_review",
+)
 UNIT_YEAR_COUNTS = (
     "completed_count",
     "advanced_count",
