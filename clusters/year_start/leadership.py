@@ -92,11 +92,7 @@ def rotation_policy_save(*, actor, cluster, method, no_repeat_years, order, expe
     policy, created = RotationPolicy.objects.get_or_create(cluster=cluster)
     before = None
     if not created:
-        before = {
-            "method": policy.method,
-            "no_repeat_years": policy.no_repeat_years,
-            "order": list(policy.slots.values_list("unit_id", flat=True)),
-        }
+        before = _policy_snapshot(policy)
         claim_version(policy, expected_version or 0)
     policy.method = method
     policy.no_repeat_years = no_repeat_years
@@ -110,10 +106,11 @@ def rotation_policy_save(*, actor, cluster, method, no_repeat_years, order, expe
         action="rotation_policy_save",
         obj=policy,
         before=before,
-        after={
-            "method": method,
-            "no_repeat_years": no_repeat_years,
-            "order": [u.pk for u in order],
-        },
+        after=_policy_snapshot(policy),
     )
     return policy
+
+
+def _policy_snapshot(policy):
+    order = policy.slots.order_by("position").values_list("unit_id", flat=True)
+    return {**snapshot(policy, ("method", "no_repeat_years")), "order": list(order)}
