@@ -119,7 +119,8 @@ def test_the_task_list_leads_the_secretary_from_the_pledge_to_the_proposal(
 def full_demo(live_server, catalogue, settings, tmp_path):
     """The whole demo: Bộ Tư pháp, its clusters and years, proposals, decisions, reports."""
     from django.utils.module_loading import import_string
-    from emulation.management.commands.seed_demo import STEPS
+
+    from demo.management.commands.seed_demo import STEPS
 
     settings.STORAGES = {
         **settings.STORAGES,
