@@ -335,9 +335,10 @@ def _upward(ministry, staff, proposal):
     with events_dated(datetime.date(2021, 3, 15)):
         dossier = _forward(staff, ministry, line)
     with events_dated(datetime.date(2021, 3, 29)):
-        services.upward_dossier_return(
+        services.upward_dossier_answer(
             actor=staff,
             dossier=dossier,
+            answer="upward_dossier_return",
             reason=f"Thiếu biên bản họp Hội đồng Thi đua - Khen thưởng của Bộ {INVENTED}.",
         )
     dossier.refresh_from_db()

@@ -65,6 +65,14 @@ class NominationForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
+    def service_args(self):
+        data = self.cleaned_data
+        return {
+            "line": self.save(commit=False),
+            "version": data.get("version"),
+            "report_file": data.get("report_file"),
+        }
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
@@ -142,6 +150,9 @@ class CouncilMemberForm(forms.ModelForm):
         model = CouncilMember
         fields = ["full_name", "position", "role", "term_start", "term_end"]
         widgets = {"term_start": DATE, "term_end": DATE}
+
+    def service_args(self):
+        return {"member": self.save(commit=False)}
 
 
 class MeetingCreateForm(forms.Form):
@@ -267,3 +278,8 @@ class UpperDecisionForm(DecisionForm):
         self.fields["granted"].label_from_instance = lambda line: (
             f"{line.subject_name} – {line.award_title}"
         )
+
+    def service_args(self):
+        data = dict(self.cleaned_data)
+        granted = data.pop("granted")
+        return {**data, "granted_ids": [line.pk for line in granted]}

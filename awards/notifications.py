@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from awards.models import Proposal, SentReminder
-from clusters.evaluation.tables import scoring_table_for
+from clusters.evaluation.selectors import scoring_table_for
 from clusters.models import ClusterYear, Criterion, Membership, Pledge, Score
 from emulation.dates import short_date
 from emulation.models import RoleAssignment

@@ -61,7 +61,17 @@ urlpatterns = [
         name="dossier_remove_line",
     ),
     path("dossiers/<int:pk>/forward/", upward.dossier_forward, name="dossier_forward"),
-    path("dossiers/<int:pk>/return/", upward.dossier_return, name="dossier_return"),
-    path("dossiers/<int:pk>/refuse/", upward.dossier_refuse, name="dossier_refuse"),
+    path(
+        "dossiers/<int:pk>/return/",
+        upward.dossier_answer,
+        {"answer": "upward_dossier_return"},
+        name="dossier_return",
+    ),
+    path(
+        "dossiers/<int:pk>/refuse/",
+        upward.dossier_answer,
+        {"answer": "upward_dossier_refuse"},
+        name="dossier_refuse",
+    ),
     path("dossiers/<int:pk>/decide/", upward.dossier_decide, name="dossier_decide"),
 ]

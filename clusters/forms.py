@@ -4,39 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
 from clusters.services import cluster_number_check
-from emulation.errors import DomainError, form_error
+from emulation.forms import MinistryRecordForm
 from units.models import Unit
 
 
-class ClusterForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class ClusterForm(MinistryRecordForm):
+    unique_fields = ("ministry", "kind", "number")
 
     class Meta:
         model = Cluster
         fields = ["ministry", "kind", "number", "name", "description"]
         help_texts = {"name": _("Ví dụ: Cụm thi đua số 2 – các đơn vị sự nghiệp thuộc Bộ")}
 
-    def __init__(self, *args, ministries, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["ministry"].queryset = ministries
-        self.fields["ministry"].empty_label = None
-        self.fields["version"].initial = self.instance.version
-
-    def clean(self):
-        cleaned = super().clean()
-        # Checked before the model's unique constraint, so the message sits on the field.
-        if {"ministry", "kind", "number"} <= cleaned.keys():
-            probe = Cluster(
-                pk=self.instance.pk,
-                ministry=cleaned["ministry"],
-                kind=cleaned["kind"],
-                number=cleaned["number"],
-            )
-            try:
-                cluster_number_check(cluster=probe)
-            except DomainError as error:
-                form_error(self, error)
-        return cleaned
+    def check_unique(self, probe):
+        cluster_number_check(cluster=probe)
 
 
 class MembershipForm(forms.Form):
@@ -56,3 +37,6 @@ class MembershipForm(forms.Form):
         self.fields["units"].queryset = Unit.objects.filter(
             Q(is_active=True) | Q(pk__in=members), ministry=cluster.ministry_id
         ).order_by("name")
+
+    def service_args(self):
+        return {"units": list(self.cleaned_data["units"])}

@@ -23,6 +23,25 @@ def cluster_years_for_user(*, user, year):
     )
 
 
+def clusters_for_list(*, user):
+    """The clusters in the user's scope with their number of years, for the list page."""
+    return (
+        visible_clusters(user)
+        .select_related("ministry")
+        .annotate(year_count=Count("years"))
+        .order_by("ministry__name", "kind", "number")
+    )
+
+
+def cluster_year_of(*, cluster, year):
+    """The cluster's year (with its regime), or None before it is set up."""
+    return (
+        ClusterYear.objects.filter(cluster=cluster, year=year)
+        .select_related("emulation_year__regime")
+        .first()
+    )
+
+
 def cluster_year_members(*, cluster_year):
     return (
         Membership.objects.filter(cluster_year=cluster_year)

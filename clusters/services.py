@@ -3,12 +3,11 @@ from django.utils.translation import gettext as _
 
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Cluster, ClusterYear, Membership
-from emulation.audit import audit_record
+from emulation.audit import audit_record, save_record
 from emulation.bounds import check_year
-from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import EmulationYear, LegalRegime
-from emulation.rights import require_manager
+from emulation.rights import require_manager, require_record_manager
 
 
 def emulation_year_get_or_create(*, ministry, year):
@@ -33,32 +32,24 @@ def cluster_number_check(*, cluster):
         raise DomainError(_("Bộ, ngành này đã có cụm, khối mang số này."), field="number")
 
 
+CLUSTER_FIELDS = ("ministry", "kind", "number", "name")
+
+
 @transaction.atomic
 def cluster_save(*, actor, cluster, expected_version=None):
     """Create a cluster, or save changes to one as loaded at ``expected_version``."""
-    require_manager(actor, cluster.ministry_id)
-    if cluster.pk is not None:
-        # The ministry it had: staff of another ministry cannot move it into theirs.
-        require_manager(
-            actor, Cluster.objects.values_list("ministry_id", flat=True).get(pk=cluster.pk)
-        )
-    created = cluster.pk is None
+    require_record_manager(actor, cluster)
     cluster_number_check(cluster=cluster)
-    fields = ["ministry_id", "kind", "number", "name"]
-    before = None
-    if not created:
-        before = Cluster.objects.filter(pk=cluster.pk).values(*fields).first()
-        claim_version(cluster, expected_version)
-    with refuse_duplicate(_("Bộ, ngành này đã có cụm, khối mang số này."), field="number"):
-        cluster.save()
-    audit_record(
+    taken = (_("Bộ, ngành này đã có cụm, khối mang số này."), "number")
+    return save_record(
+        cluster,
         actor=actor,
-        action="cluster_create" if created else "cluster_update",
-        obj=cluster,
-        before=before,
-        after={name: getattr(cluster, name) for name in fields},
+        action="cluster",
+        fields=CLUSTER_FIELDS,
+        claim=True,
+        version=expected_version,
+        taken=taken,
     )
-    return cluster
 
 
 @transaction.atomic

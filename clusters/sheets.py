@@ -10,7 +10,7 @@ from clusters.models import Cluster, ClusterYear, Membership
 from clusters.services import emulation_year_get_or_create
 from emulation.errors import DomainError
 from emulation.imports.engine import Column, SheetSpec, register
-from units.sheets import UNIT_CODE, UNIT_NAME_INFO, YEAR, units_by_code
+from units.sheets.common import UNIT_CODE, UNIT_NAME_INFO, YEAR, units_by_code
 
 
 class MembershipSheet(SheetSpec):

@@ -1,6 +1,15 @@
 from django.urls import include, path
 
-from clusters.views import core, leadership, minutes, pledge, scoring, scoring_tables, voting
+from clusters.views import (
+    core,
+    evidence,
+    leadership,
+    minutes,
+    pledge,
+    scoring,
+    scoring_tables,
+    voting,
+)
 
 app_name = "clusters"
 
@@ -30,13 +39,13 @@ year_patterns = [
     path("scores/<int:unit_pk>/<int:criterion_pk>/", scoring.score_cell, name="score_cell"),
     path(
         "scores/<int:unit_pk>/<int:criterion_pk>/evidence/",
-        scoring.score_evidence,
+        evidence.score_evidence,
         name="score_evidence",
     ),
     path("scores/export/", scoring.score_export, name="score_export"),
     path("scores/import/", scoring.score_import, name="score_import"),
-    path("evidence/<int:evidence_pk>/", scoring.evidence_download, name="evidence_download"),
-    path("evidence/<int:evidence_pk>/delete/", scoring.evidence_remove, name="evidence_delete"),
+    path("evidence/<int:evidence_pk>/", evidence.evidence_download, name="evidence_download"),
+    path("evidence/<int:evidence_pk>/delete/", evidence.evidence_remove, name="evidence_delete"),
     path("ranking/", scoring.ranking, name="ranking"),
     path("votes/", voting.vote_list, name="votes"),
     path("votes/<int:vote_pk>/", voting.vote_detail, name="vote"),

@@ -2,22 +2,18 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from emulation.models import Ministry
+from emulation.models import AwardTitle, Ministry
 from emulation.roles import scope_of
 
 User = get_user_model()
 
 
 def managed_ministries(user):
-    scope = scope_of(user)
-    if scope.is_superuser:
-        return Ministry.objects.all()
-    return Ministry.objects.filter(pk__in=scope.staff_ministries)
+    return scope_of(user).managed(Ministry.objects.all(), "pk")
 
 
 def require_ministry_staff(user):
-    scope = scope_of(user)
-    if not (scope.is_superuser or scope.staff_ministries):
+    if not scope_of(user).is_ministry_staff:
         raise PermissionDenied
 
 
@@ -42,6 +38,12 @@ def is_national_admin(user):
 def require_national_admin(user):
     if not is_national_admin(user):
         raise PermissionDenied
+
+
+def get_award_title_for_admin(user, pk):
+    """A catalogue entry, for the national administrator only (403 for anyone else)."""
+    require_national_admin(user)
+    return get_object_or_404(AwardTitle.objects.select_related("regime"), pk=pk)
 
 
 def get_managed_ministry(user, pk):

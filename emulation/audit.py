@@ -3,17 +3,19 @@
 import datetime
 import hmac
 import json
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from emulation import audit_chain
+from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.models import AuditEntry
 
 # How each action reads in the audit trail; every action written by audit_record() has a label
@@ -167,14 +169,86 @@ def actor_name(user):
     return (user.get_full_name() or user.username)[:300]
 
 
-def audit_record(*, actor, action, obj, before=None, after=None, reason=""):
-    """Append an entry, chained to the previous one, in the caller's transaction.
+def snapshot(obj, fields):
+    """What the audit trail keeps of ``obj``: the value of each named field, a relation by its
+    id (a to-many one, forward or reverse, by its sorted ids), a file by its name."""
+    data = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            accessor = name if field.concrete else field.get_accessor_name()
+            data[name] = sorted(getattr(obj, accessor).values_list("pk", flat=True))
+        elif field.is_relation:
+            data[name] = getattr(obj, field.attname)
+        else:
+            value = getattr(obj, name)
+            data[name] = value.name if isinstance(value, FieldFile) else value
+    return data
+
+
+def stored_snapshot(obj, fields):
+    """The snapshot of ``obj`` as it is stored, before the caller saves its changes; None
+    for a record not yet created."""
+    if obj.pk is None:
+        return None
+    return snapshot(type(obj)._default_manager.get(pk=obj.pk), fields)
+
+
+def save_record(obj, *, actor, action, fields, claim=False, version=None, taken=None, m2m=None):
+    """Create ``obj`` or save the user's changes to it, and record ``{action}_create`` or
+    ``{action}_update`` with the snapshot of ``fields`` before and after. With ``claim``,
+    a change must come from the ``version`` the user loaded (``claim_version``); ``taken``,
+    ``(message, field)``, answers the record's unique constraint (``refuse_duplicate``);
+    ``m2m`` (``{field: objects}``) is set once the record is saved."""
+    before = stored_snapshot(obj, fields)
+    if before is not None and claim:
+        claim_version(obj, version)
+    refused = refuse_duplicate(taken[0], field=taken[1]) if taken else nullcontext()
+    with refused:
+        obj.save()
+    for name, objects in (m2m or {}).items():
+        getattr(obj, name).set(objects)
+    audit_record(
+        actor=actor,
+        action=f"{action}_create" if before is None else f"{action}_update",
+        obj=obj,
+        before=before,
+        fields=fields,
+    )
+    return obj
+
+
+def save_version(obj, *, actor, action, fields, before=None, after=None, reason="", **changes):
+    """Set ``changes`` on ``obj``, save it as its next version and record the change: the
+    snapshot of ``fields`` before (taken now unless given) and after (with ``after``)."""
+    if before is None:
+        before = snapshot(obj, fields)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.version += 1
+    obj.save()
+    return audit_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        before=before,
+        after=after,
+        fields=fields,
+        reason=reason,
+    )
+
+
+def audit_record(*, actor, action, obj, before=None, after=None, fields=(), reason=""):
+    """Append an entry, chained to the previous one, in the caller's transaction. With
+    ``fields``, ``after`` is the snapshot of those fields of ``obj`` (with ``after`` added).
 
     The chain needs one writer at a time: on PostgreSQL a transaction-level advisory lock is
     taken here and held until the caller's transaction ends, so the entries' order, their
     ``recorded_at`` and the chain agree (SQLite serialises writers by itself). ``at`` is when
     it happened: now, or the past event being loaded (``events_dated``)."""
     actor = actor if actor is not None and actor.is_authenticated else None
+    if fields:
+        after = {**snapshot(obj, fields), **(after or {})}
     with transaction.atomic():
         connection = transaction.get_connection()
         if connection.vendor == "postgresql":

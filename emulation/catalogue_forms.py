@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from emulation.catalogue_services import FIELDS, SETTING_FIELDS
 from emulation.models import AwardTitle, MinistryAwardSetting
 from emulation.numbers import VietnameseDecimalField
 
@@ -8,26 +9,7 @@ from emulation.numbers import VietnameseDecimalField
 class AwardTitleForm(forms.ModelForm):
     class Meta:
         model = AwardTitle
-        fields = [
-            "regime",
-            "code",
-            "name_vi",
-            "name_en",
-            "kind",
-            "subject",
-            "level",
-            "vote_threshold",
-            "quota_per_cluster",
-            "reward_multiplier",
-            "reward_citation",
-            "reward_confirmed",
-            "prerequisites",
-            "citation",
-            "level_citation",
-            "dossier_due_day",
-            "dossier_due_month",
-            "order",
-        ]
+        fields = FIELDS
         help_texts = {
             "code": _("Mã ngắn không dấu, duy nhất trong một chế độ. Ví dụ: co-thi-dua-bo"),
             "vote_threshold": _(
@@ -52,13 +34,16 @@ class AwardTitleForm(forms.ModelForm):
             raise forms.ValidationError(_("Ngưỡng phiếu là tỷ lệ phần trăm, không quá 100."))
         return threshold
 
+    def service_args(self):
+        return {"award_title": self.save(commit=False)}
+
 
 class MinistryAwardSettingForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = MinistryAwardSetting
-        fields = ["local_name", "quota_per_cluster", "internal_due_day", "internal_due_month"]
+        fields = SETTING_FIELDS
 
     def __init__(self, *args, title, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,13 +7,16 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from emulation.access import is_national_admin
-from emulation.audit import audit_record
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.audit import audit_record, save_record, snapshot
+from emulation.concurrency import claim_version
 from emulation.errors import DomainError
 from emulation.models import AwardTitle, MinistryAwardSetting
 from emulation.roles import scope_of
 
+# What a national administrator edits of a catalogue entry (the form's fields) and what the
+# audit trail keeps of it.
 FIELDS = [
+    "regime",
     "code",
     "name_vi",
     "name_en",
@@ -23,6 +26,8 @@ FIELDS = [
     "vote_threshold",
     "quota_per_cluster",
     "reward_multiplier",
+    "reward_citation",
+    "reward_confirmed",
     "prerequisites",
     "citation",
     "level_citation",
@@ -52,10 +57,6 @@ def _check_due(day, month, field):
             raise DomainError(_("Ngày, tháng không hợp lệ."), field=field) from error
 
 
-def _snapshot(title):
-    return {"regime": title.regime_id, **{name: getattr(title, name) for name in FIELDS}}
-
-
 @transaction.atomic
 def award_title_save(*, actor, award_title):
     _require_national_admin(actor)
@@ -66,18 +67,9 @@ def award_title_save(*, actor, award_title):
     taken = _("Chế độ này đã có một mục mang mã này.")
     if duplicate.exists():
         raise DomainError(taken, field="code")
-    created = award_title.pk is None
-    before = None if created else _snapshot(AwardTitle.objects.get(pk=award_title.pk))
-    with refuse_duplicate(taken, field="code"):
-        award_title.save()
-    audit_record(
-        actor=actor,
-        action="award_title_create" if created else "award_title_update",
-        obj=award_title,
-        before=before,
-        after=_snapshot(award_title),
+    return save_record(
+        award_title, actor=actor, action="award_title", fields=FIELDS, taken=(taken, "code")
     )
-    return award_title
 
 
 def award_title_delete(*, actor, award_title):
@@ -89,7 +81,7 @@ def award_title_delete(*, actor, award_title):
                 actor=actor,
                 action="award_title_delete",
                 obj=award_title,
-                before=_snapshot(award_title),
+                before=snapshot(award_title, FIELDS),
             )
             award_title.delete()
     except ProtectedError as error:
@@ -118,7 +110,7 @@ def ministry_award_setting_save(*, actor, ministry, code, version=None, **values
     if setting is None:
         setting = MinistryAwardSetting(ministry=ministry, code=code)
     else:
-        before = {name: getattr(setting, name) for name in SETTING_FIELDS}
+        before = snapshot(setting, SETTING_FIELDS)
         claim_version(setting, version or 0)
     for name in SETTING_FIELDS:
         setattr(setting, name, values.get(name))
@@ -129,6 +121,6 @@ def ministry_award_setting_save(*, actor, ministry, code, version=None, **values
         action="ministry_award_setting_save",
         obj=setting,
         before=before,
-        after={name: getattr(setting, name) for name in SETTING_FIELDS},
+        fields=SETTING_FIELDS,
     )
     return setting

@@ -2,25 +2,24 @@
 the law's and only a national administrator changes it; each ministry's staff keep their own
 settings on top (local name, quota per cluster, their own deadline)."""
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from emulation import catalogue_services
+from emulation import catalogue_services, selectors
 from emulation.access import (
+    get_award_title_for_admin,
     get_managed_ministry,
     is_national_admin,
     managed_ministries,
     require_national_admin,
 )
 from emulation.catalogue_forms import AwardTitleForm, MinistryAwardSettingForm
-from emulation.errors import DomainError, form_error
-from emulation.models import AwardTitle, LegalRegime, MinistryAwardSetting
-from emulation.roles import scope_of
+from emulation.models import LegalRegime
+from emulation.pages import form_saved, post_action
 
 
 def _can_edit(user):
@@ -28,10 +27,7 @@ def _can_edit(user):
 
 
 def catalogue_list(request):
-    regimes = list(LegalRegime.objects.all())
-    regime = next((r for r in regimes if r.code == request.GET.get("regime")), None)
-    regime = regime or (regimes[-1] if regimes else None)
-    titles = AwardTitle.objects.filter(regime=regime).order_by("order", "id")
+    regimes, regime, titles = selectors.catalogue_page(regime_code=request.GET.get("regime"))
     return render(
         request,
         "emulation/catalogue_list.html",
@@ -40,9 +36,7 @@ def catalogue_list(request):
             "regime": regime,
             "titles": titles,
             "can_edit": _can_edit(request.user),
-            "managed": list(managed_ministries(request.user))
-            if scope_of(request.user).staff_ministries or request.user.is_superuser
-            else [],
+            "managed": list(managed_ministries(request.user)),
         },
     )
 
@@ -55,18 +49,16 @@ def _award_title_form(request, award_title=None):
     require_national_admin(request.user)
     initial = {}
     if award_title is None and request.GET.get("regime"):
-        initial["regime"] = LegalRegime.objects.filter(code=request.GET["regime"]).first()
+        initial["regime"] = selectors.regime_by_code(request.GET["regime"])
     form = AwardTitleForm(request.POST or None, instance=award_title, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = catalogue_services.award_title_save(
-                actor=request.user, award_title=form.save(commit=False)
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu “%(name)s”.") % {"name": saved.name_vi})
-            return redirect(_catalogue_url(saved))
+    saved = _("Đã lưu “%(name)s”.")
+    if form_saved(
+        request,
+        form,
+        catalogue_services.award_title_save,
+        lambda data: saved % {"name": data["award_title"].name_vi},
+    ):
+        return redirect(_catalogue_url(form.instance))
     return render(
         request,
         "emulation/catalogue_form.html",
@@ -79,31 +71,28 @@ def catalogue_create(request):
 
 
 def catalogue_edit(request, pk):
-    require_national_admin(request.user)
-    award_title = get_object_or_404(AwardTitle.objects.select_related("regime"), pk=pk)
+    award_title = get_award_title_for_admin(request.user, pk)
     return _award_title_form(request, award_title)
 
 
 @require_POST
 def catalogue_delete(request, pk):
-    require_national_admin(request.user)
-    award_title = get_object_or_404(AwardTitle.objects.select_related("regime"), pk=pk)
-    url = _catalogue_url(award_title)
-    try:
-        catalogue_services.award_title_delete(actor=request.user, award_title=award_title)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã xóa “%(name)s”.") % {"name": award_title.name_vi})
-    return redirect(url)
+    award_title = get_award_title_for_admin(request.user, pk)
+    return post_action(
+        request,
+        catalogue_services.award_title_delete,
+        _("Đã xóa “%(name)s”.") % {"name": award_title.name_vi},
+        then=_catalogue_url(award_title),
+        award_title=award_title,
+    )
 
 
 def ministry_settings(request, ministry_pk):
     """A ministry's own settings over the catalogue of the regime in force today."""
     ministry = get_managed_ministry(request.user, ministry_pk)
     regime = LegalRegime.for_date(timezone.localdate())
-    titles = list(AwardTitle.objects.filter(regime=regime).order_by("order", "id"))
-    settings_by_code = {s.code: s for s in MinistryAwardSetting.objects.filter(ministry=ministry)}
+    titles = selectors.catalogue_of(regime=regime)
+    settings_by_code = selectors.ministry_award_settings(ministry_id=ministry.pk)
     return render(
         request,
         "emulation/ministry_settings.html",
@@ -117,26 +106,15 @@ def ministry_settings(request, ministry_pk):
 
 def ministry_setting_edit(request, ministry_pk, code):
     ministry = get_managed_ministry(request.user, ministry_pk)
-    title = AwardTitle.objects.filter(code=code).order_by("-regime__valid_from").first()
+    title = selectors.latest_award_title(code=code)
     if title is None:
         raise Http404
-    setting = MinistryAwardSetting.objects.filter(ministry=ministry, code=code).first()
+    setting = selectors.ministry_award_settings(ministry_id=ministry.pk).get(code)
     form = MinistryAwardSettingForm(request.POST or None, instance=setting, title=title)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in catalogue_services.SETTING_FIELDS}
-        try:
-            catalogue_services.ministry_award_setting_save(
-                actor=request.user,
-                ministry=ministry,
-                code=code,
-                version=form.cleaned_data.get("version"),
-                **values,
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu thiết lập của bộ."))
-            return redirect("ministry_settings", ministry_pk=ministry.pk)
+    saved = _("Đã lưu thiết lập của bộ.")
+    service = catalogue_services.ministry_award_setting_save
+    if form_saved(request, form, service, saved, ministry=ministry, code=code):
+        return redirect("ministry_settings", ministry_pk=ministry.pk)
     return render(
         request,
         "emulation/ministry_setting_form.html",

@@ -18,6 +18,15 @@ def require_manager(actor, ministry_id):
         raise RightsError(_("Chỉ cán bộ Vụ Thi đua - Khen thưởng của bộ, ngành được làm việc này."))
 
 
+def require_record_manager(actor, record):
+    """Staff of the ministry a record (a cluster, a unit) belongs to, and of the one it had
+    before this change: staff of another ministry cannot move it into theirs."""
+    require_manager(actor, record.ministry_id)
+    if record.pk is not None:
+        stored = type(record)._default_manager.values_list("ministry_id", flat=True)
+        require_manager(actor, stored.get(pk=record.pk))
+
+
 def require_cluster_writer(actor, cluster):
     """The cluster's secretary or its ministry's staff."""
     if actor is None or not scope_of(actor).writes_cluster(cluster):

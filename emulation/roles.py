@@ -42,6 +42,25 @@ class Scope:
             or cluster.pk in self.secretary_clusters
         )
 
+    @property
+    def is_ministry_staff(self):
+        """Staff of some ministry (or a superuser): the ministry's desk, its exports."""
+        return self.is_superuser or bool(self.staff_ministries)
+
+    def managed(self, queryset, ministry="ministry"):
+        """``queryset`` narrowed to the ministries the user manages; ``ministry`` is the path
+        from its rows to their ministry."""
+        if self.is_superuser:
+            return queryset
+        return queryset.filter(**{f"{ministry}__in": self.staff_ministries})
+
+    def seen(self, queryset, ministry="ministry"):
+        """``queryset`` narrowed to the ministries the user sees whole (staff, leaders)."""
+        if self.is_superuser:
+            return queryset
+        seen = self.staff_ministries | self.leader_ministries
+        return queryset.filter(**{f"{ministry}__in": seen})
+
     def manages_ministry(self, ministry_id):
         """Ministry staff: set up clusters, units, scoring tables, review proposals."""
         return self.is_superuser or ministry_id in self.staff_ministries

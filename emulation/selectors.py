@@ -1,6 +1,8 @@
 from django.utils import timezone
 
 from emulation.bounds import year_in_range
+from emulation.models import AwardTitle, EmulationYear, LegalRegime, MinistryAwardSetting
+from emulation.roles import scope_of
 
 
 def selected_year(request):
@@ -23,8 +25,6 @@ def quota_per_cluster(*, award_title, settings):
 
 def ministry_award_settings(*, ministry_id):
     """``{code: MinistryAwardSetting}`` of one ministry, in one query."""
-    from emulation.models import MinistryAwardSetting
-
     return {s.code: s for s in MinistryAwardSetting.objects.filter(ministry_id=ministry_id)}
 
 
@@ -32,3 +32,30 @@ def local_name(settings_by_code, award_title):
     """The ministry's own name of a catalogue entry (e.g. "Cờ thi đua ngành Tư pháp"), or ""."""
     setting = settings_by_code.get(award_title.code)
     return setting.local_name if setting is not None else ""
+
+
+def catalogue_page(*, regime_code):
+    """Every regime, the one asked for by its code (else the latest) and its catalogue."""
+    regimes = list(LegalRegime.objects.all())
+    regime = next((r for r in regimes if r.code == regime_code), None)
+    regime = regime or (regimes[-1] if regimes else None)
+    return regimes, regime, catalogue_of(regime=regime)
+
+
+def catalogue_of(*, regime):
+    return AwardTitle.objects.filter(regime=regime).order_by("order", "id")
+
+
+def regime_by_code(code):
+    return LegalRegime.objects.filter(code=code).first()
+
+
+def latest_award_title(*, code):
+    """The entry of ``code`` in the latest regime that has it, or None."""
+    return AwardTitle.objects.filter(code=code).order_by("-regime__valid_from").first()
+
+
+def managed_emulation_years(*, user):
+    """The emulation years of the ministries the user manages, with their regime."""
+    years = scope_of(user).managed(EmulationYear.objects.all())
+    return years.select_related("ministry", "regime")

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from emulation.audit import audit_record
+from emulation.audit import audit_record, snapshot
 from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
 from emulation.invitations import invitation_send
@@ -24,6 +24,11 @@ def _check_grant(*, actor, role, ministry, cluster):
         raise DomainError(_("Cán bộ Vụ quản lý cả bộ, ngành: không chọn cụm."), field="cluster")
 
 
+def _role(assignment):
+    """What the audit trail keeps of a role given or taken back (on the account's entry)."""
+    return snapshot(assignment, ("role", "ministry", "cluster"))
+
+
 @transaction.atomic
 def account_create(*, actor, username, full_name, email, password, role, ministry, cluster=None):
     _check_grant(actor=actor, role=role, ministry=ministry, cluster=cluster)
@@ -40,12 +45,7 @@ def account_create(*, actor, username, full_name, email, password, role, ministr
     assignment = RoleAssignment.objects.create(
         user=user, role=role, ministry=ministry, cluster=cluster
     )
-    audit_record(
-        actor=actor,
-        action="account_create",
-        obj=user,
-        after={"role": role, "ministry": ministry.pk, "cluster": cluster and cluster.pk},
-    )
+    audit_record(actor=actor, action="account_create", obj=user, after=_role(assignment))
     return assignment
 
 
@@ -56,12 +56,7 @@ def account_grant(*, actor, user, role, ministry, cluster=None):
         user=user, role=role, ministry=ministry, cluster=cluster
     )
     if created:
-        audit_record(
-            actor=actor,
-            action="role_grant",
-            obj=user,
-            after={"role": role, "ministry": ministry.pk, "cluster": cluster and cluster.pk},
-        )
+        audit_record(actor=actor, action="role_grant", obj=user, after=_role(assignment))
     return assignment
 
 
@@ -85,11 +80,7 @@ def account_revoke(*, actor, assignment):
         actor=actor,
         action="role_revoke",
         obj=assignment.user,
-        before={
-            "role": assignment.role,
-            "ministry": assignment.ministry_id,
-            "cluster": assignment.cluster_id,
-        },
+        before=_role(assignment),
     )
     assignment.delete()
 

@@ -2,7 +2,6 @@
 Excel export and the PDF show the same figures for a case with bonus over a cap, an
 unscored unit and a tie."""
 
-import re
 from decimal import Decimal
 from io import BytesIO
 
@@ -21,7 +20,7 @@ from documents.reports.data import report_context
 from emulation.models import AwardTitle
 from tests.documents.reports.conftest import pdf_text
 from tests.factories import UnitFactory, cluster_year_with_units
-from tests.html import _strip
+from tests.html import table, table_rows
 
 D = Decimal
 YEAR = 2022
@@ -103,26 +102,13 @@ EXPECTED = [
 ]
 
 
-def _rows(html, table_id):
-    table = re.search(rf'<table[^>]*id="{table_id}".*?</table>', html, re.S).group(0)
-    body = re.search(r"<tbody>(.*?)</tbody>", table, re.S).group(1)
-    return [
-        [_strip(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
-    ]
-
-
 def test_every_surface_shows_the_same_ranking_and_vote_share(world, client_as, case, tmp_path):
     _cluster_year, proposal, vote, report = case
 
     # The ranking page: bonus beyond the capped maximum, the tie marked, Dung unscored.
-    page = (
-        client_as("leader")
-        .get(reverse("clusters:ranking", args=[world.cluster.pk, YEAR]))
-        .content.decode()
-    )
+    page = client_as("leader").get(reverse("clusters:ranking", args=[world.cluster.pk, YEAR]))
     unregistered = " Chưa đăng ký danh hiệu"
-    assert _rows(page, "ranking") == [
+    assert table_rows(page, "ranking") == [
         # rank, unit, capped groups, bonus, penalty, total, difference from last year
         ["1", "Đơn vị An" + unregistered, "10", "3", "0", "13", "–"],
         ["2 =", "Đơn vị Bình" + unregistered, "10", "0", "0", "10", "–"],
@@ -131,27 +117,18 @@ def test_every_surface_shows_the_same_ranking_and_vote_share(world, client_as, c
     ]
 
     # The vote page: the share of the members entitled to vote.
-    page = (
-        client_as("leader")
-        .get(reverse("clusters:vote", args=[world.cluster.pk, YEAR, vote.pk]))
-        .content.decode()
-    )
-    assert sorted((r[0], r[2]) for r in _rows(page, "vote-counts")) == [
+    page = client_as("leader").get(reverse("clusters:vote", args=[world.cluster.pk, YEAR, vote.pk]))
+    assert sorted((r[0], r[2]) for r in table_rows(page, "vote-counts")) == [
         (name, share) for name, _r, _t, _total, share in EXPECTED
     ]
 
     # The proposal lines.
-    page = client_as("staff").get(reverse("awards:proposal", args=[proposal.pk])).content.decode()
+    page = client_as("staff").get(reverse("awards:proposal", args=[proposal.pk]))
     lines = {
-        name: (share, rank)
-        for name, share, rank in re.findall(
-            r'<tr id="line-\d+">.*?<td>(Đơn vị \w+).*?<td class="vote-share">(.*?)</td>\s*'
-            r'<td class="rank">(.*?)</td>',
-            page,
-            re.S,
-        )
+        " ".join(line["Đối tượng"].split()[:3]): (line["Tỷ lệ phiếu"], line["Xếp hạng"])
+        for line in table(page, "lines")
     }
-    assert {name: (_strip(s), _strip(r)) for name, (s, r) in lines.items()} == {
+    assert lines == {
         "Đơn vị An": ("75,00%", "1"),
         "Đơn vị Bình": ("50,00%", "2 ="),
         "Đơn vị Cường": ("25,00%", "2 ="),

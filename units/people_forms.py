@@ -3,27 +3,40 @@ from django import forms
 from emulation.bounds import bound_fields
 from emulation.models import AwardTitle, LegalRegime
 from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
-from units.people_services import discipline_dates_problem, unit_year_count_problems
+from units.people_services import (
+    UNIT_YEAR_FIELDS,
+    discipline_dates_problem,
+    unit_year_count_problems,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PersonForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class _RecordForm(forms.ModelForm):
+    """A person or a yearly record, with the version it was loaded at; its service takes it
+    (unsaved) as ``record_name``."""
 
-    class Meta:
-        model = Person
-        fields = ["code", "full_name", "position", "gender"]
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    record_name = "record"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
         bound_fields(self)
 
+    def service_args(self):
+        return {self.record_name: self.save(commit=False), "version": self.cleaned_data["version"]}
 
-class PersonYearForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+class PersonForm(_RecordForm):
+    record_name = "person"
+
+    class Meta:
+        model = Person
+        fields = ["code", "full_name", "position", "gender"]
+
+
+class PersonYearForm(_RecordForm):
     class Meta:
         model = PersonYear
         fields = [
@@ -47,8 +60,6 @@ class PersonYearForm(forms.ModelForm):
 
     def __init__(self, *args, year, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-        bound_fields(self)
         regime = LegalRegime.for_year(year)
         self.fields["prior_titles"].queryset = AwardTitle.objects.filter(
             regime=regime, subject=AwardTitle.Subject.INDIVIDUAL
@@ -63,27 +74,14 @@ class PersonYearForm(forms.ModelForm):
             self.add_error("discipline_end", problem)
         return data
 
+    def service_args(self):
+        return {**super().service_args(), "prior_titles": self.cleaned_data["prior_titles"]}
 
-class UnitYearForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+class UnitYearForm(_RecordForm):
     class Meta:
         model = UnitYear
-        fields = [
-            "task_rating",
-            "staff_count",
-            "completed_count",
-            "advanced_count",
-            "grassroots_fighter_count",
-            "disciplined_count",
-            "women_count",
-            "pending_review",
-        ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-        bound_fields(self)
+        fields = UNIT_YEAR_FIELDS
 
     def clean(self):
         data = super().clean()
@@ -112,3 +110,6 @@ class UnitHeadDecisionForm(forms.ModelForm):
             .order_by("regime__valid_from", "order")
         )
         self.fields["award_title"].label_from_instance = lambda t: f"{t.name_vi} ({t.regime.name})"
+
+    def service_args(self):
+        return {"decision": self.save(commit=False)}

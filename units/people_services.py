@@ -1,14 +1,23 @@
 """Writes of a unit's people and yearly records; each edit is audited."""
 
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
-from emulation.audit import audit_record
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.audit import save_record
 from emulation.errors import DomainError
 from units.people_access import can_edit_people
 
+# What a unit's yearly record holds (its form's and its sheet's fields).
+UNIT_YEAR_FIELDS = (
+    "task_rating",
+    "staff_count",
+    "completed_count",
+    "advanced_count",
+    "grassroots_fighter_count",
+    "disciplined_count",
+    "women_count",
+    "pending_review",
+)
 UNIT_YEAR_COUNTS = (
     "completed_count",
     "advanced_count",
@@ -32,35 +41,26 @@ def discipline_dates_problem(*, start, end):
     return None
 
 
-def _snapshot(instance, exclude=("id", "version")):
-    data = model_to_dict(instance, exclude=exclude)
-    if "prior_titles" in data:
-        data["prior_titles"] = sorted(t.pk for t in data["prior_titles"])
-    return data
+def _fields(model):
+    """What the audit trail keeps of a person or a yearly record: every field a user edits."""
+    fields = (*model._meta.concrete_fields, *model._meta.many_to_many)
+    return [f.name for f in fields if f.editable and f.name not in ("id", "version")]
 
 
 def _save(*, actor, instance, version, action, m2m=None):
     unit = instance.unit if hasattr(instance, "unit") else instance.person.unit
     if not can_edit_people(actor, unit):
         raise DomainError(_("Chỉ cán bộ Vụ hoặc thư ký cụm của đơn vị được sửa hồ sơ cán bộ."))
-    model = type(instance)
-    created = instance.pk is None
-    before = None
-    if not created:
-        before = _snapshot(model.objects.get(pk=instance.pk))
-        claim_version(instance, version or 0)
-    with refuse_duplicate(_("Hồ sơ năm này vừa được người khác tạo: tải lại trang rồi nhập lại.")):
-        instance.save()
-    if m2m is not None:
-        instance.prior_titles.set(m2m)
-    audit_record(
+    return save_record(
+        instance,
         actor=actor,
-        action=f"{action}_create" if created else f"{action}_update",
-        obj=instance,
-        before=before,
-        after=_snapshot(instance),
+        action=action,
+        fields=_fields(type(instance)),
+        claim=True,
+        version=version or 0,
+        taken=(_("Hồ sơ năm này vừa được người khác tạo: tải lại trang rồi nhập lại."), None),
+        m2m=m2m,
     )
-    return instance
 
 
 @transaction.atomic
@@ -71,7 +71,11 @@ def person_save(*, actor, person, version=None):
 @transaction.atomic
 def person_year_save(*, actor, record, version=None, prior_titles=()):
     return _save(
-        actor=actor, instance=record, version=version, action="person_year", m2m=prior_titles
+        actor=actor,
+        instance=record,
+        version=version,
+        action="person_year",
+        m2m={"prior_titles": prior_titles},
     )
 
 

@@ -1,10 +1,9 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from emulation.audit import audit_record
-from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.audit import save_record
 from emulation.errors import DomainError
-from emulation.rights import require_manager
+from emulation.rights import require_record_manager
 from units.models import Unit
 
 
@@ -17,27 +16,21 @@ def unit_name_check(*, unit):
         raise DomainError(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name")
 
 
+UNIT_FIELDS = ("ministry", "code", "name", "short_name", "kind", "is_active")
+
+
 @transaction.atomic
 def unit_save(*, actor, unit, expected_version=None):
     """Create a unit, or save changes to one as loaded at ``expected_version``."""
-    require_manager(actor, unit.ministry_id)
-    if unit.pk is not None:
-        # The ministry it had: staff of another ministry cannot move it into theirs.
-        require_manager(actor, Unit.objects.values_list("ministry_id", flat=True).get(pk=unit.pk))
-    created = unit.pk is None
+    require_record_manager(actor, unit)
     unit_name_check(unit=unit)
-    fields = ["ministry_id", "code", "name", "short_name", "kind", "is_active"]
-    before = None
-    if not created:
-        before = Unit.objects.filter(pk=unit.pk).values(*fields).first()
-        claim_version(unit, expected_version)
-    with refuse_duplicate(_("Bộ, ngành này đã có đơn vị mang tên này."), field="name"):
-        unit.save()
-    audit_record(
+    taken = (_("Bộ, ngành này đã có đơn vị mang tên này."), "name")
+    return save_record(
+        unit,
         actor=actor,
-        action="unit_create" if created else "unit_update",
-        obj=unit,
-        before=before,
-        after={name: getattr(unit, name) for name in fields},
+        action="unit",
+        fields=UNIT_FIELDS,
+        claim=True,
+        version=expected_version,
+        taken=taken,
     )
-    return unit

@@ -1,31 +1,25 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from emulation.access import managed_ministries
-from emulation.errors import DomainError, form_error
-from emulation.pagination import paginate
+from emulation.pages import form_saved
+from emulation.pagination import filtered_page
 from emulation.roles import scope_of
 from units import services
-from units.access import get_unit_for_user, visible_units
+from units.access import get_unit_for_user
 from units.filters import UnitFilter
 from units.forms import UnitForm
-from units.selectors import cluster_years_of
+from units.selectors import cluster_years_of, units_for_list
 
 
 def unit_list(request):
-    units = visible_units(request.user).select_related("ministry").order_by("name")
-    unit_filter = UnitFilter(request.GET, queryset=units)
-    query = request.GET.copy()
-    query.pop("page", None)
+    units = UnitFilter(request.GET, queryset=units_for_list(user=request.user))
     return render(
         request,
         "units/unit_list.html",
         {
-            "filter": unit_filter,
-            "page": paginate(request, unit_filter.qs),
-            "query_string": query.urlencode(),
+            **filtered_page(request, units),
             "can_create": managed_ministries(request.user).exists(),
         },
     )
@@ -49,18 +43,11 @@ def _unit_form(request, unit=None):
     if not ministries.exists():
         raise PermissionDenied
     form = UnitForm(request.POST or None, instance=unit, ministries=ministries)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.unit_save(
-                actor=request.user,
-                unit=form.save(commit=False),
-                expected_version=form.cleaned_data["version"],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu %(name)s.") % {"name": saved.name})
-            return redirect("units:detail", pk=saved.pk)
+    done = _("Đã lưu %(name)s.")
+    if saved := form_saved(
+        request, form, services.unit_save, lambda data: done % {"name": data["unit"].name}
+    ):
+        return redirect("units:detail", pk=saved.result.pk)
     return render(request, "units/unit_form.html", {"form": form, "unit": unit})
 
 

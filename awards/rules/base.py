@@ -1,5 +1,6 @@
 """What a rule returns, and the registry the engine and the rules page read."""
 
+import functools
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
@@ -69,15 +70,28 @@ class Rule:
 REGISTRY = []
 
 
+def _after(only, code, check):
+    @functools.wraps(check)
+    def checked(line, ctx):
+        return only(line, code) or check(line, ctx)
+
+    return checked
+
+
 # Not mutated: registration runs once, at import, before mutmut switches a mutant on, so a
 # mutant of it could never be observed; tests/awards/test_rules_registry.py checks the registry.
 # mutmut reads the pragma only after the colon that opens the body.
 def rule(
-    code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL)
+    code, name, description, *, awards=None, stages=(SUBMISSION, APPROVAL), only=None
 ):  # pragma: no mutate block
-    """Register a plain function ``check(line, ctx) -> list[Finding]`` as a rule."""
+    """Register a plain function ``check(line, ctx) -> list[Finding]`` as a rule. ``only``
+    is ``(line, code) -> list[Finding]``, the refusal of a line of the wrong subject (a
+    person for a collective title, none for an individual one): ``check`` runs only for a
+    line it does not refuse."""
 
     def register(check):
+        if only is not None:
+            check = _after(only, code, check)
         REGISTRY.append(
             Rule(
                 code=code,

@@ -94,12 +94,10 @@ def _advanced_share(line, ctx, code, record, required, strict):
     ),
     awards={TTLDTT},
     stages=(SUBMISSION, APPROVAL, HEAD_DECISION),
+    only=_not_collective,
 )
 def advanced_collective(line, ctx):
     code = "tt-lao-dong-tien-tien"
-    findings = _not_collective(line, code)
-    if findings:
-        return findings
     record, findings = _unit_figures(line, ctx, code, ["advanced_count", "disciplined_count"])
     if record is None:
         return findings
@@ -132,12 +130,10 @@ def advanced_collective(line, ctx):
         "tiên tiến đạt mức quy định; có ít nhất một Chiến sĩ thi đua cơ sở."
     ),
     awards={TTLDXS},
+    only=_not_collective,
 )
 def excellent_collective(line, ctx):
     code = "tt-lao-dong-xuat-sac"
-    findings = _not_collective(line, code)
-    if findings:
-        return findings
     record, findings = _unit_figures(
         line, ctx, code, ["completed_count", "advanced_count", "grassroots_fighter_count"]
     )
@@ -199,12 +195,11 @@ def _quota(line, ctx, code, title_code, label):
         "thúc); số lượng mỗi cụm mỗi năm không vượt mức cấu hình trong danh mục."
     ),
     awards={CO_BO},
+    only=_not_collective,
 )
 def ministry_flag(line, ctx):
     code = "co-thi-dua-bo"
-    findings = _not_collective(line, code)
-    if findings:
-        return findings
+    findings = []
     if not ctx.vote_nominated.get((CO_BO, line.unit_id)):
         findings.append(
             _finding(
@@ -286,12 +281,11 @@ def _government_deadline(line, ctx, code):
         "cấp Bộ (chưa cấu hình thì chỉ cảnh báo); hồ sơ gửi trước hạn của chế độ (30/6)."
     ),
     awards={CO_CP},
+    only=_not_collective,
 )
 def government_flag(line, ctx):
     code = "co-thi-dua-chinh-phu"
-    findings = _not_collective(line, code)
-    if findings:
-        return findings
+    findings = []
     leader = ctx.vote_nominated.get((CO_BO, line.unit_id)) or ctx.vote_nominated.get(
         (CO_CP, line.unit_id)
     )

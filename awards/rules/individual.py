@@ -24,6 +24,8 @@ GOOD_OR_BETTER = {PersonYear.Rating.EXCELLENT, PersonYear.Rating.GOOD}
 
 
 def _not_a_person(line, code):
+    if line.person_id:
+        return []
     return [
         Finding(
             ERROR,
@@ -76,8 +78,6 @@ def _years_without_data(line, ctx, years):
 
 def _check_title_years(line, ctx, code, title_code, years, condition):
     """Each of ``years`` must hold ``title_code``; missing data warns instead of guessing."""
-    if not line.person_id:
-        return _not_a_person(line, code)
     titles = ctx.titles_of(line)
     if all(title_code in titles.get(y, set()) for y in years):
         return []
@@ -97,11 +97,10 @@ def _check_title_years(line, ctx, code, title_code, years, condition):
     ),
     awards={CSTDCS},
     stages=(SUBMISSION, APPROVAL, HEAD_DECISION),
+    only=_not_a_person,
 )
 def grassroots_fighter(line, ctx):
     code = "cstd-co-so"
-    if not line.person_id:
-        return _not_a_person(line, code)
     record = ctx.person_year(line)
     titles = ctx.titles_of(line).get(ctx.year, set())
     if record is None and LDTT not in titles:
@@ -135,6 +134,7 @@ def grassroots_fighter(line, ctx):
         "có phạm vi ảnh hưởng toàn ngành."
     ),
     awards={CSTD_BO},
+    only=_not_a_person,
 )
 def ministry_fighter(line, ctx):
     code = "cstd-bo"
@@ -175,11 +175,10 @@ def _ministry_fighter_years(line, ctx):
         "trong năm xét hoặc năm trước) và có sáng kiến có phạm vi ảnh hưởng toàn quốc."
     ),
     awards={CSTD_TQ},
+    only=_not_a_person,
 )
 def national_fighter(line, ctx):
     code = "cstd-toan-quoc"
-    if not line.person_id:
-        return _not_a_person(line, code)
     years = _ministry_fighter_years(line, ctx)
     consecutive = any(
         second - MINISTRY_TERM in years for second in years if ctx.year - 1 <= second <= ctx.year
@@ -214,6 +213,7 @@ def national_fighter(line, ctx):
     gettext_lazy("Bằng khen của Bộ trưởng cho cá nhân"),
     gettext_lazy("Hai năm liên tục (năm xét và năm trước) đạt Chiến sĩ thi đua cơ sở."),
     awards={BK_BO_CA_NHAN},
+    only=_not_a_person,
 )
 def minister_certificate(line, ctx):
     return _check_title_years(
@@ -234,11 +234,10 @@ def minister_certificate(line, ctx):
         "vụ trở lên, trong đó có 3 lần Chiến sĩ thi đua cơ sở."
     ),
     awards={BK_TTG_CA_NHAN},
+    only=_not_a_person,
 )
 def prime_minister_certificate(line, ctx):
     code = "bang-khen-ttg-ca-nhan"
-    if not line.person_id:
-        return _not_a_person(line, code)
     titles = ctx.titles_of(line)
     if not any(BK_BO_CA_NHAN in codes for y, codes in titles.items() if y < ctx.year):
         return _unmet(line, code, _("chưa được tặng Bằng khen của Bộ trưởng"))

@@ -35,12 +35,11 @@ from awards.services.review import (
 )
 from awards.services.upward import (
     upward_dossier_add_lines,
+    upward_dossier_answer,
     upward_dossier_create,
     upward_dossier_decide,
     upward_dossier_forward,
-    upward_dossier_refuse,
     upward_dossier_remove_line,
-    upward_dossier_return,
     upward_dossier_update,
 )
 
@@ -68,11 +67,10 @@ __all__ = [
     "unit_head_decision_delete",
     "unit_head_decision_record",
     "upward_dossier_add_lines",
+    "upward_dossier_answer",
     "upward_dossier_create",
     "upward_dossier_decide",
     "upward_dossier_forward",
-    "upward_dossier_refuse",
     "upward_dossier_remove_line",
-    "upward_dossier_return",
     "upward_dossier_update",
 ]

@@ -1,8 +1,18 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from awards.models import Proposal
 from emulation.errors import DomainError
 from emulation.roles import scope_of
+
+
+def locked_proposal(proposal):
+    """The proposal, its row locked until the end of the transaction, with its regime."""
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
+        .get(pk=proposal.pk)
+    )
 
 
 def require_writer(actor, proposal):
@@ -27,30 +37,21 @@ def subject_check(line):
         raise DomainError(_("Cá nhân không thuộc đơn vị đã chọn."), field="person")
 
 
-def proposal_snapshot(proposal):
-    return {
-        "state": proposal.state,
-        "number": proposal.number,
-        "dated": proposal.dated,
-        "cover": proposal.cover_name,
-        "minutes": proposal.minutes_id,
-    }
-
-
-def line_snapshot(line):
-    return {
-        "unit": line.unit_id,
-        "person": line.person_id,
-        "award_title": line.award_title_id,
-        "achievements": line.achievements,
-        "vote_share": line.vote_share,
-        "rank": line.rank,
-        "rank_tied": line.rank_tied,
-        "report": line.report_name,
-        "outcome": line.outcome,
-        "council_members": line.council_members,
-        "council_votes_for": line.council_votes_for,
-    }
+# What the audit trail keeps of a proposal and of a line (emulation.audit.snapshot).
+PROPOSAL_FIELDS = ("state", "number", "dated", "cover_name", "minutes")
+LINE_FIELDS = (
+    "unit",
+    "person",
+    "award_title",
+    "achievements",
+    "vote_share",
+    "rank",
+    "rank_tied",
+    "report_name",
+    "outcome",
+    "council_members",
+    "council_votes_for",
+)
 
 
 def findings_error(findings_by_line):

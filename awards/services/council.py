@@ -12,14 +12,13 @@ from awards import rules
 from awards.models import (
     Council,
     CouncilMeeting,
-    CouncilMember,
     MeetingAttendance,
     MeetingLine,
     Nomination,
     Proposal,
 )
-from awards.services.common import line_snapshot
-from emulation.audit import audit_record
+from awards.services.common import LINE_FIELDS
+from emulation.audit import audit_record, save_record, snapshot
 from emulation.concurrency import claim_version
 from emulation.dates import short_date
 from emulation.errors import DomainError
@@ -46,14 +45,7 @@ def roster_on(council, on_date):
     )
 
 
-def _member_snapshot(member):
-    return {
-        "full_name": member.full_name,
-        "position": member.position,
-        "role": member.role,
-        "term_start": member.term_start,
-        "term_end": member.term_end,
-    }
+MEMBER_FIELDS = ("full_name", "position", "role", "term_start", "term_end")
 
 
 @transaction.atomic
@@ -62,17 +54,7 @@ def council_member_save(*, actor, ministry, member):
     member.council = council_of(ministry)
     if member.term_end and member.term_end < member.term_start:
         raise DomainError(_("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu."), field="term_end")
-    created = member.pk is None
-    before = None if created else _member_snapshot(CouncilMember.objects.get(pk=member.pk))
-    member.save()
-    audit_record(
-        actor=actor,
-        action="council_member_create" if created else "council_member_update",
-        obj=member,
-        before=before,
-        after=_member_snapshot(member),
-    )
-    return member
+    return save_record(member, actor=actor, action="council_member", fields=MEMBER_FIELDS)
 
 
 @transaction.atomic
@@ -289,7 +271,7 @@ def meeting_record(
             nomination.council_members,
             nomination.council_votes_for,
         ) != (meeting.roster_size, line.votes_for):
-            before = line_snapshot(nomination)
+            before = snapshot(nomination, LINE_FIELDS)
             nomination.council_members = meeting.roster_size
             nomination.council_votes_for = line.votes_for
             nomination.save(update_fields=["council_members", "council_votes_for"])
@@ -298,7 +280,7 @@ def meeting_record(
                 action="nomination_council_vote",
                 obj=nomination,
                 before=before,
-                after=line_snapshot(nomination),
+                fields=LINE_FIELDS,
             )
     meeting.chair_choice_note = chair_choice_note.strip()
     meeting.minutes_text = minutes_text

@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from emulation.audit import audit_record
+from emulation.audit import audit_record, snapshot
 from emulation.errors import DomainError
 from emulation.roles import scope_of
 
@@ -12,7 +12,7 @@ FIELDS = ("pledge_deadline", "scores_deadline", "proposals_deadline")
 def emulation_year_set_deadlines(*, actor, emulation_year, **deadlines):
     if not scope_of(actor).manages_ministry(emulation_year.ministry_id):
         raise DomainError(_("Chỉ cán bộ Vụ của bộ được sửa hạn của năm thi đua."))
-    before = {f: getattr(emulation_year, f) for f in FIELDS}
+    before = snapshot(emulation_year, FIELDS)
     for name in FIELDS:
         value = deadlines[name]
         if value is not None and value.year not in (emulation_year.year, emulation_year.year + 1):
@@ -27,6 +27,6 @@ def emulation_year_set_deadlines(*, actor, emulation_year, **deadlines):
         action="emulation_year_deadlines",
         obj=emulation_year,
         before=before,
-        after={f: getattr(emulation_year, f) for f in FIELDS},
+        fields=FIELDS,
     )
     return emulation_year

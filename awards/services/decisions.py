@@ -10,26 +10,51 @@ from awards.models import Award, Decision, Nomination, Proposal
 from awards.regime import proposal_regime
 from awards.rules.money import allocate, reward_amount  # noqa: F401  (awards.services API)
 from awards.services.common import (
+    PROPOSAL_FIELDS,
     findings_error,
     notify_on_commit,
-    proposal_snapshot,
     require_staff,
 )
-from emulation.audit import audit_record, event_now
+from emulation.audit import audit_record, event_now, save_version
 from emulation.concurrency import refuse_duplicate
 from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 from emulation.numbers import format_decimal
 
+DECISION_FIELDS = ("number", "dated", "signer_name", "signer_position", "level")
 
-def _decision_snapshot(decision):
-    return {
-        "number": decision.number,
-        "dated": decision.dated,
-        "signer_name": decision.signer_name,
-        "signer_position": decision.signer_position,
-    }
+
+def record_decision(*, actor, taken, year, awards, **decision):
+    """Record a decision (``decision``: its number, date, ministry, signer, level and what it
+    answers) and the award of each granted line, ``awards`` listing ``(line, award_title,
+    amount, note)``, for the emulation ``year``. A number is unique in the ministry's calendar
+    year (Decree 30/2020/NĐ-CP, art. 15(1)): ``taken`` says so when it is not."""
+    number, dated = decision["number"], decision["dated"]
+    year_of_number = {"ministry_id": decision["ministry_id"], "year": dated.year}
+    if Decision.objects.filter(**year_of_number, number=number).exists():
+        raise DomainError(taken, field="number")
+    with refuse_duplicate(taken, field="number"):
+        decision = Decision.objects.create(**decision, year=dated.year, recorded_by=actor)
+    audit_record(actor=actor, action="decision_record", obj=decision, fields=DECISION_FIELDS)
+    for line, award_title, amount, note in awards:
+        award = Award.objects.create(
+            decision=decision,
+            nomination=line,
+            unit=line.unit,
+            person=line.person,
+            award_title=award_title,
+            year=year,
+            amount=amount,
+            amount_note=note,
+        )
+        audit_record(
+            actor=actor,
+            action="award_grant",
+            obj=award,
+            after={"decision": number, "amount": amount, "note": note},
+        )
+    return decision
 
 
 @transaction.atomic
@@ -72,57 +97,31 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
     )
     if error:
         raise error
-    ministry_id = proposal.cluster_year.cluster.ministry_id
     taken = _(
         "Số quyết định %(number)s đã được bộ, ngành ghi trong năm %(year)s (số và ký hiệu "
         "văn bản là duy nhất trong năm: Nghị định 30/2020/NĐ-CP, điều 15 khoản 1)."
     ) % {"number": number, "year": dated.year}
-    if Decision.objects.filter(ministry_id=ministry_id, year=dated.year, number=number).exists():
-        raise DomainError(taken, field="number")
-    with refuse_duplicate(taken, field="number"):
-        decision = Decision.objects.create(
-            proposal=proposal,
-            number=number,
-            dated=dated,
-            ministry_id=ministry_id,
-            year=dated.year,
-            signer_name=signer_name,
-            signer_position=signer_position,
-            level=AwardTitle.Level.MINISTER,
-            recorded_by=actor,
-        )
-    audit_record(
-        actor=actor, action="decision_record", obj=decision, after=_decision_snapshot(decision)
-    )
     money = allocate(approved, on_date=dated, regime=proposal_regime(proposal).regime)
-    for line in approved:
-        amount, note = money[line.pk]
-        award = Award.objects.create(
-            decision=decision,
-            nomination=line,
-            unit=line.unit,
-            person=line.person,
-            award_title=line.award_title,
-            year=proposal.cluster_year.year,
-            amount=amount,
-            amount_note=note,
-        )
-        audit_record(
-            actor=actor,
-            action="award_grant",
-            obj=award,
-            after={"decision": decision.number, "amount": amount, "note": note},
-        )
-    before = proposal_snapshot(proposal)
-    proposal.state = Proposal.State.DECIDED
-    proposal.version += 1
-    proposal.save()
-    audit_record(
+    decision = record_decision(
+        actor=actor,
+        taken=taken,
+        year=proposal.cluster_year.year,
+        awards=[(line, line.award_title, *money[line.pk]) for line in approved],
+        proposal=proposal,
+        number=number,
+        dated=dated,
+        ministry_id=proposal.cluster_year.cluster.ministry_id,
+        signer_name=signer_name,
+        signer_position=signer_position,
+        level=AwardTitle.Level.MINISTER,
+    )
+    save_version(
+        proposal,
         actor=actor,
         action="proposal_decide",
-        obj=proposal,
-        before=before,
-        after={**proposal_snapshot(proposal), "decision": decision.number},
+        fields=PROPOSAL_FIELDS,
+        after={"decision": decision.number},
+        state=Proposal.State.DECIDED,
     )
     notify_on_commit("decided", proposal.pk)
     return decision

@@ -9,17 +9,18 @@ from awards.models import Nomination, Proposal
 from awards.regime import proposal_regime, same_title_in
 from awards.rules.levels import unit_head_refusal
 from awards.services.common import (
+    LINE_FIELDS,
+    PROPOSAL_FIELDS,
     findings_error,
-    line_snapshot,
+    locked_proposal,
     notify_on_commit,
-    proposal_snapshot,
     require_writer,
     subject_check,
 )
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
-from emulation.audit import audit_record, event_now
+from emulation.audit import audit_record, event_now, save_version, snapshot, stored_snapshot
 from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
 from emulation.dates import short_date
 from emulation.errors import DomainError
@@ -60,9 +61,7 @@ def proposal_create(*, actor, cluster_year):
         proposal = Proposal.objects.create(
             cluster_year=cluster_year, created_by=actor, minutes=_signed_minutes(cluster_year)
         )
-    audit_record(
-        actor=actor, action="proposal_create", obj=proposal, after=proposal_snapshot(proposal)
-    )
+    audit_record(actor=actor, action="proposal_create", obj=proposal, fields=PROPOSAL_FIELDS)
     return proposal
 
 
@@ -70,7 +69,7 @@ def proposal_create(*, actor, cluster_year):
 def proposal_update(*, actor, proposal, version, number, dated, cover_file=None):
     require_writer(actor, proposal)
     _require_editable(proposal)
-    before = proposal_snapshot(proposal)
+    before = snapshot(proposal, PROPOSAL_FIELDS)
     claim_version(proposal, version)
     proposal.number = number
     proposal.dated = dated
@@ -82,11 +81,7 @@ def proposal_update(*, actor, proposal, version, number, dated, cover_file=None)
         proposal.cover_file = cover_file
     proposal.save()
     audit_record(
-        actor=actor,
-        action="proposal_update",
-        obj=proposal,
-        before=before,
-        after=proposal_snapshot(proposal),
+        actor=actor, action="proposal_update", obj=proposal, before=before, fields=PROPOSAL_FIELDS
     )
     return proposal
 
@@ -145,10 +140,8 @@ def _fill_from_vote(proposal, lines):
 def nomination_save(*, actor, proposal, line, version=None, report_file=None):
     require_writer(actor, proposal)
     _lock_editable(proposal)
-    created = line.pk is None
-    before = None
-    if not created:
-        before = line_snapshot(Nomination.objects.get(pk=line.pk))
+    before = stored_snapshot(line, LINE_FIELDS)
+    if before is not None:
         claim_version(line, version)
     line.proposal = proposal
     _check_line(proposal, line)
@@ -169,10 +162,10 @@ def nomination_save(*, actor, proposal, line, version=None, report_file=None):
     line.save()
     audit_record(
         actor=actor,
-        action="nomination_create" if created else "nomination_update",
+        action="nomination_create" if before is None else "nomination_update",
         obj=line,
         before=before,
-        after=line_snapshot(line),
+        fields=LINE_FIELDS,
     )
     return line
 
@@ -183,7 +176,9 @@ def nomination_delete(*, actor, line):
     require_writer(actor, proposal)
     _lock_editable(proposal)
     lock_existing(line, _("Dòng đề nghị này đã được xóa."))
-    audit_record(actor=actor, action="nomination_delete", obj=line, before=line_snapshot(line))
+    audit_record(
+        actor=actor, action="nomination_delete", obj=line, before=snapshot(line, LINE_FIELDS)
+    )
     line.delete()
 
 
@@ -208,18 +203,14 @@ def missing_parts(proposal, lines):
 
 @transaction.atomic
 def proposal_submit(*, actor, proposal):
-    proposal = (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
-        .get(pk=proposal.pk)
-    )
+    proposal = locked_proposal(proposal)
     require_writer(actor, proposal)
     if proposal.state not in Proposal.EDITABLE:
         raise DomainError(
             _("Hồ sơ ở trạng thái “%(state)s”: không gửi được.")
             % {"state": proposal.get_state_display()}
         )
-    before = proposal_snapshot(proposal)
+    before = snapshot(proposal, PROPOSAL_FIELDS)
     if proposal.dated and proposal.dated > timezone.localdate(event_now()):
         raise DomainError(
             _("Ngày tờ trình %(date)s chưa đến: hồ sơ được gửi vào ngày ghi trên tờ trình.")
@@ -241,16 +232,14 @@ def proposal_submit(*, actor, proposal):
         raise error
     Nomination.objects.bulk_update(lines, ["vote_share", "rank", "rank_tied"])
     resubmit = proposal.state == Proposal.State.RETURNED
-    proposal.state = Proposal.State.RESUBMITTED if resubmit else Proposal.State.SUBMITTED
-    proposal.submitted_at = event_now()
-    proposal.version += 1
-    proposal.save()
-    audit_record(
+    save_version(
+        proposal,
         actor=actor,
         action="proposal_resubmit" if resubmit else "proposal_submit",
-        obj=proposal,
+        fields=PROPOSAL_FIELDS,
         before=before,
-        after=proposal_snapshot(proposal),
+        state=Proposal.State.RESUBMITTED if resubmit else Proposal.State.SUBMITTED,
+        submitted_at=event_now(),
     )
     notify_on_commit("submitted", proposal.pk)
     return proposal

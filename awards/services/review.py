@@ -10,24 +10,17 @@ from django.utils.translation import gettext as _
 from awards import rules
 from awards.models import Nomination, Proposal
 from awards.services.common import (
+    LINE_FIELDS,
+    PROPOSAL_FIELDS,
     findings_error,
-    line_snapshot,
+    locked_proposal,
     notify_on_commit,
-    proposal_snapshot,
     require_staff,
 )
-from emulation.audit import audit_record
+from emulation.audit import save_version
 from emulation.errors import DomainError
 
 Outcome = Nomination.Outcome
-
-
-def _locked(proposal):
-    return (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
-        .get(pk=proposal.pk)
-    )
 
 
 def _wrong_state(proposal, verb):
@@ -39,27 +32,22 @@ def _wrong_state(proposal, verb):
 
 @transaction.atomic
 def proposal_start_review(*, actor, proposal):
-    proposal = _locked(proposal)
+    proposal = locked_proposal(proposal)
     require_staff(actor, proposal)
     if proposal.state not in Proposal.AWAITING_REVIEW:
         raise _wrong_state(proposal, _("tiếp nhận xét duyệt"))
-    before = proposal_snapshot(proposal)
-    proposal.state = Proposal.State.IN_REVIEW
-    proposal.version += 1
-    proposal.save()
-    audit_record(
+    return save_version(
+        proposal,
         actor=actor,
         action="proposal_start_review",
-        obj=proposal,
-        before=before,
-        after=proposal_snapshot(proposal),
+        fields=PROPOSAL_FIELDS,
+        state=Proposal.State.IN_REVIEW,
     )
-    return proposal
 
 
 @transaction.atomic
 def proposal_return(*, actor, proposal, reason):
-    proposal = _locked(proposal)
+    proposal = locked_proposal(proposal)
     require_staff(actor, proposal)
     if proposal.state not in (*Proposal.AWAITING_REVIEW, Proposal.State.IN_REVIEW):
         raise _wrong_state(proposal, _("trả lại"))
@@ -70,21 +58,17 @@ def proposal_return(*, actor, proposal, reason):
         raise DomainError(
             _("Hồ sơ có dòng đã đưa vào hồ sơ trình Bộ Nội vụ: hãy bỏ dòng đó ra trước.")
         )
-    before = proposal_snapshot(proposal)
-    proposal.state = Proposal.State.RETURNED
-    proposal.return_reason = reason
-    proposal.version += 1
-    proposal.save()
-    proposal.nominations.exclude(outcome=Outcome.PENDING).update(
-        outcome=Outcome.PENDING, outcome_reason=""
-    )
-    audit_record(
+    save_version(
+        proposal,
         actor=actor,
         action="proposal_return",
-        obj=proposal,
-        before=before,
-        after=proposal_snapshot(proposal),
+        fields=PROPOSAL_FIELDS,
         reason=reason,
+        state=Proposal.State.RETURNED,
+        return_reason=reason,
+    )
+    proposal.nominations.exclude(outcome=Outcome.PENDING).update(
+        outcome=Outcome.PENDING, outcome_reason=""
     )
     notify_on_commit("returned", proposal.pk)
     return proposal
@@ -96,7 +80,7 @@ def _reviewable_line(actor, line):
         .select_related("award_title", "unit", "person")
         .get(pk=line.pk)
     )
-    proposal = _locked(line.proposal)
+    proposal = locked_proposal(line.proposal)
     line.proposal = proposal
     require_staff(actor, proposal)
     if not proposal.is_reviewable:
@@ -105,17 +89,14 @@ def _reviewable_line(actor, line):
 
 
 def _set_outcome(actor, line, outcome, reason, action):
-    before = line_snapshot(line)
-    line.outcome, line.outcome_reason = outcome, reason
-    line.version += 1
-    line.save()
-    audit_record(
+    save_version(
+        line,
         actor=actor,
         action=action,
-        obj=line,
-        before=before,
-        after=line_snapshot(line),
+        fields=LINE_FIELDS,
         reason=reason,
+        outcome=outcome,
+        outcome_reason=reason,
     )
     return line
 

@@ -6,36 +6,44 @@ recorded decision of that level creates the awards and their money."""
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from awards.models import Award, Decision, Nomination, UpwardDossier
+from awards.models import Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
 from awards.rules.money import reward_amount
-from emulation.audit import audit_record, event_now
-from emulation.concurrency import claim_version, refuse_duplicate
+from awards.selectors.upward import dossier_candidates
+from awards.services.decisions import record_decision
+from emulation.audit import audit_record, event_now, save_version, snapshot
+from emulation.concurrency import claim_version
 from emulation.errors import DomainError
-from emulation.models import AwardTitle
 from emulation.rights import require_manager
 
 State = UpwardDossier.State
 
-
-def _locked(dossier):
-    return UpwardDossier.objects.select_for_update().get(pk=dossier.pk)
-
-
-def _snapshot(dossier):
-    return {
-        "state": dossier.state,
-        "number": dossier.number,
-        "dated": dossier.dated,
-        "lines": sorted(dossier.lines.values_list("pk", flat=True)),
-    }
+# What the audit trail keeps of a dossier (emulation.audit.snapshot).
+FIELDS = ("state", "number", "dated", "lines")
 
 
-def _wrong_state(dossier, verb):
-    return DomainError(
-        _("Hồ sơ trình Bộ Nội vụ ở trạng thái “%(state)s”: không thể %(verb)s.")
-        % {"state": dossier.get_state_display(), "verb": verb}
+def _locked(dossier, actor, doing, *, awaiting=False):
+    """The dossier under its row lock, once the actor is found to manage it and its state to
+    allow ``doing``: editable, or (``awaiting``) awaiting the answer of the level above."""
+    dossier = UpwardDossier.objects.select_for_update().get(pk=dossier.pk)
+    require_manager(actor, dossier.ministry_id)
+    allowed = dossier.state in UpwardDossier.AWAITING if awaiting else dossier.is_editable
+    if not allowed:
+        raise DomainError(
+            _("Hồ sơ trình Bộ Nội vụ ở trạng thái “%(state)s”: không thể %(verb)s.")
+            % {"state": dossier.get_state_display(), "verb": doing}
+        )
+    return dossier
+
+
+def _move_lines(actor, dossier, lines, to):
+    """Put ``lines`` (a queryset) into the dossier ``to``, or out of any with None."""
+    before = snapshot(dossier, FIELDS)
+    lines.update(upward_dossier=to)
+    audit_record(
+        actor=actor, action="upward_dossier_lines", obj=dossier, before=before, fields=FIELDS
     )
 
 
@@ -49,59 +57,33 @@ def dossier_regime(dossier):
     )
 
 
-def eligible_lines(*, ministry_ids, level=None):
-    """Lines the ministries approved (after the council) whose deciding level is ``level``
-    (any level above the Minister when None), not yet in a dossier."""
-    levels = [level] if level else list(AwardTitle.ABOVE_MINISTER)
-    return Nomination.objects.filter(
-        proposal__cluster_year__cluster__ministry_id__in=ministry_ids,
-        outcome=Nomination.Outcome.APPROVED,
-        award_title__level__in=levels,
-        upward_dossier__isnull=True,
-    ).select_related("award_title", "unit", "person", "proposal__cluster_year__cluster")
-
-
 @transaction.atomic
 def upward_dossier_create(*, actor, ministry, level, year):
     require_manager(actor, ministry.pk)
     dossier = UpwardDossier.objects.create(
         ministry=ministry, level=level, year=year, created_by=actor
     )
-    audit_record(actor=actor, action="upward_dossier_create", obj=dossier, after=_snapshot(dossier))
+    audit_record(actor=actor, action="upward_dossier_create", obj=dossier, fields=FIELDS)
     return dossier
 
 
 @transaction.atomic
 def upward_dossier_update(*, actor, dossier, version, number, dated):
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("sửa"))
-    before = _snapshot(dossier)
+    dossier = _locked(dossier, actor, _("sửa"))
+    before = snapshot(dossier, FIELDS)
     claim_version(dossier, version)
     dossier.number, dossier.dated = number.strip(), dated
     dossier.save()
     audit_record(
-        actor=actor,
-        action="upward_dossier_update",
-        obj=dossier,
-        before=before,
-        after=_snapshot(dossier),
+        actor=actor, action="upward_dossier_update", obj=dossier, before=before, fields=FIELDS
     )
     return dossier
 
 
 @transaction.atomic
 def upward_dossier_add_lines(*, actor, dossier, line_ids):
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("thêm dòng"))
-    lines = list(
-        eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
-            pk__in=line_ids, proposal__cluster_year__year=dossier.year
-        )
-    )
+    dossier = _locked(dossier, actor, _("thêm dòng"))
+    lines = list(dossier_candidates(dossier=dossier).filter(pk__in=line_ids))
     if not lines or len(lines) != len(set(line_ids)):
         raise DomainError(
             _(
@@ -111,43 +93,21 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
             % {"year": dossier.year, "level": dossier.get_level_display()},
             field="lines",
         )
-    before = _snapshot(dossier)
-    Nomination.objects.filter(pk__in=[line.pk for line in lines]).update(upward_dossier=dossier)
-    audit_record(
-        actor=actor,
-        action="upward_dossier_lines",
-        obj=dossier,
-        before=before,
-        after=_snapshot(dossier),
-    )
+    _move_lines(actor, dossier, Nomination.objects.filter(pk__in=[x.pk for x in lines]), dossier)
     return lines
 
 
 @transaction.atomic
 def upward_dossier_remove_line(*, actor, dossier, line):
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("bỏ dòng"))
-    before = _snapshot(dossier)
-    Nomination.objects.filter(pk=line.pk, upward_dossier=dossier).update(upward_dossier=None)
-    audit_record(
-        actor=actor,
-        action="upward_dossier_lines",
-        obj=dossier,
-        before=before,
-        after=_snapshot(dossier),
-    )
+    dossier = _locked(dossier, actor, _("bỏ dòng"))
+    _move_lines(actor, dossier, Nomination.objects.filter(pk=line.pk, upward_dossier=dossier), None)
     return dossier
 
 
 @transaction.atomic
 def upward_dossier_forward(*, actor, dossier):
     """Send (or send again after a return) the dossier to the Ministry of Home Affairs."""
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if not dossier.is_editable:
-        raise _wrong_state(dossier, _("trình"))
+    dossier = _locked(dossier, actor, _("trình"))
     missing = []
     if not dossier.number or not dossier.dated:
         missing.append(_("số và ngày tờ trình"))
@@ -160,68 +120,55 @@ def upward_dossier_forward(*, actor, dossier):
     if dossier.dated > timezone.localdate(event_now()):
         raise DomainError(_("Ngày tờ trình chưa đến."), field="dated")
     dossier_regime(dossier)  # a date no regime covers is refused here
-    before = _snapshot(dossier)
     resubmit = dossier.state == State.RETURNED
-    dossier.state = State.RESUBMITTED if resubmit else State.FORWARDED
-    dossier.version += 1
-    dossier.save()
-    audit_record(
+    save_version(
+        dossier,
         actor=actor,
         action="upward_dossier_resubmit" if resubmit else "upward_dossier_forward",
-        obj=dossier,
-        before=before,
-        after=_snapshot(dossier),
+        fields=FIELDS,
+        state=State.RESUBMITTED if resubmit else State.FORWARDED,
     )
     return dossier
+
+
+# What the Ministry of Home Affairs may answer without a decision, by the action recorded:
+# the state the dossier takes, the field that keeps the reason, what is being recorded (for
+# a refusal in the wrong state) and the question when no reason is given.
+ANSWERS = {
+    "upward_dossier_return": (
+        State.RETURNED,
+        "return_reason",
+        gettext_lazy("ghi việc trả lại"),
+        gettext_lazy("Hãy ghi lý do Bộ Nội vụ trả lại hồ sơ."),
+    ),
+    "upward_dossier_refuse": (
+        State.REFUSED,
+        "refusal_reason",
+        gettext_lazy("ghi việc không khen thưởng"),
+        gettext_lazy("Hãy ghi lý do không khen thưởng."),
+    ),
+}
 
 
 @transaction.atomic
-def upward_dossier_return(*, actor, dossier, reason):
-    """The Ministry of Home Affairs sent the dossier back for correction."""
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if dossier.state not in UpwardDossier.AWAITING:
-        raise _wrong_state(dossier, _("ghi việc trả lại"))
+def upward_dossier_answer(*, actor, dossier, answer, reason):
+    """The Ministry of Home Affairs sent the dossier back for correction
+    (``upward_dossier_return``), or the deciding level refused the award
+    (``upward_dossier_refuse``), with a reason."""
+    state, reason_field, doing, ask = ANSWERS[answer]
+    dossier = _locked(dossier, actor, doing, awaiting=True)
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(_("Hãy ghi lý do Bộ Nội vụ trả lại hồ sơ."), field="reason")
-    before = _snapshot(dossier)
-    dossier.state, dossier.return_reason = State.RETURNED, reason
-    dossier.version += 1
-    dossier.save()
-    audit_record(
+        raise DomainError(ask, field="reason")
+    return save_version(
+        dossier,
         actor=actor,
-        action="upward_dossier_return",
-        obj=dossier,
-        before=before,
-        after=_snapshot(dossier),
+        action=answer,
+        fields=FIELDS,
         reason=reason,
+        state=state,
+        **{reason_field: reason},
     )
-    return dossier
-
-
-@transaction.atomic
-def upward_dossier_refuse(*, actor, dossier, reason):
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if dossier.state not in UpwardDossier.AWAITING:
-        raise _wrong_state(dossier, _("ghi việc không khen thưởng"))
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(_("Hãy ghi lý do không khen thưởng."), field="reason")
-    before = _snapshot(dossier)
-    dossier.state, dossier.refusal_reason = State.REFUSED, reason
-    dossier.version += 1
-    dossier.save()
-    audit_record(
-        actor=actor,
-        action="upward_dossier_refuse",
-        obj=dossier,
-        before=before,
-        after=_snapshot(dossier),
-        reason=reason,
-    )
-    return dossier
 
 
 @transaction.atomic
@@ -231,73 +178,37 @@ def upward_dossier_decide(
     """Record the Prime Minister's or the President's decision: the granted lines (all by
     default) become awards under the regime in force on the dossier's date, with their money
     at the base salary of the decision date."""
-    dossier = _locked(dossier)
-    require_manager(actor, dossier.ministry_id)
-    if dossier.state not in UpwardDossier.AWAITING:
-        raise _wrong_state(dossier, _("ghi quyết định"))
+    dossier = _locked(dossier, actor, _("ghi quyết định"), awaiting=True)
     if dated < dossier.dated:
         raise DomainError(_("Ngày quyết định không thể trước ngày tờ trình."), field="dated")
-    taken = _("Số quyết định này đã được ghi trong năm.")
-    if Decision.objects.filter(
-        ministry_id=dossier.ministry_id, year=dated.year, number=number
-    ).exists():
-        raise DomainError(taken, field="number")
     lines = list(dossier.lines.select_related("award_title", "unit", "person", "proposal"))
     granted = [line for line in lines if granted_ids is None or line.pk in set(granted_ids)]
     if not granted:
         raise DomainError(_("Hãy chọn ít nhất một dòng được khen thưởng."), field="granted")
     regime = dossier_regime(dossier).regime
-    before = _snapshot(dossier)
-    with refuse_duplicate(taken, field="number"):
-        decision = Decision.objects.create(
-            upward_dossier=dossier,
-            level=dossier.level,
-            number=number,
-            dated=dated,
-            ministry_id=dossier.ministry_id,
-            year=dated.year,
-            signer_name=signer_name,
-            signer_position=signer_position,
-            recorded_by=actor,
-        )
-    audit_record(
+    titles = [same_title_in(regime, line.award_title) for line in granted]
+    decision = record_decision(
         actor=actor,
-        action="decision_record",
-        obj=decision,
-        after={
-            "number": number,
-            "dated": dated,
-            "signer_name": signer_name,
-            "level": dossier.level,
-        },
+        taken=_("Số quyết định này đã được ghi trong năm."),
+        year=dossier.year,
+        awards=[
+            (line, title, *reward_amount(award_title=title, on_date=dated))
+            for line, title in zip(granted, titles, strict=True)
+        ],
+        upward_dossier=dossier,
+        level=dossier.level,
+        number=number,
+        dated=dated,
+        ministry_id=dossier.ministry_id,
+        signer_name=signer_name,
+        signer_position=signer_position,
     )
-    for line in granted:
-        award_title = same_title_in(regime, line.award_title)
-        amount, note = reward_amount(award_title=award_title, on_date=dated)
-        award = Award.objects.create(
-            decision=decision,
-            nomination=line,
-            unit=line.unit,
-            person=line.person,
-            award_title=award_title,
-            year=dossier.year,
-            amount=amount,
-            amount_note=note,
-        )
-        audit_record(
-            actor=actor,
-            action="award_grant",
-            obj=award,
-            after={"decision": number, "amount": amount, "note": note},
-        )
-    dossier.state = State.DECIDED
-    dossier.version += 1
-    dossier.save()
-    audit_record(
+    save_version(
+        dossier,
         actor=actor,
         action="upward_dossier_decide",
-        obj=dossier,
-        before=before,
-        after={**_snapshot(dossier), "decision": number, "granted": [x.pk for x in granted]},
+        fields=FIELDS,
+        after={"decision": number, "granted": [x.pk for x in granted]},
+        state=State.DECIDED,
     )
     return decision

@@ -16,11 +16,12 @@ from awards.access import (
     ministries_for_council,
 )
 from awards.forms import CouncilMemberForm, MeetingCreateForm, MeetingRecordForm
-from awards.models import Council, CouncilMember
+from awards.models import CouncilMember
+from awards.selectors import council as selectors
 from awards.services.council import roster_on
 from emulation.access import get_managed_ministry
-from emulation.errors import DomainError, form_error
-from emulation.pages import form_page
+from emulation.errors import DomainError
+from emulation.pages import form_page, form_saved, post_action
 from emulation.roles import scope_of
 
 
@@ -36,9 +37,7 @@ def _ministry(request):
 
 def council_page(request):
     ministry, ministries = _ministry(request)
-    council = Council.objects.filter(ministry=ministry).first()
-    members = list(council.members.all()) if council else []
-    meetings = list(council.meetings.all()[:50]) if council else []
+    council, members, meetings = selectors.council_page(ministry=ministry)
     return render(
         request,
         "awards/council.html",
@@ -57,27 +56,20 @@ def council_page(request):
 
 def _member_form(request, ministry, member):
     form = CouncilMemberForm(request.POST or None, instance=member)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.council_member_save(
-                actor=request.user, ministry=ministry, member=form.save(commit=False)
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu thành viên hội đồng."))
-            return redirect(f"{_council_url()}?ministry={ministry.pk}")
+    saved = _("Đã lưu thành viên hội đồng.")
+    if form_saved(request, form, services.council_member_save, saved, ministry=ministry):
+        return redirect(_council_url(ministry))
     return form_page(
         request,
         form,
         title=_("Thành viên Hội đồng Thi đua - Khen thưởng – %(m)s") % {"m": ministry},
-        back_url=f"{_council_url()}?ministry={ministry.pk}",
+        back_url=_council_url(ministry),
         submit=_("Lưu"),
     )
 
 
-def _council_url():
-    return reverse("awards:council")
+def _council_url(ministry):
+    return f"{reverse('awards:council')}?ministry={ministry.pk}"
 
 
 def council_member_create(request, ministry_pk):
@@ -97,7 +89,7 @@ def meeting_create(request, ministry_pk):
     if request.POST.get("proposal"):
         proposal = get_proposal_for_user(request.user, request.POST["proposal"], manage=True)
     form = MeetingCreateForm(request.POST)
-    back = proposal.get_absolute_url() if proposal else f"{_council_url()}?ministry={ministry.pk}"
+    back = proposal.get_absolute_url() if proposal else _council_url(ministry)
     if not form.is_valid():
         messages.error(request, _("Hãy nhập ngày họp hợp lệ."))
         return redirect(back)
@@ -117,26 +109,13 @@ def meeting_detail(request, pk):
     can_manage = scope_of(request.user).manages_ministry(meeting.council.ministry_id)
     if request.method == "POST" and not can_manage:
         get_meeting_for_user(request.user, pk, manage=True)
-    attendance = list(meeting.attendance.select_related("member"))
-    lines = list(
-        meeting.lines.select_related(
-            "nomination__award_title",
-            "nomination__unit",
-            "nomination__person",
-            "nomination__proposal__cluster_year__cluster",
-        )
-    )
+    attendance, lines = selectors.meeting_rows(meeting=meeting)
     form = MeetingRecordForm(
         request.POST or None, meeting=meeting, attendance=attendance, lines=lines
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_record(actor=request.user, meeting=meeting, **form.service_args())
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi biểu quyết của hội đồng."))
-            return redirect(meeting)
+    saved = _("Đã ghi biểu quyết của hội đồng.")
+    if form_saved(request, form, services.meeting_record, saved, meeting=meeting):
+        return redirect(meeting)
     present = sum(1 for row in attendance if row.status == "present")
     written = sum(1 for row in attendance if row.status == "written")
     return render(
@@ -159,13 +138,10 @@ def meeting_detail(request, pk):
 @require_POST
 def meeting_close(request, pk):
     meeting = get_meeting_for_user(request.user, pk, manage=True)
-    try:
-        services.meeting_close(actor=request.user, meeting=meeting)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Đã kết thúc phiên họp: các dòng đạt được đồng ý, các dòng khác không đồng ý."),
-        )
-    return redirect(meeting)
+    return post_action(
+        request,
+        services.meeting_close,
+        _("Đã kết thúc phiên họp: các dòng đạt được đồng ý, các dòng khác không đồng ý."),
+        then=meeting,
+        meeting=meeting,
+    )

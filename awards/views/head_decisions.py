@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.services import head_decisions
-from emulation.errors import DomainError, form_error
-from emulation.pages import form_page
+from emulation.pages import form_page, form_saved, post_action
 from units.models import UnitHeadDecision
 from units.people_access import get_unit_for_people
 from units.people_forms import UnitHeadDecisionForm
@@ -23,18 +22,16 @@ def head_decision_create(request, pk):
     form = UnitHeadDecisionForm(
         request.POST or None, instance=UnitHeadDecision(unit=unit), unit=unit
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            _decision, warnings = head_decisions.unit_head_decision_record(
-                actor=request.user, decision=form.save(False)
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            for finding in warnings:
-                messages.warning(request, finding.message)
-            messages.success(request, _("Đã lưu."))
-            return redirect("units:people", pk=unit.pk)
+
+    def record(*, actor, decision):
+        _decision, warnings = head_decisions.unit_head_decision_record(
+            actor=actor, decision=decision
+        )
+        for finding in warnings:
+            messages.warning(request, finding.message)
+
+    if form_saved(request, form, record, _("Đã lưu.")):
+        return redirect("units:people", pk=unit.pk)
     return form_page(
         request,
         form,
@@ -48,10 +45,10 @@ def head_decision_create(request, pk):
 def head_decision_delete(request, pk, decision_pk):
     unit = get_unit_for_people(request.user, pk, write=True)
     decision = get_object_or_404(UnitHeadDecision, pk=decision_pk, unit=unit)
-    try:
-        head_decisions.unit_head_decision_delete(actor=request.user, decision=decision)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã xóa quyết định."))
-    return redirect("units:people", pk=unit.pk)
+    return post_action(
+        request,
+        head_decisions.unit_head_decision_delete,
+        _("Đã xóa quyết định."),
+        then=reverse("units:people", args=[unit.pk]),
+        decision=decision,
+    )

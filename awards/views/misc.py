@@ -1,6 +1,5 @@
 """Exports, the rules page and the deadlines of emulation years."""
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,13 +9,11 @@ from awards import rules, selectors, services
 from awards.access import get_proposal_for_user
 from awards.exports import XLSX, audit_csv, decisions_xlsx, proposals_xlsx
 from awards.forms import DeadlinesForm
-from awards.models import Award, Nomination
 from awards.views.review import queue_filter
-from emulation.access import managed_ministries, require_ministry_staff
-from emulation.errors import DomainError, form_error
-from emulation.models import EmulationYear
-from emulation.pages import form_page
+from emulation.access import require_ministry_staff
+from emulation.pages import form_page, form_saved
 from emulation.pagination import paginate
+from emulation.selectors import managed_emulation_years
 
 
 def _download(content, filename, content_type):
@@ -26,38 +23,19 @@ def _download(content, filename, content_type):
 
 
 def export_proposals(request):
-    proposals = queue_filter(request).qs
-    lines = (
-        Nomination.objects.filter(proposal__in=proposals.values("pk"))
-        .select_related("proposal__cluster_year__cluster", "unit", "person", "award_title")
-        .order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")
-    )
+    lines = selectors.lines_for_export(proposals=queue_filter(request).qs)
     return _download(proposals_xlsx(lines), "ho-so-khen-thuong.xlsx", XLSX)
 
 
 def export_decisions(request):
     require_ministry_staff(request.user)
-    awards = (
-        Award.objects.filter(
-            nomination__proposal__cluster_year__cluster__ministry__in=managed_ministries(
-                request.user
-            )
-        )
-        .select_related(
-            "decision",
-            "nomination__proposal__cluster_year__cluster",
-            "unit",
-            "person",
-            "award_title",
-        )
-        .order_by("-decision__dated", "decision_id", "id")
-    )
+    awards = selectors.awards_for_export(user=request.user)
     return _download(decisions_xlsx(awards), "quyet-dinh-khen-thuong.xlsx", XLSX)
 
 
 def export_audit(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
-    lines = list(proposal.nominations.all())
+    lines = selectors.proposal_detail_lines(proposal=proposal)
     entries = selectors.proposal_audit_entries(proposal=proposal, lines=lines, limit=None)
     return _download(
         audit_csv(entries), f"nhat-ky-ho-so-{proposal.pk}.csv", "text/csv; charset=utf-8"
@@ -75,30 +53,18 @@ def rules_list(request):
 
 def deadlines_list(request):
     require_ministry_staff(request.user)
-    years = EmulationYear.objects.filter(ministry__in=managed_ministries(request.user))
-    return render(
-        request,
-        "awards/deadlines_list.html",
-        {"page": paginate(request, years.select_related("ministry", "regime"))},
-    )
+    years = managed_emulation_years(user=request.user)
+    return render(request, "awards/deadlines_list.html", {"page": paginate(request, years)})
 
 
 def deadlines_edit(request, pk):
     require_ministry_staff(request.user)
-    emulation_year = get_object_or_404(
-        EmulationYear.objects.filter(ministry__in=managed_ministries(request.user)), pk=pk
-    )
+    emulation_year = get_object_or_404(managed_emulation_years(user=request.user), pk=pk)
     form = DeadlinesForm.for_year(emulation_year, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.emulation_year_set_deadlines(
-                actor=request.user, emulation_year=emulation_year, **form.cleaned_data
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu các hạn của năm thi đua."))
-            return redirect("awards:deadlines")
+    saved = _("Đã lưu các hạn của năm thi đua.")
+    service = services.emulation_year_set_deadlines
+    if form_saved(request, form, service, saved, emulation_year=emulation_year):
+        return redirect("awards:deadlines")
     return form_page(
         request,
         form,

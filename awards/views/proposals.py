@@ -15,8 +15,8 @@ from awards.views.common import file_download
 from clusters.access import get_cluster_year_for_user
 from clusters.selectors import cluster_years_for_user
 from emulation.dates import short_date
-from emulation.errors import DomainError, form_error
-from emulation.pages import form_page
+from emulation.errors import DomainError
+from emulation.pages import form_page, form_saved, post_action
 from emulation.roles import scope_of
 from emulation.selectors import local_name, ministry_award_settings, selected_year
 
@@ -96,14 +96,9 @@ def _level_text(award_title, ministry, year):
 def proposal_edit(request, pk):
     proposal = get_proposal_for_user(request.user, pk, write=True)
     form = ProposalForm.for_proposal(proposal, request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.proposal_update(actor=request.user, proposal=proposal, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu tờ trình."))
-            return redirect(proposal)
+    saved = _("Đã lưu tờ trình.")
+    if form_saved(request, form, services.proposal_update, saved, proposal=proposal):
+        return redirect(proposal)
     return form_page(
         request,
         form,
@@ -118,20 +113,9 @@ def _nomination_form(request, proposal, line=None):
     form = NominationForm(
         request.POST or None, request.FILES or None, instance=line, proposal=proposal
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.nomination_save(
-                actor=request.user,
-                proposal=proposal,
-                line=form.save(commit=False),
-                version=form.cleaned_data.get("version"),
-                report_file=form.cleaned_data.get("report_file"),
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu dòng đề nghị."))
-            return redirect(proposal)
+    saved = _("Đã lưu dòng đề nghị.")
+    if form_saved(request, form, services.nomination_save, saved, proposal=proposal):
+        return redirect(proposal)
     return form_page(
         request,
         form,
@@ -155,25 +139,25 @@ def nomination_edit(request, pk):
 @require_POST
 def nomination_delete(request, pk):
     line = get_nomination_for_user(request.user, pk, write=True)
-    try:
-        services.nomination_delete(actor=request.user, line=line)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã xóa dòng đề nghị."))
-    return redirect(line.proposal)
+    return post_action(
+        request,
+        services.nomination_delete,
+        _("Đã xóa dòng đề nghị."),
+        then=line.proposal,
+        line=line,
+    )
 
 
 @require_POST
 def proposal_submit(request, pk):
     proposal = get_proposal_for_user(request.user, pk, write=True)
-    try:
-        services.proposal_submit(actor=request.user, proposal=proposal)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã gửi hồ sơ lên Bộ."))
-    return redirect(proposal)
+    return post_action(
+        request,
+        services.proposal_submit,
+        _("Đã gửi hồ sơ lên Bộ."),
+        then=proposal,
+        proposal=proposal,
+    )
 
 
 def proposal_cover(request, pk):

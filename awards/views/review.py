@@ -18,77 +18,47 @@ from awards.forms import (
     ReasonForm,
     RevokeForm,
 )
-from awards.models import Nomination
-from clusters.access import visible_clusters
 from emulation.access import require_ministry_staff
-from emulation.errors import DomainError, form_error
-from emulation.pages import form_page
-from emulation.pagination import paginate
-from emulation.roles import scope_of
+from emulation.errors import DomainError
+from emulation.pages import form_page, form_saved, post_action
+from emulation.pagination import filtered_page, paginate
 
 
 def queue_filter(request):
     require_ministry_staff(request.user)
-    scope = scope_of(request.user)
-    clusters = visible_clusters(request.user)
-    if not scope.is_superuser:
-        clusters = clusters.filter(ministry_id__in=scope.staff_ministries)
     return ProposalFilter(
         request.GET,
         queryset=selectors.proposals_for_staff(user=request.user),
-        clusters=clusters.order_by("ministry__name", "kind", "number"),
+        clusters=selectors.queue_clusters(user=request.user),
     )
 
 
 def queue(request):
-    proposal_filter = queue_filter(request)
-    query = request.GET.copy()
-    query.pop("page", None)
-    page = paginate(request, proposal_filter.qs)
+    context = filtered_page(request, queue_filter(request))
     today = timezone.localdate()
-    for proposal in page:
+    for proposal in context["page"]:
         proposal.days_waiting = selectors.days_waiting(proposal, today=today)
-    return render(
-        request,
-        "awards/queue.html",
-        {"filter": proposal_filter, "page": page, "query_string": query.urlencode()},
-    )
-
-
-def _post_action(request, proposal, service, success):
-    try:
-        service()
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect(proposal)
+    return render(request, "awards/queue.html", context)
 
 
 @require_POST
 def proposal_start_review(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
-    return _post_action(
+    return post_action(
         request,
-        proposal,
-        lambda: services.proposal_start_review(actor=request.user, proposal=proposal),
+        services.proposal_start_review,
         _("Đã tiếp nhận hồ sơ để xét duyệt."),
+        then=proposal,
+        proposal=proposal,
     )
 
 
 def proposal_return(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.proposal_return(
-                actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã trả lại hồ sơ cho cụm."))
-            return redirect(proposal)
+    saved = _("Đã trả lại hồ sơ cho cụm.")
+    if form_saved(request, form, services.proposal_return, saved, proposal=proposal):
+        return redirect(proposal)
     return form_page(
         request,
         form,
@@ -103,18 +73,14 @@ def nomination_review(request, pk):
     line = get_nomination_for_user(request.user, pk, manage=True)
     proposal = line.proposal
     review_form = LineReviewForm(request.POST or None, prefix="review")
-    if request.method == "POST" and review_form.is_valid():
-        data = review_form.cleaned_data
-        try:
-            if data["outcome"] == LineReviewForm.APPROVE:
-                services.nomination_approve(actor=request.user, line=line, reason=data["reason"])
-            else:
-                services.nomination_reject(actor=request.user, line=line, reason=data["reason"])
-        except DomainError as error:
-            form_error(review_form, error)
-        else:
-            messages.success(request, _("Đã ghi kết quả xét dòng đề nghị."))
-            return redirect(proposal)
+
+    def review(*, actor, outcome, reason):
+        approve = outcome == LineReviewForm.APPROVE
+        service = services.nomination_approve if approve else services.nomination_reject
+        service(actor=actor, line=line, reason=reason)
+
+    if form_saved(request, review_form, review, _("Đã ghi kết quả xét dòng đề nghị.")):
+        return redirect(proposal)
     return render(
         request,
         "awards/line_review.html",
@@ -122,9 +88,7 @@ def nomination_review(request, pk):
             "line": line,
             "proposal": proposal,
             "review_form": review_form,
-            "meeting_lines": line.meeting_lines.select_related("meeting").order_by(
-                "-meeting__held_on"
-            ),
+            "meeting_lines": selectors.meeting_lines_of(line=line),
         },
     )
 
@@ -132,11 +96,12 @@ def nomination_review(request, pk):
 @require_POST
 def nomination_reopen(request, pk):
     line = get_nomination_for_user(request.user, pk, manage=True)
-    return _post_action(
+    return post_action(
         request,
-        line.proposal,
-        lambda: services.nomination_reopen(actor=request.user, line=line),
+        services.nomination_reopen,
         _("Đã hủy kết quả xét, dòng đề nghị trở về chờ xét."),
+        then=line.proposal,
+        line=line,
     )
 
 
@@ -146,7 +111,7 @@ def _bulk_approve(request, queryset, *, action_url, back_url):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn ít nhất một dòng đề nghị đang chờ xét."))
         return redirect(back_url)
-    lines = list(form.cleaned_data["lines"].select_related("award_title", "unit", "person"))
+    lines = selectors.with_subjects(form.cleaned_data["lines"])
     if request.POST.get("confirm") == "1":
         try:
             result = services.nominations_bulk_approve(
@@ -182,7 +147,7 @@ def bulk_approve(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
     return _bulk_approve(
         request,
-        proposal.nominations.filter(outcome=Nomination.Outcome.PENDING),
+        selectors.pending_lines_of(proposal=proposal),
         action_url=reverse("awards:bulk_approve", args=[proposal.pk]),
         back_url=proposal.get_absolute_url(),
     )
@@ -211,14 +176,9 @@ def bulk_approve_lines(request):
 def decision_create(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_record(actor=request.user, proposal=proposal, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi quyết định khen thưởng."))
-            return redirect(proposal)
+    saved = _("Đã ghi quyết định khen thưởng.")
+    if form_saved(request, form, services.decision_record, saved, proposal=proposal):
+        return redirect(proposal)
     return form_page(
         request,
         form,
@@ -235,14 +195,9 @@ def decision_create(request, pk):
 def award_revoke(request, pk):
     award = get_award_for_user(request.user, pk, manage=True)
     form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.award_revoke(actor=request.user, award=award, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã thu hồi khen thưởng; hồ sơ vẫn được lưu."))
-            return redirect("awards:proposal", pk=award.nomination.proposal_id)
+    saved = _("Đã thu hồi khen thưởng; hồ sơ vẫn được lưu.")
+    if form_saved(request, form, services.award_revoke, saved, award=award):
+        return redirect("awards:proposal", pk=award.nomination.proposal_id)
     return form_page(
         request,
         form,

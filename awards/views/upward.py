@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from awards import services
+from awards import selectors, services
 from awards.access import get_dossier_for_user, ministries_for_council
 from awards.forms import (
     DossierCoverForm,
@@ -15,11 +16,11 @@ from awards.forms import (
     ReasonForm,
     UpperDecisionForm,
 )
-from awards.models import Nomination, UpwardDossier
-from awards.services.upward import dossier_regime, eligible_lines
+from awards.selectors import upward as upward_selectors
+from awards.services.upward import dossier_regime
 from emulation.access import get_managed_ministry
-from emulation.errors import DomainError, form_error
-from emulation.pages import form_page
+from emulation.errors import DomainError
+from emulation.pages import form_page, form_saved, post_action
 from emulation.roles import scope_of
 
 
@@ -28,17 +29,14 @@ def dossier_list(request):
     if not ministries:
         raise Http404
     scope = scope_of(request.user)
-    dossiers = UpwardDossier.objects.filter(ministry__in=ministries).select_related("ministry")
-    waiting = eligible_lines(ministry_ids=[m.pk for m in ministries]).order_by(
-        "-proposal__cluster_year__year", "id"
-    )
+    dossiers, waiting = upward_selectors.dossiers_page(ministries=ministries)
     managed = [m for m in ministries if scope.manages_ministry(m.pk)]
     return render(
         request,
         "awards/dossier_list.html",
         {
-            "dossiers": dossiers[:100],
-            "waiting": waiting[:200],
+            "dossiers": dossiers,
+            "waiting": waiting,
             "managed": managed,
             "create_form": DossierCreateForm(),
         },
@@ -64,20 +62,14 @@ def dossier_create(request, ministry_pk):
 
 
 def _lines_form(dossier, data=None):
-    queryset = eligible_lines(ministry_ids=[dossier.ministry_id], level=dossier.level).filter(
-        proposal__cluster_year__year=dossier.year
-    )
+    queryset = upward_selectors.dossier_candidates(dossier=dossier)
     return DossierLinesForm(data, queryset=queryset, prefix="lines")
 
 
 def dossier_detail(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
     can_manage = scope_of(request.user).manages_ministry(dossier.ministry_id)
-    lines = list(
-        dossier.lines.select_related(
-            "award_title", "unit", "person", "proposal__cluster_year__cluster", "award"
-        )
-    )
+    lines = list(upward_selectors.dossier_lines(dossier=dossier))
     titles = {line.award_title.code: line.award_title for line in lines}
     deadlines = [
         (title, title.dossier_due(dossier.year))
@@ -99,9 +91,7 @@ def dossier_detail(request, pk):
             "late": [(t, d) for t, d in deadlines if dossier.dated and dossier.dated > d],
             "regime": regime,
             "decision": decision,
-            "awards": list(decision.awards.select_related("award_title", "unit", "person"))
-            if decision
-            else [],
+            "awards": selectors.awards_of_decision(decision=decision),
             "can_manage": can_manage,
             "cover_form": DossierCoverForm(
                 initial={
@@ -115,16 +105,6 @@ def dossier_detail(request, pk):
     )
 
 
-def _post(request, dossier, run, success):
-    try:
-        run()
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect(dossier)
-
-
 @require_POST
 def dossier_cover(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
@@ -132,13 +112,13 @@ def dossier_cover(request, pk):
     if not form.is_valid():
         messages.error(request, _("Hãy nhập số và ngày tờ trình hợp lệ."))
         return redirect(dossier)
-    return _post(
+    return post_action(
         request,
-        dossier,
-        lambda: services.upward_dossier_update(
-            actor=request.user, dossier=dossier, **form.cleaned_data
-        ),
+        services.upward_dossier_update,
         _("Đã lưu tờ trình."),
+        then=dossier,
+        dossier=dossier,
+        **form.cleaned_data,
     )
 
 
@@ -149,52 +129,64 @@ def dossier_add_lines(request, pk):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn ít nhất một dòng đề nghị."))
         return redirect(dossier)
-    return _post(
+    return post_action(
         request,
-        dossier,
-        lambda: services.upward_dossier_add_lines(
-            actor=request.user,
-            dossier=dossier,
-            line_ids=[line.pk for line in form.cleaned_data["lines"]],
-        ),
+        services.upward_dossier_add_lines,
         _("Đã đưa các dòng vào hồ sơ."),
+        then=dossier,
+        dossier=dossier,
+        line_ids=[line.pk for line in form.cleaned_data["lines"]],
     )
 
 
 @require_POST
 def dossier_remove_line(request, pk, line_pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
-    line = get_object_or_404(Nomination, pk=line_pk, upward_dossier=dossier)
-    return _post(
+    line = get_object_or_404(upward_selectors.dossier_lines(dossier=dossier), pk=line_pk)
+    return post_action(
         request,
-        dossier,
-        lambda: services.upward_dossier_remove_line(actor=request.user, dossier=dossier, line=line),
+        services.upward_dossier_remove_line,
         _("Đã bỏ dòng khỏi hồ sơ."),
+        then=dossier,
+        dossier=dossier,
+        line=line,
     )
 
 
 @require_POST
 def dossier_forward(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
-    return _post(
+    return post_action(
         request,
-        dossier,
-        lambda: services.upward_dossier_forward(actor=request.user, dossier=dossier),
+        services.upward_dossier_forward,
         _("Đã ghi việc trình Bộ Nội vụ."),
+        then=dossier,
+        dossier=dossier,
     )
 
 
-def _reason_page(request, pk, service, *, title, success):
+# The page of each answer recorded without a decision (awards.services.upward.ANSWERS): its
+# title and what is said once it is recorded.
+ANSWER_PAGES = {
+    "upward_dossier_return": (
+        gettext_lazy("Bộ Nội vụ trả lại – %(d)s"),
+        gettext_lazy("Đã ghi việc Bộ Nội vụ trả lại hồ sơ."),
+    ),
+    "upward_dossier_refuse": (
+        gettext_lazy("Không được khen thưởng – %(d)s"),
+        gettext_lazy("Đã ghi việc không khen thưởng."),
+    ),
+}
+
+
+def dossier_answer(request, pk, answer):
+    """The dossier returned by the Ministry of Home Affairs, or refused, with a reason."""
+    title, success = ANSWER_PAGES[answer]
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, dossier=dossier, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(dossier)
+    service = services.upward_dossier_answer
+    if form_saved(request, form, service, success, dossier=dossier, answer=answer):
+        return redirect(dossier)
     return form_page(
         request,
         form,
@@ -204,48 +196,14 @@ def _reason_page(request, pk, service, *, title, success):
     )
 
 
-def dossier_return(request, pk):
-    return _reason_page(
-        request,
-        pk,
-        services.upward_dossier_return,
-        title=_("Bộ Nội vụ trả lại – %(d)s"),
-        success=_("Đã ghi việc Bộ Nội vụ trả lại hồ sơ."),
-    )
-
-
-def dossier_refuse(request, pk):
-    return _reason_page(
-        request,
-        pk,
-        services.upward_dossier_refuse,
-        title=_("Không được khen thưởng – %(d)s"),
-        success=_("Đã ghi việc không khen thưởng."),
-    )
-
-
 def dossier_decide(request, pk):
     dossier = get_dossier_for_user(request.user, pk, manage=True)
     form = UpperDecisionForm(
-        request.POST or None, queryset=dossier.lines.select_related("award_title", "unit", "person")
+        request.POST or None, queryset=upward_selectors.dossier_lines(dossier=dossier)
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        granted = data.pop("granted")
-        try:
-            services.upward_dossier_decide(
-                actor=request.user,
-                dossier=dossier,
-                granted_ids=[line.pk for line in granted],
-                **data,
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(
-                request, _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng.")
-            )
-            return redirect(dossier)
+    saved = _("Đã ghi quyết định; các dòng được khen thưởng đã thành khen thưởng.")
+    if form_saved(request, form, services.upward_dossier_decide, saved, dossier=dossier):
+        return redirect(dossier)
     return form_page(
         request,
         form,

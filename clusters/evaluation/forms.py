@@ -16,6 +16,12 @@ POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
+    def service_args(self):
+        """What its service takes: the version the user loaded as ``expected_version``."""
+        data = dict(self.cleaned_data)
+        data["expected_version"] = data.pop("version")
+        return data
+
 
 class ScoringTableCreateForm(forms.Form):
     ministry = forms.ModelChoiceField(label=_("Bộ, ngành"), queryset=None, empty_label=None)
@@ -112,7 +118,12 @@ CriterionFormSet = forms.formset_factory(CriterionForm, extra=3, can_delete=True
 
 
 class UploadForm(forms.Form):
+    """An evidence file or a filled-in grid."""
+
     file = forms.FileField(label=_("Tệp"))
+
+    def service_args(self):
+        return {"upload": self.cleaned_data["file"]}
 
 
 class VoteCreateForm(forms.Form):
@@ -149,8 +160,14 @@ class VoteCountsForm(VersionForm):
                 label=count.unit.name, min_value=0, max_value=MAX_COUNT, initial=count.votes
             )
 
-    def votes(self):
-        return {c.unit_id: self.cleaned_data[f"unit_{c.unit_id}"] for c in self.counts}
+    def service_args(self):
+        data = self.cleaned_data
+        return {
+            "expected_version": data["version"],
+            **{name: data[name] for name in ("voters_entitled", "ballots_cast", "valid_ballots")},
+            "quota": data["quota"],
+            "votes": {c.unit_id: data[f"unit_{c.unit_id}"] for c in self.counts},
+        }
 
 
 class VoteCloseForm(VersionForm):
@@ -175,6 +192,14 @@ class VoteCloseForm(VersionForm):
         else:
             del self.fields["tie_break_units"]
             del self.fields["tie_break_note"]
+
+    def service_args(self):
+        data = self.cleaned_data
+        return {
+            "expected_version": data["version"],
+            "tie_break_unit_ids": data.get("tie_break_units", []),
+            "tie_break_note": data.get("tie_break_note", ""),
+        }
 
 
 class MinutesForm(forms.ModelForm):
@@ -220,15 +245,19 @@ class MinutesForm(forms.ModelForm):
     def main_fields(self):
         return [self[name] for name in self.Meta.fields]
 
-    def attendance(self):
+    def service_args(self):
         data = self.cleaned_data
         return {
-            u.pk: (
-                data[f"present_{u.pk}"],
-                data[f"name_{u.pk}"].strip(),
-                data[f"position_{u.pk}"].strip(),
-            )
-            for u in self.units
+            "expected_version": data["version"],
+            "data": {name: data[name] for name in self.Meta.fields},
+            "attendance": {
+                u.pk: (
+                    data[f"present_{u.pk}"],
+                    data[f"name_{u.pk}"].strip(),
+                    data[f"position_{u.pk}"].strip(),
+                )
+                for u in self.units
+            },
         }
 
 

@@ -181,6 +181,24 @@ def _whole(value):
     return int(value) if float(value).is_integer() else None
 
 
+def _cell_value(field, value, criterion):
+    """``(raw, None)``: the cell as the grid takes it; ``(raw, message)`` when it is refused
+    (a comment too long is refused, never cut; a score must be one the criterion allows)."""
+    if field == "comment":
+        raw = "" if value is None else str(value).strip()
+        try:
+            check_text(raw, max_length=COMMENT_MAX)
+        except DomainError as error:
+            return raw, error.message
+        return raw, None
+    raw = _number_text(value)
+    try:
+        parse_score(raw, criterion.max_points)
+    except ValueError as error:
+        return raw, error
+    return raw, None
+
+
 def _read_rows(file, columns):
     """``[(row number, [value × columns]), …]`` of the first sheet, empty rows left out; the
     file bounded and every unreadable cell named (``emulation.spreadsheets.read_sheet``)."""
@@ -238,38 +256,19 @@ def grid_import_preview(*, cluster_year, file):
         criterion = layout.criteria[criterion_id]
         for index, (field, unit_id) in columns.items():
             value = values[index] if index < len(values) else None
-            if field == "comment":
-                raw = "" if value is None else str(value).strip()
-                try:
-                    check_text(raw, max_length=COMMENT_MAX)  # refused, never cut
-                except DomainError as error:
-                    errors.append(
-                        _("Dòng %(row)s, cột %(col)s (%(label)s, %(unit)s): %(msg)s")
-                        % {
-                            "row": number,
-                            "col": get_column_letter(index + 1),
-                            "label": _block_titles()[field],
-                            "unit": units[unit_id].name,
-                            "msg": error.message,
-                        }
-                    )
-                    continue
-            else:
-                raw = _number_text(value)
-                try:
-                    parse_score(raw, criterion.max_points)
-                except ValueError as error:
-                    errors.append(
-                        _("Dòng %(row)s, cột %(col)s (%(label)s, %(unit)s): %(msg)s")
-                        % {
-                            "row": number,
-                            "col": get_column_letter(index + 1),
-                            "label": _block_titles()[field],
-                            "unit": units[unit_id].name,
-                            "msg": error,
-                        }
-                    )
-                    continue
+            raw, problem = _cell_value(field, value, criterion)
+            if problem is not None:
+                errors.append(
+                    _("Dòng %(row)s, cột %(col)s (%(label)s, %(unit)s): %(msg)s")
+                    % {
+                        "row": number,
+                        "col": get_column_letter(index + 1),
+                        "label": _block_titles()[field],
+                        "unit": units[unit_id].name,
+                        "msg": problem,
+                    }
+                )
+                continue
             found.setdefault((unit_id, criterion_id), {})[field] = raw
     if errors:
         raise GridImportError(errors)

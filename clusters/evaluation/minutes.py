@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from clusters.evaluation.freeze import ensure_not_frozen, lock_cluster_year
 from clusters.models import Minutes, MinutesAttendance, Vote
-from emulation.audit import audit_record, event_now
+from emulation.audit import audit_record, event_now, snapshot
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_writer, require_manager
@@ -16,13 +16,10 @@ FIELDS = ("held_on", "place", "chair_name", "chair_position", "secretary_name", 
 
 
 def _snapshot(minutes):
-    data = {f: getattr(minutes, f) for f in FIELDS}
-    data["state"] = minutes.state
-    data["attendance"] = [
-        [a.unit_id, a.present, a.representative_name, a.representative_position]
-        for a in minutes.attendance.order_by("unit_id")
-    ]
-    return data
+    attendance = minutes.attendance.order_by("unit_id").values_list(
+        "unit_id", "present", "representative_name", "representative_position"
+    )
+    return {**snapshot(minutes, (*FIELDS, "state")), "attendance": [list(a) for a in attendance]}
 
 
 @transaction.atomic
@@ -104,11 +101,7 @@ def minutes_unsign(*, actor, minutes, expected_version, reason):
     if not reason.strip():
         raise DomainError(_("Cần ghi lý do mở khóa."), field="reason")
     claim_version(minutes, expected_version)
-    before = {
-        "state": minutes.state,
-        "signed_at": minutes.signed_at,
-        "signed_by": minutes.signed_by_id,
-    }
+    before = snapshot(minutes, ("state", "signed_at", "signed_by"))
     minutes.state, minutes.signed_at, minutes.signed_by = Minutes.State.DRAFT, None, None
     minutes.save(update_fields=["state", "signed_at", "signed_by"])
     audit_record(

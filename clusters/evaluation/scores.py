@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusters.evaluation.freeze import ensure_not_frozen
-from clusters.evaluation.tables import scoring_table_for
+from clusters.evaluation.selectors import scoring_table_for
 from clusters.models import CriterionGroup, Evidence, Score
 from clusters.selectors import cluster_year_members
 from emulation.audit import audit_record

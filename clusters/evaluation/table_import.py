@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusters.evaluation.tables import _check_scope_free, scoring_table_insert
-from clusters.models import Criterion, CriterionGroup, CriterionLevel
+from clusters.evaluation.tables import _check_scope_free, add_structure, scoring_table_insert
+from clusters.models import CriterionGroup, CriterionLevel
 from emulation.audit import audit_record
 from emulation.bounds import check_year
 from emulation.errors import DomainError
@@ -116,6 +116,7 @@ def parse_table_sheet(file):
                     "title": text,
                     "kind": _kind(text),
                     "max_points": points,
+                    "order": len(groups),
                     "criteria": [],
                 }
             )
@@ -140,6 +141,7 @@ def parse_table_sheet(file):
                     "max_points": points,
                     "levels": [],
                     "evidence_required": str(cells[3] or "").strip().lower() in ("x", "có", "1"),
+                    "order": len(groups[-1]["criteria"]),
                 }
             )
     if not started:
@@ -158,28 +160,7 @@ def scoring_table_import(*, actor, ministry, year, cluster, name, file):
     groups = parse_table_sheet(file)
     _check_scope_free(ministry=ministry, year=year, cluster=cluster)
     table = scoring_table_insert(ministry=ministry, year=year, cluster=cluster, name=name)
-    for g_order, group in enumerate(groups):
-        new_group = CriterionGroup.objects.create(
-            table=table,
-            code=group["code"],
-            title=group["title"],
-            kind=group["kind"],
-            max_points=group["max_points"],
-            order=g_order,
-        )
-        for c_order, row in enumerate(group["criteria"]):
-            criterion = Criterion.objects.create(
-                group=new_group,
-                code=row["code"],
-                text=row["text"],
-                max_points=row["max_points"],
-                evidence_required=row["evidence_required"],
-                order=c_order,
-            )
-            CriterionLevel.objects.bulk_create(
-                CriterionLevel(criterion=criterion, label=label, points=points, order=i)
-                for i, (label, points) in enumerate(row["levels"])
-            )
+    add_structure(table, groups)
     audit_record(
         actor=actor,
         action="scoring_table_import",

@@ -1,58 +1,27 @@
-"""Scoring tables (bảng tiêu chí chấm điểm): reading them, building them, copying last
-year's. A table in use — any score recorded against it — is never silently changed: edits
-are refused with a message (no versioning: the paper table is fixed once scoring starts)."""
+"""Scoring tables (bảng tiêu chí chấm điểm): building them, copying last year's (their reads
+are in ``clusters.evaluation.selectors``). A table in use — any score recorded against it —
+is never silently changed: edits are refused with a message (no versioning: the paper table
+is fixed once scoring starts)."""
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from clusters.models import Criterion, CriterionGroup, CriterionLevel, Score, ScoringTable
+from clusters.evaluation.selectors import (  # noqa: F401  (scoring_tables_for: documents)
+    CRITERION_FIELDS,
+    GROUP_FIELDS,
+    previous_table,
+    scoring_table_in_use,
+    scoring_tables_for,
+    table_structure,
+)
+from clusters.models import Criterion, CriterionGroup, CriterionLevel, ScoringTable
 from emulation.audit import audit_record
 from emulation.bounds import check_year
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.numbers import format_decimal, parse_decimal
 from emulation.rights import require_manager
-
-
-def scoring_tables_prefetched():
-    return ScoringTable.objects.select_related("ministry", "cluster").prefetch_related(
-        Prefetch(
-            "groups",
-            queryset=CriterionGroup.objects.prefetch_related(
-                Prefetch("criteria", queryset=Criterion.objects.prefetch_related("levels"))
-            ),
-        )
-    )
-
-
-def scoring_tables_for(*, cluster_years, tables=None):
-    """``{cluster_year.pk: table or None}``: the table each cluster-year is scored against,
-    the cluster's own table for the year, else its ministry's. The one place that says which
-    table applies; one query (``tables``: the queryset to pick from, e.g. annotated)."""
-    tables = ScoringTable.objects.all() if tables is None else tables
-    cluster_years = list(cluster_years)
-    candidates = tables.filter(
-        ministry_id__in={cy.cluster.ministry_id for cy in cluster_years},
-        year__in={cy.year for cy in cluster_years},
-    )
-    by_scope = {(t.ministry_id, t.year, t.cluster_id): t for t in candidates}
-    return {
-        cy.pk: by_scope.get((cy.cluster.ministry_id, cy.year, cy.cluster_id))
-        or by_scope.get((cy.cluster.ministry_id, cy.year, None))
-        for cy in cluster_years
-    }
-
-
-def scoring_table_for(*, cluster_year, prefetch=True):
-    """The table ``cluster_year`` is scored against (``scoring_tables_for``), or None."""
-    tables = scoring_tables_prefetched() if prefetch else None
-    return scoring_tables_for(cluster_years=[cluster_year], tables=tables)[cluster_year.pk]
-
-
-def scoring_table_in_use(*, table):
-    return Score.objects.filter(criterion__group__table=table).exists()
 
 
 def _refuse_if_in_use(table):
@@ -80,41 +49,24 @@ def scoring_table_insert(*, ministry, year, cluster, name):
         return ScoringTable.objects.create(ministry=ministry, year=year, cluster=cluster, name=name)
 
 
-def _copy_structure(source, target):
-    for group in source.groups.all():
+def add_structure(table, groups):
+    """Create the groups of a new ``table``: dicts of GROUP_FIELDS with their ``criteria``,
+    dicts of CRITERION_FIELDS with their ``levels`` [(label, points)] in order."""
+    for group in groups:
         new_group = CriterionGroup.objects.create(
-            table=target,
-            code=group.code,
-            title=group.title,
-            kind=group.kind,
-            max_points=group.max_points,
-            order=group.order,
+            table=table, **{name: group[name] for name in GROUP_FIELDS}
         )
-        for criterion in group.criteria.all():
-            new_criterion = Criterion.objects.create(
-                group=new_group,
-                code=criterion.code,
-                text=criterion.text,
-                max_points=criterion.max_points,
-                evidence_required=criterion.evidence_required,
-                order=criterion.order,
+        for row in group["criteria"]:
+            criterion = Criterion.objects.create(
+                group=new_group, **{name: row[name] for name in CRITERION_FIELDS}
             )
-            CriterionLevel.objects.bulk_create(
-                CriterionLevel(
-                    criterion=new_criterion,
-                    label=level.label,
-                    points=level.points,
-                    order=level.order,
-                )
-                for level in criterion.levels.all()
-            )
+            _add_levels(criterion, row["levels"])
 
 
-def previous_table(*, ministry, year, cluster):
-    return (
-        scoring_tables_prefetched()
-        .filter(ministry=ministry, year=year - 1, cluster=cluster)
-        .first()
+def _add_levels(criterion, levels):
+    CriterionLevel.objects.bulk_create(
+        CriterionLevel(criterion=criterion, label=label, points=points, order=i)
+        for i, (label, points) in enumerate(levels)
     )
 
 
@@ -133,7 +85,7 @@ def scoring_table_create(*, actor, ministry, year, cluster, name, copy_previous=
             )
     table = scoring_table_insert(ministry=ministry, year=year, cluster=cluster, name=name)
     if source is not None:
-        _copy_structure(source, table)
+        add_structure(table, table_structure(source))
     audit_record(
         actor=actor,
         action="scoring_table_create",
@@ -172,7 +124,7 @@ def scoring_table_update(*, actor, table, expected_version, name, groups, criter
                 group.delete()
                 own_groups.pop(group.pk)
             continue
-        for field in ("code", "title", "kind", "max_points", "order"):
+        for field in GROUP_FIELDS:
             setattr(group, field, row[field])
         group.save()
         own_groups[group.pk] = group
@@ -189,14 +141,11 @@ def scoring_table_update(*, actor, table, expected_version, name, groups, criter
             raise DomainError(_("Tiêu chí %(code)s chưa chọn nhóm.") % {"code": row["code"]})
         _check_levels(row["code"], row["max_points"], row["levels"])
         criterion.group = own_groups[row["group_id"]]
-        for field in ("code", "text", "max_points", "evidence_required", "order"):
+        for field in CRITERION_FIELDS:
             setattr(criterion, field, row[field])
         criterion.save()
         criterion.levels.all().delete()
-        CriterionLevel.objects.bulk_create(
-            CriterionLevel(criterion=criterion, label=label, points=points, order=i)
-            for i, (label, points) in enumerate(row["levels"])
-        )
+        _add_levels(criterion, row["levels"])
     audit_record(
         actor=actor,
         action="scoring_table_update",

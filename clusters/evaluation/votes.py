@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import MinutesAttendance, Vote, VoteCount
-from emulation.audit import audit_record
+from emulation.audit import audit_record, snapshot
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_secretary
@@ -183,18 +183,16 @@ def _counts(vote):
     return list(vote.counts.select_related("unit").order_by("unit__name"))
 
 
+FIELDS = ("state", "voters_entitled", "ballots_cast", "valid_ballots", "quota", "tie_break_note")
+
+
 def _snapshot(vote, counts):
     return {
-        "state": vote.state,
-        "voters_entitled": vote.voters_entitled,
-        "ballots_cast": vote.ballots_cast,
-        "valid_ballots": vote.valid_ballots,
-        "quota": vote.quota,
+        **snapshot(vote, FIELDS),
         "counts": {str(c.unit_id): c.votes for c in counts},
         "nominated": sorted(c.unit_id for c in counts if c.nominated),
         "won_tie_break": sorted(c.unit_id for c in counts if c.won_tie_break),
         "won_women_first": sorted(c.unit_id for c in counts if c.won_women_first),
-        "tie_break_note": vote.tie_break_note,
     }
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models.core import ClusterYear
@@ -37,6 +38,10 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.cluster_year}: {self.award_title}"
+
+    def get_absolute_url(self):
+        year = self.cluster_year
+        return reverse("clusters:vote", args=[year.cluster_id, year.year, self.pk])
 
 
 class VoteCount(models.Model):

@@ -1,7 +1,7 @@
 from django import template
 
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_chart
-from clusters.evaluation.tables import scoring_table_for
+from clusters.evaluation.selectors import scoring_table_for
 from clusters.models import Minutes, Vote
 from emulation.roles import scope_of
 

@@ -1,38 +1,30 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from clusters import services
-from clusters.access import can_manage_cluster, get_cluster_for_user, visible_clusters
+from clusters.access import can_manage_cluster, get_cluster_for_user
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
-from clusters.models import ClusterYear
-from clusters.selectors import cluster_year_members, cluster_years_of
+from clusters.selectors import (
+    cluster_year_members,
+    cluster_year_of,
+    cluster_years_of,
+    clusters_for_list,
+)
 from emulation.access import managed_ministries
-from emulation.errors import DomainError, form_error
-from emulation.pagination import paginate
+from emulation.pages import form_saved
+from emulation.pagination import filtered_page
 from emulation.selectors import selected_year
 
 
 def cluster_list(request):
-    clusters = (
-        visible_clusters(request.user)
-        .select_related("ministry")
-        .annotate(year_count=Count("years"))
-        .order_by("ministry__name", "kind", "number")
-    )
-    cluster_filter = ClusterFilter(request.GET, queryset=clusters)
-    query = request.GET.copy()
-    query.pop("page", None)
+    clusters = ClusterFilter(request.GET, queryset=clusters_for_list(user=request.user))
     return render(
         request,
         "clusters/cluster_list.html",
         {
-            "filter": cluster_filter,
-            "page": paginate(request, cluster_filter.qs),
-            "query_string": query.urlencode(),
+            **filtered_page(request, clusters),
             "can_create": managed_ministries(request.user).exists(),
         },
     )
@@ -41,11 +33,7 @@ def cluster_list(request):
 def cluster_detail(request, pk):
     cluster = get_cluster_for_user(request.user, pk)
     year = selected_year(request)
-    cluster_year = (
-        ClusterYear.objects.filter(cluster=cluster, year=year)
-        .select_related("emulation_year__regime")
-        .first()
-    )
+    cluster_year = cluster_year_of(cluster=cluster, year=year)
     members = cluster_year_members(cluster_year=cluster_year) if cluster_year else []
     years = cluster_years_of(cluster=cluster)
     return render(
@@ -62,65 +50,38 @@ def cluster_detail(request, pk):
     )
 
 
-def _save_cluster(request, form):
-    try:
-        saved = services.cluster_save(
-            actor=request.user,
-            cluster=form.save(commit=False),
-            expected_version=form.cleaned_data["version"],
-        )
-    except DomainError as error:
-        form_error(form, error)
-        return None
-    messages.success(request, _("Đã lưu %(name)s.") % {"name": saved.name})
-    return redirect("clusters:detail", pk=saved.pk)
-
-
-def cluster_create(request):
+def _cluster_form(request, cluster=None):
     ministries = managed_ministries(request.user)
     if not ministries.exists():
         raise PermissionDenied
-    form = ClusterForm(request.POST or None, ministries=ministries)
-    if request.method == "POST" and form.is_valid():
-        response = _save_cluster(request, form)
-        if response:
-            return response
-    return render(request, "clusters/cluster_form.html", {"form": form})
+    form = ClusterForm(request.POST or None, instance=cluster, ministries=ministries)
+    done = _("Đã lưu %(name)s.")
+    if saved := form_saved(
+        request, form, services.cluster_save, lambda data: done % {"name": data["cluster"].name}
+    ):
+        return redirect(saved.result)
+    return render(request, "clusters/cluster_form.html", {"form": form, "cluster": cluster})
+
+
+def cluster_create(request):
+    return _cluster_form(request)
 
 
 def cluster_edit(request, pk):
-    cluster = get_cluster_for_user(request.user, pk, manage=True)
-    form = ClusterForm(
-        request.POST or None, instance=cluster, ministries=managed_ministries(request.user)
-    )
-    if request.method == "POST" and form.is_valid():
-        response = _save_cluster(request, form)
-        if response:
-            return response
-    return render(request, "clusters/cluster_form.html", {"form": form, "cluster": cluster})
+    return _cluster_form(request, get_cluster_for_user(request.user, pk, manage=True))
 
 
 def membership_edit(request, pk, year):
     cluster = get_cluster_for_user(request.user, pk, manage=True)
-    cluster_year = ClusterYear.objects.filter(cluster=cluster, year=year).first()
-    initial = {"units": list(cluster_year.units.all()) if cluster_year else []}
+    cluster_year = cluster_year_of(cluster=cluster, year=year)
+    members = cluster_year_members(cluster_year=cluster_year) if cluster_year else []
+    initial = {"units": [membership.unit for membership in members]}
     data = request.POST if request.method == "POST" else None  # an empty POST is an error
     form = MembershipForm(data, cluster=cluster, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cluster_year_set_members(
-                actor=request.user,
-                cluster=cluster,
-                year=year,
-                units=list(form.cleaned_data["units"]),
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(
-                request, _("Đã lưu danh sách thành viên năm %(year)s.") % {"year": year}
-            )
-            return redirect(f"{cluster.get_absolute_url()}?year={year}")
+    done = _("Đã lưu danh sách thành viên năm %(year)s.") % {"year": year}
+    service = services.cluster_year_set_members
+    if form_saved(request, form, service, done, cluster=cluster, year=year):
+        return redirect(f"{cluster.get_absolute_url()}?year={year}")
     return render(
         request,
         "clusters/membership_form.html",

@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from clusters.access import can_write_cluster, get_cluster_for_user, get_cluster_year_for_user
-from clusters.models import ClusterYear, LeadershipTerm
 from clusters.year_start import leadership as leadership_services
 from clusters.year_start import rollover as rollover_services
 from clusters.year_start.forms import LeadershipForm, RotationPolicyForm
@@ -14,11 +13,13 @@ from clusters.year_start.selectors import (
     leadership_history,
     leadership_of,
     leadership_suggest,
+    rotation_candidates,
     rotation_policy_of,
+    year_exists,
 )
 from emulation.errors import DomainError, form_error
+from emulation.pages import form_saved
 from emulation.pagination import paginate
-from units.models import Unit
 
 
 def _year_url(cluster_year):
@@ -53,21 +54,10 @@ def leadership_edit(request, pk, year):
     form = LeadershipForm(
         request.POST or None, instance=term, initial=initial, cluster_year=cluster_year
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            leadership_services.leadership_save(
-                actor=request.user,
-                cluster_year=cluster_year,
-                data=form.leadership_data(),
-                expected_version=form.cleaned_data["version"] or 0,
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(
-                request, _("Đã lưu Cụm trưởng, Cụm phó năm %(year)s.") % {"year": year}
-            )
-            return redirect(_year_url(cluster_year))
+    done = _("Đã lưu Cụm trưởng, Cụm phó năm %(year)s.") % {"year": year}
+    service = leadership_services.leadership_save
+    if form_saved(request, form, service, done, cluster_year=cluster_year):
+        return redirect(_year_url(cluster_year))
     return render(
         request,
         "clusters/leadership_form.html",
@@ -104,35 +94,18 @@ def rotation_edit(request, pk):
     cluster = get_cluster_for_user(request.user, pk, write=True)
     policy = rotation_policy_of(cluster=cluster)
     positions = {slot.unit_id: slot.position for slot in policy.slots.all()} if policy else {}
-    latest = ClusterYear.objects.filter(cluster=cluster).order_by("-year").first()
-    units = Unit.objects.filter(pk__in=positions) | Unit.objects.filter(
-        memberships__cluster_year=latest
-    )
     initial = {"version": policy.version if policy else 0}
     if policy:
         initial.update(method=policy.method, no_repeat_years=policy.no_repeat_years)
     form = RotationPolicyForm(
         request.POST or None,
         initial=initial,
-        units=units.distinct().order_by("name"),
+        units=rotation_candidates(cluster=cluster, policy=policy),
         positions=positions,
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            leadership_services.rotation_policy_save(
-                actor=request.user,
-                cluster=cluster,
-                method=data["method"],
-                no_repeat_years=data["no_repeat_years"],
-                order=data["order"],
-                expected_version=data["version"] or 0,
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu quy chế luân phiên."))
-            return redirect("clusters:leadership_history", pk=cluster.pk)
+    done = _("Đã lưu quy chế luân phiên.")
+    if form_saved(request, form, leadership_services.rotation_policy_save, done, cluster=cluster):
+        return redirect("clusters:leadership_history", pk=cluster.pk)
     return render(
         request,
         "clusters/rotation_form.html",
@@ -142,13 +115,7 @@ def rotation_edit(request, pk):
 
 def year_rollover(request, pk, year):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
-    next_term = (
-        LeadershipTerm.objects.filter(
-            cluster_year__cluster=cluster_year.cluster, cluster_year__year=year + 1
-        )
-        .select_related("head_unit", "deputy_unit")
-        .first()
-    )
+    next_term = leadership_of(cluster=cluster_year.cluster, year=year + 1)
     suggestion = leadership_suggest(cluster=cluster_year.cluster, year=year + 1)
     form = None
     if next_term is None:
@@ -193,9 +160,7 @@ def year_rollover(request, pk, year):
             "cluster_year": cluster_year,
             "next_year": year + 1,
             "next_term": next_term,
-            "next_exists": ClusterYear.objects.filter(
-                cluster=cluster_year.cluster, year=year + 1
-            ).exists(),
+            "next_exists": year_exists(cluster=cluster_year.cluster, year=year + 1),
             "form": form,
             "suggestion": suggestion,
         },

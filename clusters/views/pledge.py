@@ -4,11 +4,12 @@ its secretary or ministry staff; reopening a locked pledge is for ministry staff
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import can_manage_cluster, can_write_cluster, get_cluster_year_for_user
-from clusters.models import Pledge, TitleRegistration
+from clusters.models import Pledge
 from clusters.year_start import pledge as pledge_services
 from clusters.year_start.forms import (
     PledgeBoardRowForm,
@@ -17,12 +18,18 @@ from clusters.year_start.forms import (
     ReopenForm,
     SignatureForm,
 )
-from clusters.year_start.selectors import catalogue_for_year, pledge_board, pledge_of
+from clusters.year_start.selectors import (
+    catalogue_for_year,
+    pledge_board,
+    pledge_of,
+    registrations_of,
+)
 from emulation.errors import DomainError, form_error
+from emulation.pages import form_saved, post_action
 
 
 def _pledge_url(cluster_year):
-    return redirect("clusters:pledge", pk=cluster_year.cluster.pk, year=cluster_year.year)
+    return reverse("clusters:pledge", args=[cluster_year.cluster.pk, cluster_year.year])
 
 
 def _existing_pledge(cluster_year):
@@ -60,13 +67,13 @@ def pledge_detail(request, pk, year):
 @require_POST
 def pledge_create(request, pk, year):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
-    try:
-        pledge_services.pledge_create(actor=request.user, cluster_year=cluster_year)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã lập dự thảo giao ước (chép nội dung năm trước)."))
-    return _pledge_url(cluster_year)
+    return post_action(
+        request,
+        pledge_services.pledge_create,
+        _("Đã lập dự thảo giao ước (chép nội dung năm trước)."),
+        then=_pledge_url(cluster_year),
+        cluster_year=cluster_year,
+    )
 
 
 def pledge_edit(request, pk, year):
@@ -79,21 +86,9 @@ def pledge_edit(request, pk, year):
         "conference_date": pledge.conference_date,
     }
     form = PledgeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pledge_services.pledge_update(
-                actor=request.user,
-                pledge=pledge,
-                expected_version=form.cleaned_data["version"],
-                commitments=form.commitment_lines(),
-                place=form.cleaned_data["place"],
-                conference_date=form.cleaned_data["conference_date"],
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu nội dung giao ước."))
-            return _pledge_url(cluster_year)
+    done = _("Đã lưu nội dung giao ước.")
+    if form_saved(request, form, pledge_services.pledge_update, done, pledge=pledge):
+        return redirect(_pledge_url(cluster_year))
     return _form_page(request, pledge, form, _("Sửa nội dung giao ước"))
 
 
@@ -115,13 +110,7 @@ def _form_page(request, pledge, form, title):
 def _transition(request, pk, year, service, done):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     pledge = _existing_pledge(cluster_year)
-    try:
-        service(actor=request.user, pledge=pledge)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done)
-    return _pledge_url(cluster_year)
+    return post_action(request, service, done, then=_pledge_url(cluster_year), pledge=pledge)
 
 
 @require_POST
@@ -140,16 +129,9 @@ def pledge_reopen(request, pk, year):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, manage=True)
     pledge = _existing_pledge(cluster_year)
     form = ReopenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pledge_services.pledge_reopen(
-                actor=request.user, pledge=pledge, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã mở lại giao ước."))
-            return _pledge_url(cluster_year)
+    done = _("Đã mở lại giao ước.")
+    if form_saved(request, form, pledge_services.pledge_reopen, done, pledge=pledge):
+        return redirect(_pledge_url(cluster_year))
     return _form_page(request, pledge, form, _("Mở lại giao ước đã khóa"))
 
 
@@ -162,17 +144,15 @@ def pledge_sign(request, pk, year):
         signed_unit_ids=pledge.signatures.values_list("unit_id", flat=True),
         initial={"signed_on": pledge.conference_date},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            pledge_services.pledge_sign(actor=request.user, pledge=pledge, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Đã ghi chữ ký của %(unit)s.") % {"unit": form.cleaned_data["unit"].name},
-            )
-            return _pledge_url(cluster_year)
+    done = _("Đã ghi chữ ký của %(unit)s.")
+    if form_saved(
+        request,
+        form,
+        pledge_services.pledge_sign,
+        lambda data: done % {"unit": data["unit"].name},
+        pledge=pledge,
+    ):
+        return redirect(_pledge_url(cluster_year))
     return _form_page(request, pledge, form, _("Ghi chữ ký giao ước"))
 
 
@@ -182,14 +162,9 @@ def registration_add(request, pk, year):
     form = RegistrationForm(
         request.POST or None, cluster_year=cluster_year, initial={"unit": request.GET.get("unit")}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            pledge_services.registration_add(actor=request.user, pledge=pledge, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi đăng ký danh hiệu."))
-            return _pledge_url(cluster_year)
+    done = _("Đã ghi đăng ký danh hiệu.")
+    if form_saved(request, form, pledge_services.registration_add, done, pledge=pledge):
+        return redirect(_pledge_url(cluster_year))
     return _form_page(request, pledge, form, _("Đăng ký danh hiệu thi đua"))
 
 
@@ -197,19 +172,15 @@ def registration_add(request, pk, year):
 def registration_remove(request, pk, year, registration_pk):
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
     pledge = _existing_pledge(cluster_year)
-    registration = get_object_or_404(
-        TitleRegistration.objects.select_related("award_title"),
-        pk=registration_pk,
-        pledge=pledge,
-    )
+    registration = get_object_or_404(registrations_of(pledge=pledge), pk=registration_pk)
     registration.pledge = pledge
-    try:
-        pledge_services.registration_remove(actor=request.user, registration=registration)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã xóa đăng ký danh hiệu."))
-    return _pledge_url(cluster_year)
+    return post_action(
+        request,
+        pledge_services.registration_remove,
+        _("Đã xóa đăng ký danh hiệu."),
+        then=_pledge_url(cluster_year),
+        registration=registration,
+    )
 
 
 def pledge_board_edit(request, pk, year):
@@ -251,7 +222,7 @@ def pledge_board_edit(request, pk, year):
                 _("Đã lưu %(s)s chữ ký và %(r)s đăng ký danh hiệu.")
                 % {"s": saved["signatures"], "r": saved["registrations"]},
             )
-            return _pledge_url(cluster_year)
+            return redirect(_pledge_url(cluster_year))
     return render(
         request,
         "clusters/pledge_board.html",

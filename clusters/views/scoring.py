@@ -1,15 +1,13 @@
 """The score grid of a cluster-year, its evidence files, Excel round trip and the ranking."""
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import can_write_cluster, get_cluster_year_for_user
-from clusters.evaluation.access import get_evidence_for_user
-from clusters.evaluation.evidence import evidence_add, evidence_delete
 from clusters.evaluation.forms import UploadForm
 from clusters.evaluation.freeze import cluster_year_is_frozen
 from clusters.evaluation.grid_excel import GridImportError, grid_export, grid_import_preview
@@ -24,9 +22,11 @@ from clusters.evaluation.scores import (
     scores_save,
     scores_save_valid,
 )
-from clusters.evaluation.tables import scoring_table_for
-from clusters.models import Criterion, Evidence, Score
-from emulation.errors import DomainError, form_error
+from clusters.evaluation.selectors import (
+    score_versions,
+    scoring_table_for,
+)
+from emulation.errors import DomainError
 from emulation.numbers import format_decimal
 
 
@@ -105,6 +105,25 @@ def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
     return rows
 
 
+def _save_cells(request, cluster_year, layout, cells, done, cell_errors=None):
+    """Save typed cells as one change; ``(True, {})`` once saved and ``done`` (counting the
+    cells) is said, else ``(False, {cell: messages})`` with the refusal said."""
+    try:
+        if cell_errors:
+            raise ScoreGridError(cell_errors)
+        changed = scores_save(
+            actor=request.user, cluster_year=cluster_year, cells=cells, layout=layout
+        )
+    except ScoreGridError as error:
+        messages.error(request, error.message)
+        return False, error.cell_errors
+    except DomainError as error:
+        messages.error(request, error.message)
+        return False, {}
+    messages.success(request, done % {"n": changed})
+    return True, {}
+
+
 def score_grid(request, pk, year):
     post = request.method == "POST"
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=post)
@@ -113,17 +132,10 @@ def score_grid(request, pk, year):
     if request.method == "POST":
         typed, errors = cells_from_post(request.POST, layout)
         if not errors:
-            try:
-                changed = scores_save(
-                    actor=request.user, cluster_year=cluster_year, cells=typed, layout=layout
-                )
-            except ScoreGridError as error:
-                errors = error.cell_errors
-                messages.error(request, error.message)
-            except DomainError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(request, _("Đã lưu %(n)s ô điểm.") % {"n": changed})
+            saved, errors = _save_cells(
+                request, cluster_year, layout, typed, _("Đã lưu %(n)s ô điểm.")
+            )
+            if saved:
                 return redirect("clusters:scores", pk=pk, year=year)
         else:
             messages.error(
@@ -180,10 +192,10 @@ def score_cell(request, pk, year, unit_pk, criterion_pk):
             errors = error.cell_errors
         except DomainError as error:
             errors = {key: [error.message]}
-    score = Score.objects.filter(cluster_year=cluster_year, unit=unit, criterion=criterion).first()
+    versions = score_versions(cluster_year=cluster_year, unit=unit, criterion=criterion)
     cell = {
         "prefix": cell_prefix(unit.pk, criterion.pk),
-        "version": score.version if score else 0,
+        "version": versions.get(key, 0),
         "errors": errors.get(key, ()),
     }
     return render(
@@ -211,12 +223,7 @@ def score_cells(request, pk, year):
         except DomainError as error:
             refused = {key: [error.message] for key in valid}
         errors.update(refused)
-    versions = {
-        (unit_id, criterion_id): version
-        for unit_id, criterion_id, version in Score.objects.filter(
-            cluster_year=cluster_year
-        ).values_list("unit_id", "criterion_id", "version")
-    }
+    versions = score_versions(cluster_year=cluster_year)
     cells = [
         {
             "prefix": cell_prefix(*key),
@@ -227,85 +234,6 @@ def score_cells(request, pk, year):
         for key in typed
     ]
     return render(request, "clusters/_score_cells_status.html", {"cells": cells})
-
-
-def score_evidence(request, pk, year, unit_pk, criterion_pk):
-    """One cell's evidence: the list (downloads) and, for writers, the upload form."""
-    cluster_year = get_cluster_year_for_user(request.user, pk, year)
-    can_write = can_write_cluster(request.user, cluster_year.cluster)
-    unit = get_object_or_404(cluster_year.units, pk=unit_pk)
-    table = scoring_table_for(cluster_year=cluster_year, prefetch=False)
-    criterion = get_object_or_404(
-        Criterion.objects.select_related("group"), pk=criterion_pk, group__table=table
-    )
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        cluster_year = get_cluster_year_for_user(request.user, pk, year, write=True)
-        if form.is_valid():
-            try:
-                evidence_add(
-                    actor=request.user,
-                    cluster_year=cluster_year,
-                    unit=unit,
-                    criterion=criterion,
-                    upload=form.cleaned_data["file"],
-                )
-            except DomainError as error:
-                form_error(form, error)
-            else:
-                messages.success(request, _("Đã tải lên tài liệu minh chứng."))
-                return redirect(request.path)
-    files = list(
-        Evidence.objects.filter(
-            score__cluster_year=cluster_year, score__unit=unit, score__criterion=criterion
-        )
-        .select_related("score")
-        .order_by("uploaded_at")
-    )
-    return render(
-        request,
-        "clusters/score_evidence.html",
-        {
-            "cluster_year": cluster_year,
-            "cluster": cluster_year.cluster,
-            "unit": unit,
-            "criterion": criterion,
-            "files": files,
-            # the cell's version, for the grid that uploaded a file from the cell
-            "score_version": files[0].score.version if files else "",
-            "form": form,
-            "can_write": can_write and not cluster_year_is_frozen(cluster_year=cluster_year),
-        },
-    )
-
-
-def evidence_download(request, pk, year, evidence_pk):
-    evidence = get_evidence_for_user(request.user, pk, year, evidence_pk)
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-
-
-@require_POST
-def evidence_remove(request, pk, year, evidence_pk):
-    evidence = get_evidence_for_user(request.user, pk, year, evidence_pk, write=True)
-    score = evidence.score
-    try:
-        evidence_delete(actor=request.user, evidence=evidence)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã xóa tài liệu minh chứng."))
-    return redirect(
-        "clusters:score_evidence",
-        pk=pk,
-        year=year,
-        unit_pk=score.unit_id,
-        criterion_pk=score.criterion_id,
-    )
 
 
 def score_export(request, pk, year):
@@ -329,20 +257,11 @@ def score_import(request, pk, year):
     if confirming:
         layout = grid_layout(cluster_year=cluster_year)
         cells, cell_errors = cells_from_post(request.POST, layout)
-        try:
-            if cell_errors:
-                raise ScoreGridError(cell_errors)
-            changed = scores_save(
-                actor=request.user, cluster_year=cluster_year, cells=cells, layout=layout
-            )
-        except ScoreGridError as error:
-            errors = _import_cell_errors(layout, error.cell_errors)
-            messages.error(request, error.message)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Đã nhập %(n)s ô điểm từ tệp Excel.") % {"n": changed})
+        done = _("Đã nhập %(n)s ô điểm từ tệp Excel.")
+        saved, cell_errors = _save_cells(request, cluster_year, layout, cells, done, cell_errors)
+        if saved:
             return redirect("clusters:scores", pk=pk, year=year)
+        errors = _import_cell_errors(layout, cell_errors)
     elif request.method == "POST" and form.is_valid():
         try:
             preview = grid_import_preview(cluster_year=cluster_year, file=form.cleaned_data["file"])

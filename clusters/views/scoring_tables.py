@@ -12,33 +12,26 @@ from clusters.evaluation.forms import (
     ScoringTableImportForm,
     TableForm,
 )
-from clusters.evaluation.table_import import TableImportError, scoring_table_import
-from clusters.evaluation.tables import (
-    levels_to_text,
-    scoring_table_create,
+from clusters.evaluation.selectors import (
     scoring_table_in_use,
-    scoring_table_update,
     scoring_tables_prefetched,
+    scoring_tables_visible,
 )
-from clusters.models import ScoringTable
+from clusters.evaluation.table_import import TableImportError, scoring_table_import
+from clusters.evaluation.tables import levels_to_text, scoring_table_create, scoring_table_update
 from emulation.access import managed_ministries, require_ministry_staff
-from emulation.errors import DomainError, form_error
+from emulation.errors import DomainError
+from emulation.pages import form_saved
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 
 
 def table_list(request):
-    scope = scope_of(request.user)
-    tables = ScoringTable.objects.select_related("ministry", "cluster").order_by(
-        "ministry__name", "-year", "cluster__number"
-    )
-    if not scope.is_superuser:
-        tables = tables.filter(ministry_id__in=scope.staff_ministries | scope.leader_ministries)
     return render(
         request,
         "clusters/scoring_table_list.html",
         {
-            "page": paginate(request, tables),
+            "page": paginate(request, scoring_tables_visible(user=request.user)),
             "can_create": managed_ministries(request.user).exists(),
         },
     )
@@ -47,14 +40,8 @@ def table_list(request):
 def table_create(request):
     require_ministry_staff(request.user)
     form = ScoringTableCreateForm(request.POST or None, ministries=managed_ministries(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            table = scoring_table_create(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã tạo bảng tiêu chí."))
-            return redirect("clusters:scoring_table", pk=table.pk)
+    if saved := form_saved(request, form, scoring_table_create, _("Đã tạo bảng tiêu chí.")):
+        return redirect("clusters:scoring_table", pk=saved.result.pk)
     return render(request, "clusters/scoring_table_form.html", {"form": form, "import": False})
 
 
@@ -64,18 +51,17 @@ def table_import(request):
         request.POST or None, request.FILES or None, ministries=managed_ministries(request.user)
     )
     errors = []
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def import_table(**data):
         try:
-            table = scoring_table_import(actor=request.user, **data)
+            return scoring_table_import(**data)
         except TableImportError as error:
-            errors = error.errors
-            form.add_error("file", error.message)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã nhập bảng tiêu chí từ tệp Excel."))
-            return redirect("clusters:scoring_table", pk=table.pk)
+            errors.extend(error.errors)
+            raise
+
+    done = _("Đã nhập bảng tiêu chí từ tệp Excel.")
+    if saved := form_saved(request, form, import_table, done):
+        return redirect("clusters:scoring_table", pk=saved.result.pk)
     return render(
         request,
         "clusters/scoring_table_form.html",

@@ -1,6 +1,5 @@
 """The nomination vote of a cluster-year: one per title, counts entered by the secretary."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from clusters.access import get_cluster_year_for_user
 from clusters.evaluation.access import get_vote_for_user
 from clusters.evaluation.forms import VersionForm, VoteCloseForm, VoteCountsForm, VoteCreateForm
 from clusters.evaluation.freeze import cluster_year_is_frozen
+from clusters.evaluation.selectors import vote_counts, votes_of
 from clusters.evaluation.votes import (
     can_see_running_totals,
     is_cluster_secretary,
@@ -22,44 +22,24 @@ from clusters.evaluation.votes import (
     vote_women_priority,
 )
 from clusters.models import Vote
-from emulation.errors import DomainError, form_error
-
-
-def _show_error(request, form, error):
-    """At the field when the form has it, else as a page message (shown even when the vote
-    is closed or frozen and the form is no longer on the page)."""
-    if error.field in form.fields:
-        form_error(form, error)
-    else:
-        messages.error(request, error.message)
+from emulation.pages import form_saved, post_action
 
 
 def vote_list(request, pk, year):
     cluster_year = get_cluster_year_for_user(request.user, pk, year)
     secretary = is_cluster_secretary(request.user, cluster_year.cluster_id)
     form = VoteCreateForm(request.POST or None, regime=cluster_year.emulation_year.regime)
-    if request.method == "POST":
-        if not secretary:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                vote = vote_create(
-                    actor=request.user,
-                    cluster_year=cluster_year,
-                    award_title=form.cleaned_data["award_title"],
-                )
-            except DomainError as error:
-                form_error(form, error)
-            else:
-                return redirect("clusters:vote", pk=pk, year=year, vote_pk=vote.pk)
-    votes = Vote.objects.filter(cluster_year=cluster_year).select_related("award_title")
+    if request.method == "POST" and not secretary:
+        raise PermissionDenied
+    if saved := form_saved(request, form, vote_create, None, cluster_year=cluster_year):
+        return redirect(saved.result)
     return render(
         request,
         "clusters/vote_list.html",
         {
             "cluster_year": cluster_year,
             "cluster": cluster_year.cluster,
-            "votes": votes,
+            "votes": votes_of(cluster_year=cluster_year),
             "form": form,
             "can_create": secretary and not cluster_year_is_frozen(cluster_year=cluster_year),
         },
@@ -67,7 +47,7 @@ def vote_list(request, pk, year):
 
 
 def _vote_page(request, vote, counts_form=None, close_form=None):
-    counts = list(vote.counts.select_related("unit").order_by("unit__name"))
+    counts = vote_counts(vote=vote)
     visible = can_see_running_totals(request.user, vote)
     outcome = None
     if visible:
@@ -121,49 +101,22 @@ def vote_detail(request, pk, year, vote_pk):
     if request.method != "POST":
         return _vote_page(request, vote)
     vote = get_vote_for_user(request.user, pk, year, vote_pk, secretary=True)
-    counts = list(vote.counts.select_related("unit").order_by("unit__name"))
-    form = VoteCountsForm(request.POST, counts=counts)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            vote_record_counts(
-                actor=request.user,
-                vote=vote,
-                expected_version=data["version"],
-                voters_entitled=data["voters_entitled"],
-                ballots_cast=data["ballots_cast"],
-                valid_ballots=data["valid_ballots"],
-                quota=data["quota"],
-                votes=form.votes(),
-            )
-        except DomainError as error:
-            _show_error(request, form, error)
-        else:
-            messages.success(request, _("Đã lưu kết quả kiểm phiếu."))
-            return redirect("clusters:vote", pk=pk, year=year, vote_pk=vote.pk)
+    form = VoteCountsForm(request.POST, counts=vote_counts(vote=vote))
+    saved = _("Đã lưu kết quả kiểm phiếu.")
+    if form_saved(request, form, vote_record_counts, saved, page_message=True, vote=vote):
+        return redirect(vote)
     return _vote_page(request, vote, counts_form=form)
 
 
 @require_POST
 def vote_close_view(request, pk, year, vote_pk):
     vote = get_vote_for_user(request.user, pk, year, vote_pk, secretary=True)
-    counts = list(vote.counts.select_related("unit"))
+    counts = vote_counts(vote=vote)
     tied = vote_outcome(vote=vote, counts=counts).tied
     form = VoteCloseForm(request.POST, tied=tied)
-    if form.is_valid():
-        try:
-            vote_close(
-                actor=request.user,
-                vote=vote,
-                expected_version=form.cleaned_data["version"],
-                tie_break_unit_ids=form.cleaned_data.get("tie_break_units", []),
-                tie_break_note=form.cleaned_data.get("tie_break_note", ""),
-            )
-        except DomainError as error:
-            _show_error(request, form, error)
-        else:
-            messages.success(request, _("Đã kết thúc bỏ phiếu."))
-            return redirect("clusters:vote", pk=pk, year=year, vote_pk=vote.pk)
+    saved = _("Đã kết thúc bỏ phiếu.")
+    if form_saved(request, form, vote_close, saved, page_message=True, vote=vote):
+        return redirect(vote)
     return _vote_page(request, vote, close_form=form)
 
 
@@ -171,13 +124,13 @@ def vote_close_view(request, pk, year, vote_pk):
 def vote_reopen_view(request, pk, year, vote_pk):
     vote = get_vote_for_user(request.user, pk, year, vote_pk, secretary=True)
     form = VersionForm(request.POST)
-    if form.is_valid():
-        try:
-            vote_reopen(
-                actor=request.user, vote=vote, expected_version=form.cleaned_data["version"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Đã mở lại cuộc bỏ phiếu."))
-    return redirect("clusters:vote", pk=pk, year=year, vote_pk=vote.pk)
+    if not form.is_valid():
+        return redirect(vote)
+    return post_action(
+        request,
+        vote_reopen,
+        _("Đã mở lại cuộc bỏ phiếu."),
+        then=vote,
+        vote=vote,
+        **form.service_args(),
+    )

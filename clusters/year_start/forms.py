@@ -74,6 +74,10 @@ class LeadershipForm(forms.ModelForm):
             return None
         return {name: self.cleaned_data[name] for name in LEADERSHIP_FIELDS}
 
+    def service_args(self):
+        version = self.cleaned_data["version"] or 0
+        return {"data": self.leadership_data(), "expected_version": version}
+
 
 class RotationPolicyForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -114,6 +118,15 @@ class RotationPolicyForm(forms.Form):
         data["order"] = [u for _pos, u in sorted(ranked, key=lambda pair: pair[0])]
         return data
 
+    def service_args(self):
+        data = self.cleaned_data
+        return {
+            "method": data["method"],
+            "no_repeat_years": data["no_repeat_years"],
+            "order": data["order"],
+            "expected_version": data["version"] or 0,
+        }
+
 
 class PledgeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -131,8 +144,14 @@ class PledgeForm(forms.Form):
         validators=[validate_date],
     )
 
-    def commitment_lines(self):
-        return self.cleaned_data["commitments"].splitlines()
+    def service_args(self):
+        data = self.cleaned_data
+        return {
+            "expected_version": data["version"],
+            "commitments": data["commitments"].splitlines(),
+            "place": data["place"],
+            "conference_date": data["conference_date"],
+        }
 
 
 class RegistrationForm(forms.Form):

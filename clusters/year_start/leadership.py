@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from clusters.models import LeadershipTerm, RotationPolicy, RotationSlot
-from emulation.audit import audit_record
+from emulation.audit import audit_record, snapshot
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_writer
@@ -22,13 +22,6 @@ LEADERSHIP_FIELDS = [
     "announced_on",
     "note",
 ]
-
-
-def _leadership_snapshot(term):
-    data = {name: getattr(term, name) for name in LEADERSHIP_FIELDS}
-    data["head_unit"] = term.head_unit_id
-    data["deputy_unit"] = term.deputy_unit_id
-    return data
 
 
 def leadership_check(*, cluster_year, head_unit, deputy_unit):
@@ -64,11 +57,9 @@ def leadership_save(*, actor, cluster_year, data, expected_version=None):
             _("Lãnh đạo cụm năm này vừa được người khác ghi: tải lại trang để xem.")
         ):
             term.save()
-        audit_record(
-            actor=actor, action="leadership_create", obj=term, after=_leadership_snapshot(term)
-        )
+        audit_record(actor=actor, action="leadership_create", obj=term, fields=LEADERSHIP_FIELDS)
         return term
-    before = _leadership_snapshot(term)
+    before = snapshot(term, LEADERSHIP_FIELDS)
     claim_version(term, expected_version or 0)
     for name, value in data.items():
         setattr(term, name, value)
@@ -78,7 +69,7 @@ def leadership_save(*, actor, cluster_year, data, expected_version=None):
         action="leadership_update",
         obj=term,
         before=before,
-        after=_leadership_snapshot(term),
+        fields=LEADERSHIP_FIELDS,
     )
     return term
 
@@ -101,11 +92,7 @@ def rotation_policy_save(*, actor, cluster, method, no_repeat_years, order, expe
     policy, created = RotationPolicy.objects.get_or_create(cluster=cluster)
     before = None
     if not created:
-        before = {
-            "method": policy.method,
-            "no_repeat_years": policy.no_repeat_years,
-            "order": list(policy.slots.values_list("unit_id", flat=True)),
-        }
+        before = _policy_snapshot(policy)
         claim_version(policy, expected_version or 0)
     policy.method = method
     policy.no_repeat_years = no_repeat_years
@@ -119,10 +106,11 @@ def rotation_policy_save(*, actor, cluster, method, no_repeat_years, order, expe
         action="rotation_policy_save",
         obj=policy,
         before=before,
-        after={
-            "method": method,
-            "no_repeat_years": no_repeat_years,
-            "order": [u.pk for u in order],
-        },
+        after=_policy_snapshot(policy),
     )
     return policy
+
+
+def _policy_snapshot(policy):
+    order = policy.slots.order_by("position").values_list("unit_id", flat=True)
+    return {**snapshot(policy, ("method", "no_repeat_years")), "order": list(order)}

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from clusters.models import Commitment, Pledge, PledgeSignature, TitleRegistration
-from emulation.audit import audit_record
+from emulation.audit import audit_record, snapshot
 from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
@@ -92,11 +92,7 @@ def pledge_update(*, actor, pledge, expected_version, commitments, place, confer
     texts = [t.strip() for t in commitments if t.strip()]
     if not texts:
         raise DomainError(_("Giao ước cần ít nhất một nội dung."), field="commitments")
-    before = {
-        "commitments": list(pledge.commitments.values_list("text", flat=True)),
-        "place": pledge.signed_at_place,
-        "conference_date": pledge.conference_date,
-    }
+    before = _pledge_snapshot(pledge)
     claim_version(pledge, expected_version)
     pledge.signed_at_place = place
     pledge.conference_date = conference_date
@@ -110,9 +106,15 @@ def pledge_update(*, actor, pledge, expected_version, commitments, place, confer
         action="pledge_update",
         obj=pledge,
         before=before,
-        after={"commitments": texts, "place": place, "conference_date": conference_date},
+        after=_pledge_snapshot(pledge),
     )
     return pledge
+
+
+def _pledge_snapshot(pledge):
+    commitments = pledge.commitments.order_by("order").values_list("text", flat=True)
+    fields = ("signed_at_place", "conference_date")
+    return {**snapshot(pledge, fields), "commitments": list(commitments)}
 
 
 @transaction.atomic

@@ -31,12 +31,27 @@ def leadership_history(*, cluster):
     )
 
 
-def leadership_of(*, cluster_year):
-    return (
-        LeadershipTerm.objects.filter(cluster_year=cluster_year)
-        .select_related("head_unit", "deputy_unit")
-        .first()
+def leadership_of(*, cluster_year=None, cluster=None, year=None):
+    """The head and deputy of a cluster-year (or of ``cluster``'s ``year``), or None."""
+    terms = LeadershipTerm.objects.select_related("head_unit", "deputy_unit")
+    if cluster_year is not None:
+        return terms.filter(cluster_year=cluster_year).first()
+    return terms.filter(cluster_year__cluster=cluster, cluster_year__year=year).first()
+
+
+def rotation_candidates(*, cluster, policy):
+    """The units the rotation form lists: those in the policy's order and the members of
+    the cluster's latest year, by name."""
+    in_order = [slot.unit_id for slot in policy.slots.all()] if policy else []
+    latest = ClusterYear.objects.filter(cluster=cluster).order_by("-year").first()
+    units = Unit.objects.filter(pk__in=in_order) | Unit.objects.filter(
+        memberships__cluster_year=latest
     )
+    return units.distinct().order_by("name")
+
+
+def year_exists(*, cluster, year):
+    return ClusterYear.objects.filter(cluster=cluster, year=year).exists()
 
 
 def rotation_policy_of(*, cluster):
@@ -183,12 +198,16 @@ def pledge_board(*, cluster_year, pledge):
     signatures, registrations = {}, {}
     if pledge is not None:
         signatures = {s.unit_id: s for s in pledge.signatures.all()}
-        for reg in TitleRegistration.objects.filter(pledge=pledge).select_related("award_title"):
+        for reg in registrations_of(pledge=pledge):
             registrations.setdefault(reg.unit_id, []).append(reg)
     return [
         PledgeRow(unit=u, signature=signatures.get(u.pk), registrations=registrations.get(u.pk, []))
         for u in members
     ]
+
+
+def registrations_of(*, pledge):
+    return TitleRegistration.objects.filter(pledge=pledge).select_related("award_title")
 
 
 def catalogue_for_year(*, cluster_year):

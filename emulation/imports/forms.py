@@ -14,3 +14,6 @@ class UploadForm(forms.Form):
     def __init__(self, *args, ministries, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ministry"].queryset = ministries
+
+    def service_args(self):
+        return {"ministry": self.cleaned_data["ministry"], "upload": self.cleaned_data["file"]}

@@ -28,12 +28,26 @@ def spec_for(kind):
     return spec
 
 
+def _require_manager(actor, ministry_id):
+    if not scope_of(actor).manages_ministry(ministry_id):
+        raise DomainError(_("Bạn chỉ được nhập dữ liệu của bộ, ngành mà bạn quản lý."))
+
+
+def _locked(actor, batch, states, wrong_state):
+    """The batch under its row lock, once the actor manages its ministry and it is in one
+    of ``states`` (``wrong_state`` says so otherwise)."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    _require_manager(actor, batch.ministry_id)
+    if batch.status not in states:
+        raise DomainError(wrong_state)
+    return batch
+
+
 @transaction.atomic
 def import_upload(*, actor, ministry, kind, upload):
     """Store the file and ask the worker to check it; nothing of the list is written yet."""
     spec_for(kind)
-    if not scope_of(actor).manages_ministry(ministry.pk):
-        raise DomainError(_("Bạn chỉ được nhập dữ liệu của bộ, ngành mà bạn quản lý."))
+    _require_manager(actor, ministry.pk)
     _check_upload(upload)
     name = os.path.basename(upload.name)[:255]
     batch = ImportBatch(ministry=ministry, kind=kind, file_name=name, created_by=actor)
@@ -46,11 +60,7 @@ def import_upload(*, actor, ministry, kind, upload):
 @transaction.atomic
 def import_confirm(*, actor, batch):
     """Staff confirm a checked file: the worker writes it, all or nothing."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if not scope_of(actor).manages_ministry(batch.ministry_id):
-        raise DomainError(_("Bạn chỉ được nhập dữ liệu của bộ, ngành mà bạn quản lý."))
-    if batch.status != Status.CHECKED:
-        raise DomainError(_("Tệp này không ở trạng thái chờ xác nhận."))
+    batch = _locked(actor, batch, (Status.CHECKED,), _("Tệp này không ở trạng thái chờ xác nhận."))
     if not (batch.counts.get("new") or batch.counts.get("changed")):
         raise DomainError(_("Tệp không có gì mới hoặc thay đổi: không cần ghi."))
     batch.status, batch.committed_by, batch.processed_rows = Status.COMMITTING, actor, 0
@@ -61,11 +71,12 @@ def import_confirm(*, actor, batch):
 
 @transaction.atomic
 def import_cancel(*, actor, batch):
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if not scope_of(actor).manages_ministry(batch.ministry_id):
-        raise DomainError(_("Bạn chỉ được nhập dữ liệu của bộ, ngành mà bạn quản lý."))
-    if batch.status not in (Status.CHECKED, Status.REFUSED):
-        raise DomainError(_("Chỉ hủy được tệp đã kiểm tra mà chưa ghi."))
+    batch = _locked(
+        actor,
+        batch,
+        (Status.CHECKED, Status.REFUSED),
+        _("Chỉ hủy được tệp đã kiểm tra mà chưa ghi."),
+    )
     batch.status = Status.CANCELLED
     batch.save(update_fields=["status"])
     batch.file.delete(save=False)

@@ -1,20 +1,19 @@
 """Ministry staff load their lists from spreadsheets: templates, exports, upload, the
 preview with its progress, confirm or cancel. Every view starts with the access helper."""
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from emulation import access
-from emulation.errors import DomainError
-from emulation.imports import examples, services
+from emulation.imports import examples, selectors, services
 from emulation.imports.engine import MAX_PROBLEMS, REGISTRY
 from emulation.imports.forms import UploadForm
 from emulation.imports.workbook import sheet_csv, sheet_xlsx
-from emulation.models import ImportBatch
+from emulation.pages import form_saved, post_action
 from emulation.pagination import paginate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,24 +33,14 @@ def _spec_or_404(kind):
 
 def _batch_for_user(user, pk):
     access.require_ministry_staff(user)
-    return get_object_or_404(
-        ImportBatch.objects.filter(ministry__in=access.managed_ministries(user)).select_related(
-            "ministry", "created_by", "committed_by"
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(selectors.batches_for(user=user), pk=pk)
 
 
 def imports_home(request):
     access.require_ministry_staff(request.user)
     ministries = access.managed_ministries(request.user)
-    batches = (
-        ImportBatch.objects.filter(ministry__in=ministries)
-        .select_related("ministry", "created_by")
-        .order_by("-created_at", "-id")
-    )
     labels = {spec.slug: spec.title for spec in _specs()}
-    page = paginate(request, batches)
+    page = paginate(request, selectors.batches_for(user=request.user))
     for batch in page:
         batch.list_title = labels.get(batch.kind, batch.kind)
     return render(
@@ -71,18 +60,8 @@ def import_upload(request, kind):
     spec = _spec_or_404(kind)
     ministries = access.managed_ministries(request.user)
     form = UploadForm(request.POST or None, request.FILES or None, ministries=ministries)
-    if request.method == "POST" and form.is_valid():
-        try:
-            batch = services.import_upload(
-                actor=request.user,
-                ministry=form.cleaned_data["ministry"],
-                kind=kind,
-                upload=form.cleaned_data["file"],
-            )
-        except DomainError as error:
-            form.add_error("file", error.message)
-        else:
-            return redirect("import_batch", pk=batch.pk)
+    if saved := form_saved(request, form, services.import_upload, None, kind=kind):
+        return redirect("import_batch", pk=saved.result.pk)
     return render(request, "emulation/imports/upload.html", {"spec": spec, "form": form})
 
 
@@ -142,22 +121,22 @@ def import_batch_status(request, pk):
 @require_POST
 def import_confirm(request, pk):
     batch = _batch_for_user(request.user, pk)
-    try:
-        services.import_confirm(actor=request.user, batch=batch)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã xác nhận: đang ghi vào cơ sở dữ liệu."))
-    return redirect("import_batch", pk=batch.pk)
+    return post_action(
+        request,
+        services.import_confirm,
+        _("Đã xác nhận: đang ghi vào cơ sở dữ liệu."),
+        then=reverse("import_batch", args=[batch.pk]),
+        batch=batch,
+    )
 
 
 @require_POST
 def import_cancel(request, pk):
     batch = _batch_for_user(request.user, pk)
-    try:
-        services.import_cancel(actor=request.user, batch=batch)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã hủy tệp; không có gì được ghi."))
-    return redirect("imports_home")
+    return post_action(
+        request,
+        services.import_cancel,
+        _("Đã hủy tệp; không có gì được ghi."),
+        then=reverse("imports_home"),
+        batch=batch,
+    )

@@ -4,6 +4,7 @@ a long form is seen at once. ``base.html`` renders it; no form template has to a
 
 from django import forms, template
 from django.forms.formsets import BaseFormSet
+from django_filters import FilterSet
 
 register = template.Library()
 
@@ -11,6 +12,8 @@ register = template.Library()
 def _forms_in(value):
     if isinstance(value, forms.BaseForm):
         return [value]
+    if isinstance(value, FilterSet):  # a list's filter: a bad value is an error too
+        return [value.form]
     if isinstance(value, BaseFormSet):
         return [value, *value.forms]
     if isinstance(value, (list, tuple)):  # rows of a table: [(row, form), …]

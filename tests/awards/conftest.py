@@ -200,21 +200,6 @@ def person_year(person, year, *codes, regime_year=2021, **fields):
     return record
 
 
-@pytest.fixture
-def catalogue(transactional_db):
-    """The legal regimes, award catalogue and base salaries of emulation migration 0003.
-
-    A transactional test starts from a flushed database (an earlier one's teardown empties
-    every table, data migrations included), so tests that need the catalogue load it again."""
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
-    importlib.import_module("emulation.migrations.0007_levels_ministry_settings").load(apps, None)
-    importlib.import_module("emulation.migrations.0009_rules_regime_data").load(apps, None)
-
-
 @pytest.fixture(autouse=True)
 def _vietnamese():
     """Rule messages are read in Vietnamese, the source language, whatever an earlier test of

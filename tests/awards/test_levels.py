@@ -149,8 +149,11 @@ def test_the_prime_ministers_title_becomes_an_award_only_with_the_pms_decision(w
     dossier, line = _forwarded_dossier(world, proposal)
     assert dossier.state == "forwarded"
     assert not Award.objects.filter(nomination=line).exists()
-    services.upward_dossier_return(
-        actor=world.users.staff, dossier=dossier, reason="Thiếu biên bản"
+    services.upward_dossier_answer(
+        actor=world.users.staff,
+        dossier=dossier,
+        answer="upward_dossier_return",
+        reason="Thiếu biên bản",
     )
     dossier.refresh_from_db()
     assert (dossier.state, dossier.return_reason) == ("returned", "Thiếu biên bản")
@@ -177,7 +180,9 @@ def test_the_prime_ministers_title_becomes_an_award_only_with_the_pms_decision(w
 def test_a_refused_dossier_creates_no_award(world, draft):
     proposal = _approved_with_government_flag(world, draft)
     dossier, line = _forwarded_dossier(world, proposal)
-    services.upward_dossier_refuse(actor=world.users.staff, dossier=dossier, reason="Không đạt")
+    services.upward_dossier_answer(
+        actor=world.users.staff, dossier=dossier, answer="upward_dossier_refuse", reason="Không đạt"
+    )
     dossier.refresh_from_db()
     assert dossier.state == "refused"
     assert not Award.objects.filter(nomination=line).exists()
@@ -208,7 +213,12 @@ def test_another_ministrys_staff_cannot_touch_the_dossier(world, draft):
     proposal = _approved_with_government_flag(world, draft)
     dossier, _unused = _forwarded_dossier(world, proposal)
     with pytest.raises(DomainError):
-        services.upward_dossier_return(actor=world.users.foreign_staff, dossier=dossier, reason="x")
+        services.upward_dossier_answer(
+            actor=world.users.foreign_staff,
+            dossier=dossier,
+            answer="upward_dossier_return",
+            reason="x",
+        )
     dossier.refresh_from_db()
     assert dossier.state == "forwarded"
 

@@ -10,20 +10,6 @@ from emulation.audit import audit_record
 from emulation.models import AuditEntry, AwardTitle
 
 
-@pytest.fixture
-def migrated_catalogue(db):
-    """The catalogue migration 0003 loads, loaded again if a transactional test that ran
-    before in this process flushed it (the order of tests across processes varies)."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    from emulation.models import LegalRegime
-
-    if not LegalRegime.objects.exists():
-        import_module("emulation.migrations.0003_award_catalogue").load(apps, None)
-
-
 def _title(code, regime="luat-2022-nd-98-2023"):
     return AwardTitle.objects.get(code=code, regime__code=regime)
 
@@ -58,7 +44,7 @@ def test_reward_without_a_multiplier_is_not_guessed(db):
     )
 
 
-def test_reward_before_any_base_salary_is_not_guessed(migrated_catalogue):
+def test_reward_before_any_base_salary_is_not_guessed(catalogue):
     amount, note = reward_amount(
         award_title=_title("cstd-co-so"), on_date=datetime.date(2017, 6, 30)
     )

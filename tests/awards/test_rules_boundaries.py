@@ -731,7 +731,7 @@ def test_the_catalogue_and_the_import_sheet_name_the_discipline_level_the_rule_a
     """A reprimand (khiển trách) does not bar Tập thể lao động tiên tiến, a warning does: the
     catalogue's text and the yearly-records sheet's column say the same as the rule."""
     from emulation.models import AwardTitle
-    from units.sheets import UnitYearSheet
+    from units.sheets.yearly import UnitYearSheet
 
     texts = AwardTitle.objects.filter(code="tt-lao-dong-tien-tien").values_list(
         "prerequisites", flat=True

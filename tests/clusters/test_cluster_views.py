@@ -188,7 +188,7 @@ def test_staff_create_a_cluster_and_the_change_is_audited(client_as, world):
     assert (entry.actor, entry.action) == (world.users.staff, "cluster_create")
     assert entry.before is None
     assert entry.after == {
-        "ministry_id": world.ministry.pk,
+        "ministry": world.ministry.pk,
         "kind": "khoi",
         "number": 3,
         "name": "Khối thi đua số 3",

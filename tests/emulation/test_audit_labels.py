@@ -6,13 +6,24 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
+from awards.services.upward import ANSWERS
 from clusters.models import Pledge
 from emulation.audit import ACTION_LABELS, action_label
 
 APPS = ("awards", "clusters", "documents", "emulation", "units")
 
+# The calls that write an action to the audit trail, and the actions a call naming
+# ``action`` writes (save_record: the record created or updated).
+WRITERS = {
+    "audit_record": lambda action: {action},
+    "save_version": lambda action: {action},
+    "save_record": lambda action: {f"{action}_create", f"{action}_update"},
+}
+
 # Actions built at run time, by the file that builds them.
 DYNAMIC = {
+    # save_version and save_record pass their caller's action on to audit_record.
+    "emulation/audit.py": set(),
     "units/people_services.py": {
         f"{kind}_{verb}"
         for kind in ("person", "person_year", "unit_year")
@@ -20,6 +31,7 @@ DYNAMIC = {
     },
     "clusters/year_start/pledge.py": {f"pledge_{state}" for state in Pledge.State.values},
     "awards/services/review.py": {"nomination_approve", "nomination_reject", "nomination_reopen"},
+    "awards/services/upward.py": set(ANSWERS),
     "emulation/auth.py": {"login", "logout", "password_change"},
 }
 
@@ -33,10 +45,8 @@ def _written_actions():
                 continue
             for node in ast.walk(ast.parse(path.read_text())):
                 func = getattr(node, "func", None)
-                if (
-                    not isinstance(node, ast.Call)
-                    or getattr(func, "id", getattr(func, "attr", "")) != "audit_record"
-                ):
+                writer = WRITERS.get(getattr(func, "id", getattr(func, "attr", "")))
+                if not isinstance(node, ast.Call) or writer is None:
                     continue
                 for keyword in node.keywords:
                     if keyword.arg != "action":
@@ -46,7 +56,7 @@ def _written_actions():
                         [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
                     )
                     if all(isinstance(branch, ast.Constant) for branch in branches):
-                        codes |= {branch.value for branch in branches}
+                        codes |= {code for branch in branches for code in writer(branch.value)}
                     else:
                         dynamic_files.add(path.relative_to(root).as_posix())
     return codes, dynamic_files

@@ -2,6 +2,7 @@
 opens Cụm thi đua số 2, sees its ten units, switches to English and back; the pages pass
 axe-core's serious and critical accessibility rules."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,8 +98,9 @@ def test_staff_create_an_account_after_fixing_a_mistake(live_server, page, demo)
     page.get_by_label("Vai trò").select_option(label="Thư ký cụm")
     page.get_by_role("button", name="Tạo tài khoản").click()
 
-    expect(page.locator("#error_1_id_cluster")).to_have_text(
-        "Thư ký cụm phải được gán cho một cụm thi đua."
+    # what a screen reader reads with the field: its help, then the error
+    expect(page.get_by_label("Cụm thi đua")).to_have_accessible_description(
+        re.compile(re.escape("Thư ký cụm phải được gán cho một cụm thi đua."))
     )
     expect(page.get_by_label("Họ và tên")).to_have_value("Đặng Thị Mới")
     assert serious_accessibility_violations(page) == []
@@ -116,7 +118,9 @@ def test_the_staff_pages_pass_the_accessibility_rules(live_server, page, demo):
         assert (path, serious_accessibility_violations(page)) == (path, [])
     page.goto(f"{live_server.url}/units/new/")
     page.get_by_role("button", name="Lưu").click()
-    expect(page.locator("#error_1_id_name")).to_have_text("Trường này là bắt buộc.")
+    expect(page.get_by_label("Tên đơn vị")).to_have_accessible_description(
+        "Trường này là bắt buộc."
+    )
     assert serious_accessibility_violations(page) == []
 
 

@@ -491,7 +491,7 @@ def test_ten_catalogue_creates_make_one_entry(world, django_user_model):
         "Chế độ này đã có một mục mang mã này." in body
         or "đã tồn tại" in body  # Django: "… với thông tin chế độ và mã đã tồn tại"
         for body in refused
-    ), [b[b.find("invalid-feedback") :][:300] for b in refused]
+    ), [b[b.find("error-summary") :][:300] for b in refused]
 
 
 def test_ten_pledge_opens_and_locks_each_happen_once(world):

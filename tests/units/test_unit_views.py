@@ -225,7 +225,7 @@ def test_staff_deactivate_a_unit_and_the_list_marks_it(client_as, world):
     assert unit.is_active is False
     entry = AuditEntry.objects.get(action="unit_update")
     common = {
-        "ministry_id": world.ministry.pk,
+        "ministry": world.ministry.pk,
         "code": None,
         "name": "Trường số 1",
         "short_name": "",

@@ -14,7 +14,7 @@ from clusters.evaluation.scores import (
     scores_errors,
     scores_save,
 )
-from clusters.evaluation.tables import scoring_table_for, scoring_tables_for
+from clusters.evaluation.selectors import scoring_table_for, scoring_tables_for
 from clusters.models import ClusterYear, Criterion, CriterionGroup, Score, ScoringTable
 from emulation.errors import DomainError
 from emulation.models import AuditEntry

@@ -5,30 +5,18 @@ import os
 import shutil
 import signal
 import time
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.core.files.storage import default_storage
 from django.db import transaction
 
 from documents.models import ReportVersion
 from documents.reports import services
-from emulation.models import LegalRegime
 from tests.documents.reports.conftest import HEAD_NAME, pdf_text
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def legal_regimes(transactional_db):
-    """Transactional tests flush the tables after each test, including the legal regimes and
-    award catalogue the migrations load (``serialized_rollback`` cannot restore them once
-    Playwright's event loop owns the connection): load them again."""
-    if not LegalRegime.objects.exists():
-        import_module("emulation.migrations.0003_award_catalogue").load(django_apps, None)
 
 
 @pytest.fixture
@@ -53,7 +41,7 @@ def _wait_until_final(version, seconds=60):
 
 
 def test_a_real_worker_builds_the_report(
-    celery_worker_process, legal_regimes, world, cluster2, tmp_path
+    celery_worker_process, catalogue, world, cluster2, tmp_path
 ):
     with transaction.atomic():
         version = services.report_version_request(actor=world.users.leader, report=cluster2.report)
@@ -72,7 +60,7 @@ def test_a_real_worker_builds_the_report(
 
 @pytest.mark.browser
 def test_leader_asks_for_the_2020_report_waits_and_downloads_it(
-    celery_worker_process, legal_regimes, world, cluster2, live_server, page, tmp_path
+    celery_worker_process, catalogue, world, cluster2, live_server, page, tmp_path
 ):
     world.users.leader.set_password(PASSWORD)
     world.users.leader.save()
@@ -130,7 +118,7 @@ def _report_files(private_media, version):
 
 
 def test_a_report_survives_kill_9_of_the_worker_child_within_60_s(
-    celery_workers, legal_regimes, world, cluster2, private_media
+    celery_workers, catalogue, world, cluster2, private_media
 ):
     worker = celery_workers.start(pool="prefork", concurrency=1)
     version = _request_a_long_report(world, cluster2)
@@ -148,7 +136,7 @@ def test_a_report_survives_kill_9_of_the_worker_child_within_60_s(
 
 
 def test_a_report_survives_kill_9_of_the_whole_worker_and_a_restart(
-    celery_workers, legal_regimes, world, cluster2, private_media
+    celery_workers, catalogue, world, cluster2, private_media
 ):
     short = {"CELERY_VISIBILITY_TIMEOUT": "20"}
     worker = celery_workers.start(pool="prefork", concurrency=1, extra_env=short)

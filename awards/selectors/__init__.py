@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
+from clusters.access import visible_clusters
 from emulation.models import AuditEntry, AwardTitle, LegalRegime
 from emulation.roles import scope_of
 from units.models import PersonYear, UnitHeadDecision
@@ -19,14 +20,17 @@ def proposal_detail_lines(*, proposal):
     )
 
 
+def _sent_proposals(scope):
+    """Proposals sent to the ministry (not drafts) of the ministries the scope manages."""
+    sent = Proposal.objects.exclude(state=Proposal.State.DRAFT)
+    return scope.managed(sent, "cluster_year__cluster__ministry")
+
+
 def proposals_for_staff(*, user):
     """Proposals sent to the ministry (not drafts) of the ministries the user manages."""
-    scope = scope_of(user)
-    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
-    if not scope.is_superuser:
-        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
     return (
-        proposals.select_related("cluster_year__cluster__ministry")
+        _sent_proposals(scope_of(user))
+        .select_related("cluster_year__cluster__ministry")
         .annotate(
             line_count=Count("nominations", distinct=True),
             approved_count=Count(
@@ -39,14 +43,22 @@ def proposals_for_staff(*, user):
     )
 
 
+def queue_clusters(*, user):
+    """The clusters the queue's filter offers: those of the ministries the user manages."""
+    clusters = scope_of(user).managed(visible_clusters(user))
+    return clusters.order_by("ministry__name", "kind", "number")
+
+
+def meeting_lines_of(*, line):
+    """The council meetings a line was put to, newest first."""
+    return line.meeting_lines.select_related("meeting").order_by("-meeting__held_on")
+
+
 def queue_summary(*, user):
     scope = scope_of(user)
-    if not (scope.is_superuser or scope.staff_ministries):
+    if not scope.is_ministry_staff:
         return None
-    proposals = Proposal.objects.exclude(state=Proposal.State.DRAFT)
-    if not scope.is_superuser:
-        proposals = proposals.filter(cluster_year__cluster__ministry_id__in=scope.staff_ministries)
-    counts = dict(proposals.order_by().values_list("state").annotate(n=Count("id")))
+    counts = dict(_sent_proposals(scope).order_by().values_list("state").annotate(n=Count("id")))
     return [
         (label, counts.get(value, 0)) for value, label in Proposal.State.choices if value in counts
     ]
@@ -97,16 +109,21 @@ def proposals_by_cluster_year(*, cluster_years):
     return {proposal.cluster_year_id: proposal for proposal in proposals}
 
 
+def pending_lines_of(*, proposal):
+    return proposal.nominations.filter(outcome=Nomination.Outcome.PENDING)
+
+
+def with_subjects(lines):
+    """``lines`` (a queryset) with their titles, units and persons."""
+    return list(lines.select_related("award_title", "unit", "person"))
+
+
 def pending_lines_for_staff(*, user):
     """Lines waiting for a decision in proposals under review, across the user's ministries."""
-    scope = scope_of(user)
     lines = Nomination.objects.filter(
         outcome=Nomination.Outcome.PENDING, proposal__state=Proposal.State.IN_REVIEW
     )
-    if not scope.is_superuser:
-        lines = lines.filter(
-            proposal__cluster_year__cluster__ministry_id__in=scope.staff_ministries
-        )
+    lines = scope_of(user).managed(lines, "proposal__cluster_year__cluster__ministry")
     return lines.select_related(
         "proposal__cluster_year__cluster", "award_title", "unit", "person"
     ).order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")
@@ -303,3 +320,21 @@ def recorded_awards(*, unit, person=None, up_to_year, exclude_nomination_id=None
                 if (record.year, title.name_vi) not in held
             ]
     return sorted(rows, key=lambda row: (row["year"], row["kind"], row["award"]))
+
+
+def lines_for_export(*, proposals):
+    return (
+        Nomination.objects.filter(proposal__in=proposals.values("pk"))
+        .select_related("proposal__cluster_year__cluster", "unit", "person", "award_title")
+        .order_by("-proposal__cluster_year__year", "proposal__cluster_year__cluster__number", "id")
+    )
+
+
+def awards_for_export(*, user):
+    """Every award decided in the ministries the user manages, newest decision first."""
+    awards = scope_of(user).managed(
+        Award.objects.all(), "nomination__proposal__cluster_year__cluster__ministry"
+    )
+    return awards.select_related(
+        "decision", "nomination__proposal__cluster_year__cluster", "unit", "person", "award_title"
+    ).order_by("-decision__dated", "decision_id", "id")
