@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from emulation import audit_chain
+from emulation import audit_chain, data_version
 from emulation.models import AuditEntry
 
 # How each action reads in the audit trail; every action written by audit_record() has a label
@@ -172,6 +172,7 @@ def audit_record(*, actor, action, obj, before=None, after=None, reason=""):
     it happened: now, or the past event being loaded (``events_dated``)."""
     actor = actor if actor is not None and actor.is_authenticated else None
     with transaction.atomic():
+        data_version.bump_for_record(obj)  # the year's row lock first, then the chain's
         connection = transaction.get_connection()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

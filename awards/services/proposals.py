@@ -16,6 +16,7 @@ from awards.services.common import (
     require_writer,
     subject_check,
 )
+from clusters.data_version import bump_cluster_year
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
@@ -240,6 +241,7 @@ def proposal_submit(*, actor, proposal):
     if error:
         raise error
     Nomination.objects.bulk_update(lines, ["vote_share", "rank", "rank_tied"])
+    bump_cluster_year(pk=proposal.cluster_year_id)
     resubmit = proposal.state == Proposal.State.RETURNED
     proposal.state = Proposal.State.RESUBMITTED if resubmit else Proposal.State.SUBMITTED
     proposal.submitted_at = event_now()

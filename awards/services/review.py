@@ -16,6 +16,7 @@ from awards.services.common import (
     proposal_snapshot,
     require_staff,
 )
+from clusters.data_version import bump_cluster_year
 from emulation.audit import audit_record
 from emulation.errors import DomainError
 
@@ -78,6 +79,7 @@ def proposal_return(*, actor, proposal, reason):
     proposal.nominations.exclude(outcome=Outcome.PENDING).update(
         outcome=Outcome.PENDING, outcome_reason=""
     )
+    bump_cluster_year(pk=proposal.cluster_year_id)
     audit_record(
         actor=actor,
         action="proposal_return",

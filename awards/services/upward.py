@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from awards.models import Award, Decision, Nomination, UpwardDossier
 from awards.regime import regime_on, same_title_in
 from awards.rules.money import reward_amount
+from clusters.data_version import bump_cluster_years
 from emulation.audit import audit_record, event_now
 from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.data_version import bump_ministry_year
 from emulation.errors import DomainError
 from emulation.models import AwardTitle
 from emulation.rights import require_manager
@@ -113,6 +115,7 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
         )
     before = _snapshot(dossier)
     Nomination.objects.filter(pk__in=[line.pk for line in lines]).update(upward_dossier=dossier)
+    bump_ministry_year(ministry_id=dossier.ministry_id, year=dossier.year)
     audit_record(
         actor=actor,
         action="upward_dossier_lines",
@@ -131,6 +134,7 @@ def upward_dossier_remove_line(*, actor, dossier, line):
         raise _wrong_state(dossier, _("bỏ dòng"))
     before = _snapshot(dossier)
     Nomination.objects.filter(pk=line.pk, upward_dossier=dossier).update(upward_dossier=None)
+    bump_ministry_year(ministry_id=dossier.ministry_id, year=dossier.year)
     audit_record(
         actor=actor,
         action="upward_dossier_lines",
@@ -260,6 +264,9 @@ def upward_dossier_decide(
             signer_position=signer_position,
             recorded_by=actor,
         )
+    # The counters the awards and the dossier below bump, taken before the first audit entry.
+    bump_ministry_year(ministry_id=dossier.ministry_id, year=dossier.year)
+    bump_cluster_years(pks=[line.proposal.cluster_year_id for line in granted])
     audit_record(
         actor=actor,
         action="decision_record",

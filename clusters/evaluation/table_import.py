@@ -19,6 +19,7 @@ from clusters.evaluation.tables import _check_scope_free, scoring_table_insert
 from clusters.models import Criterion, CriterionGroup, CriterionLevel
 from emulation.audit import audit_record
 from emulation.bounds import check_year
+from emulation.data_version import bump_ministry_year
 from emulation.errors import DomainError
 from emulation.rights import require_manager
 from emulation.spreadsheets import SpreadsheetError, read_sheet
@@ -180,6 +181,7 @@ def scoring_table_import(*, actor, ministry, year, cluster, name, file):
                 CriterionLevel(criterion=criterion, label=label, points=points, order=i)
                 for i, (label, points) in enumerate(row["levels"])
             )
+    bump_ministry_year(ministry_id=table.ministry_id, year=table.year)
     audit_record(
         actor=actor,
         action="scoring_table_import",

@@ -11,6 +11,7 @@ from clusters.models import Criterion, CriterionGroup, CriterionLevel, Score, Sc
 from emulation.audit import audit_record
 from emulation.bounds import check_year
 from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.data_version import bump_ministry_year
 from emulation.errors import DomainError
 from emulation.numbers import format_decimal, parse_decimal
 from emulation.rights import require_manager
@@ -108,6 +109,7 @@ def _copy_structure(source, target):
                 )
                 for level in criterion.levels.all()
             )
+    bump_ministry_year(ministry_id=target.ministry_id, year=target.year)
 
 
 def previous_table(*, ministry, year, cluster):
@@ -197,6 +199,7 @@ def scoring_table_update(*, actor, table, expected_version, name, groups, criter
             CriterionLevel(criterion=criterion, label=label, points=points, order=i)
             for i, (label, points) in enumerate(row["levels"])
         )
+    bump_ministry_year(ministry_id=table.ministry_id, year=table.year)
     audit_record(
         actor=actor,
         action="scoring_table_update",
