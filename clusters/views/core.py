@@ -2,16 +2,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from clusters import services
 from clusters.access import can_manage_cluster, get_cluster_for_user, visible_clusters
+from clusters.data_version import cluster_year_version
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
 from clusters.models import ClusterYear
-from clusters.selectors import cluster_year_members, cluster_years_of
+from clusters.selectors import cluster_years_of, member_units
 from emulation.access import managed_ministries
 from emulation.errors import DomainError, form_error
+from emulation.fragments import cached_fragment
 from emulation.pagination import paginate
 from emulation.selectors import selected_year
 
@@ -46,7 +49,24 @@ def cluster_detail(request, pk):
         .select_related("emulation_year__regime")
         .first()
     )
-    members = cluster_year_members(cluster_year=cluster_year) if cluster_year else []
+    can_manage = can_manage_cluster(request.user, cluster)
+    members = None
+    if cluster_year is not None:
+        cluster_year.cluster = cluster  # the panels' too
+        members = cached_fragment(
+            "members",
+            cluster_year_version(cluster_year),
+            can_manage,
+            render=lambda: render_to_string(
+                "clusters/_members.html",
+                {
+                    "cluster": cluster,
+                    "year": year,
+                    "units": member_units(cluster_year),
+                    "can_manage": can_manage,
+                },
+            ),
+        )
     years = cluster_years_of(cluster=cluster)
     return render(
         request,
@@ -57,7 +77,7 @@ def cluster_detail(request, pk):
             "year": year,
             "years": sorted(set(years) | {year}, reverse=True),
             "members": members,
-            "can_manage": can_manage_cluster(request.user, cluster),
+            "can_manage": can_manage,
         },
     )
 

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import can_write_cluster, get_cluster_year_for_user
+from clusters.data_version import cluster_year_version
 from clusters.evaluation.access import get_evidence_for_user
 from clusters.evaluation.evidence import evidence_add, evidence_delete
 from clusters.evaluation.forms import UploadForm
@@ -27,6 +29,7 @@ from clusters.evaluation.scores import (
 from clusters.evaluation.tables import scoring_table_for
 from clusters.models import Criterion, Evidence, Score
 from emulation.errors import DomainError, form_error
+from emulation.fragments import cached_fragment
 from emulation.numbers import format_decimal
 
 
@@ -375,12 +378,10 @@ def _import_cell_errors(layout, cell_errors):
     return lines
 
 
-def ranking(request, pk, year):
-    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+def _ranking_page(cluster_year):
     rows = cluster_year_ranking(cluster_year=cluster_year)
-    return render(
-        request,
-        "clusters/ranking.html",
+    return render_to_string(
+        "clusters/_ranking_page.html",
         {
             "cluster_year": cluster_year,
             "cluster": cluster_year.cluster,
@@ -389,4 +390,16 @@ def ranking(request, pk, year):
             "table": scoring_table_for(cluster_year=cluster_year, prefetch=False),
             "frozen": cluster_year_is_frozen(cluster_year=cluster_year),
         },
+    )
+
+
+def ranking(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    body = cached_fragment(
+        "ranking", cluster_year_version(cluster_year), render=lambda: _ranking_page(cluster_year)
+    )
+    return render(
+        request,
+        "clusters/ranking.html",
+        {"cluster_year": cluster_year, "cluster": cluster_year.cluster, "body": body},
     )
