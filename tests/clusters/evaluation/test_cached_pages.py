@@ -177,3 +177,17 @@ def test_a_cached_panel_is_in_the_viewers_language(client_as, world):
     english = client.get(page(world)).content.decode()
     assert "Cụm trưởng, Cụm phó" not in english
     assert "Chưa ghi nhận Cụm trưởng" not in english
+
+
+def test_a_fragment_s_key_holds_its_version_language_rights_and_code(monkeypatch):
+    from django.utils import translation
+
+    from emulation import fragments
+
+    key = fragments.fragment_key("panel", "c1:2021.1.1", True)
+    assert key != fragments.fragment_key("panel", "c1:2021.2.1", True)
+    assert key != fragments.fragment_key("panel", "c1:2021.1.1", False)
+    with translation.override("en"):
+        assert key != fragments.fragment_key("panel", "c1:2021.1.1", True)
+    monkeypatch.setattr(fragments, "code_version", lambda: "another release")
+    assert key != fragments.fragment_key("panel", "c1:2021.1.1", True)
