@@ -3,9 +3,11 @@ worker, loaded with wrk; writes bench/results.md and bench/results.json.
 
 Environment (defaults in brackets): BENCH_SCALE [1], BENCH_SECONDS per run [10],
 BENCH_CONNECTIONS [1,20], BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/thidua_bench],
-BENCH_DEMO_DATABASE_URL [… /thidua_bench_demo], BENCH_REDIS_URL [redis://127.0.0.1:6379/0],
-BENCH_PORT [8765]. The national data set is kept between runs and reused when it already
-has the asked scale."""
+BENCH_DEMO_DATABASE_URL [… /thidua_bench_demo], BENCH_REDIS_URL [redis://127.0.0.1:6379/0]
+(the broker), BENCH_CACHE_URL [redis://127.0.0.1:6379/1] (the cache, as in production),
+BENCH_DEMO_CACHE_URL [redis://127.0.0.1:6379/2] (the demo data set's), BENCH_PORT [8765].
+Each probe empties its cache database first. The national data set is kept between runs and
+reused when it already has the asked scale."""
 
 import json
 import os
@@ -29,6 +31,8 @@ SCALE = os.environ.get("BENCH_SCALE", "1")
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"{PG}/thidua_bench")
 DEMO_DATABASE_URL = os.environ.get("BENCH_DEMO_DATABASE_URL", f"{PG}/thidua_bench_demo")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/1")
+DEMO_CACHE_URL = os.environ.get("BENCH_DEMO_CACHE_URL", "redis://127.0.0.1:6379/2")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,20").split(",")]
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -87,8 +91,14 @@ def create_database(url, *, drop=False):
             admin.execute(f'CREATE DATABASE "{_name(url)}"')
 
 
-def dev_env(url):
-    return {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "true", "CELERY_BROKER_URL": ""}
+def dev_env(url, cache_url=""):
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "true",
+        "CELERY_BROKER_URL": "",
+        "CACHE_URL": cache_url,
+    }
 
 
 def prod_env():
@@ -101,6 +111,7 @@ def prod_env():
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": DATABASE_URL,
         "CELERY_BROKER_URL": REDIS_URL,
+        "CACHE_URL": CACHE_URL,
         "DJANGO_SETTINGS_MODULE": "config.bench_settings",
         "WEB_CONCURRENCY": str(WORKERS),
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
@@ -260,8 +271,10 @@ def timed_work(env, rows, worker_pid):
     return {"grid_save": grid, "reports": reports}
 
 
-def measure(rows):
+def measure(rows, loads):
+    """Each page under load; ``loads`` gathers the 1-minute load average after each run."""
     bare = {c: run_wrk(BASE + "/bench/bare/", connections=c, seconds=SECONDS) for c in CONNECTIONS}
+    loads.append(os.getloadavg()[0])
     log(f"bare view: {bare[max(CONNECTIONS)]['rps']} req/s at {max(CONNECTIONS)} connections")
     for row in rows:
         for _ in range(5):  # warm each worker's caches (templates, translations)
@@ -272,6 +285,7 @@ def measure(rows):
             c: run_wrk(BASE + row["url"], connections=c, seconds=SECONDS, cookie=row["cookie"])
             for c in CONNECTIONS
         }
+        loads.append(os.getloadavg()[0])
         log(f"{row['role']:<9} {row['page']:<14} {row['load'][max(CONNECTIONS)]['rps']} req/s")
     return bare
 
@@ -289,10 +303,11 @@ def main():
     log("collectstatic (production storage: hashed, compressed)")
     manage("collectstatic", "--no-input", "-v0", env=env)
     log("counting queries on the demo and national data sets")
-    demo_rows = probe("demo", dev_env(DEMO_DATABASE_URL))
+    demo_rows = probe("demo", dev_env(DEMO_DATABASE_URL, DEMO_CACHE_URL))
     rows = probe("national", env, sessions=True)
     for row, demo in zip(rows, demo_rows, strict=True):
         row["queries_demo"] = demo["queries"]
+        row["queries_demo_cold"] = demo["queries_cold"]
     processes = start_servers(env)
     try:
         wait_until(lambda: get("/health/")[0] == 200, "gunicorn")
@@ -301,7 +316,8 @@ def main():
             "the Celery worker",
         )
         log("gunicorn and the Celery worker are up")
-        bare = measure(rows)
+        loads = []
+        bare = measure(rows, loads)
         work = timed_work(env, rows, processes[1].pid)
     finally:
         stop(processes)
@@ -311,6 +327,8 @@ def main():
         "cores": os.cpu_count(),
         "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
+        "load_average_during_max": max(loads),
+        "load_average_during_mean": round(sum(loads) / len(loads), 2),
         "gunicorn_workers": WORKERS,
         "seconds_per_run": SECONDS,
         "connections": CONNECTIONS,
