@@ -39,6 +39,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8765"))
 WORKERS = 2
 BASE = f"http://127.0.0.1:{PORT}"
 SECRET = "bench-only-secret-never-used-in-production-" + "0123456789abcdef" * 2
+HEALTH_TOKEN = "bench-only-health-token"  # /health/?worker=1 answers monitoring only
 
 
 def log(message):
@@ -107,6 +108,7 @@ def prod_env():
         **os.environ,
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": SECRET,
+        "HEALTH_WORKER_TOKEN": HEALTH_TOKEN,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": DATABASE_URL,
@@ -174,8 +176,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def get(path, cookie=None):
-    request = urllib.request.Request(BASE + path, headers={"Cookie": cookie} if cookie else {})
+def get(path, cookie=None, headers=None):
+    headers = {**(headers or {}), **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(BASE + path, headers=headers)
     try:
         with urllib.request.build_opener(_NoRedirect).open(request, timeout=30) as response:
             return response.status, response.read()
@@ -312,7 +315,7 @@ def main():
     try:
         wait_until(lambda: get("/health/")[0] == 200, "gunicorn")
         wait_until(
-            lambda: get("/health/?worker=1")[0] == 200,
+            lambda: get("/health/?worker=1", headers={"X-Health-Token": HEALTH_TOKEN})[0] == 200,
             "the Celery worker",
         )
         log("gunicorn and the Celery worker are up")
