@@ -32,26 +32,40 @@ def bump_cluster_years(*, pks):
     return ClusterYear.objects.filter(pk__in=ids).update(data_version=F("data_version") + 1)
 
 
+VERSIONS = ("year", "data_version", "emulation_year__data_version")
+
+
+def _token(cluster_year, rows):
+    near = sorted(row for row in rows if abs(row[0] - cluster_year.year) <= 1)
+    return f"c{cluster_year.pk}:" + ",".join(f"{y}.{c}.{e}" for y, c, e in near)
+
+
 def cluster_year_token(cluster_year):
     """The versions a cluster-year's pages depend on, as a short string (one query): the
     cluster-year's and its ministry-year's counters, for the year and its two neighbours."""
-    rows = (
-        ClusterYear.objects.filter(
-            cluster_id=cluster_year.cluster_id,
-            year__gte=cluster_year.year - 1,
-            year__lte=cluster_year.year + 1,
-        )
-        .order_by("year")
-        .values_list("year", "data_version", "emulation_year__data_version")
+    rows = ClusterYear.objects.filter(
+        cluster_id=cluster_year.cluster_id,
+        year__gte=cluster_year.year - 1,
+        year__lte=cluster_year.year + 1,
+    ).values_list(*VERSIONS)
+    return _token(cluster_year, rows)
+
+
+def cluster_versions(*, cluster):
+    """``(year, cluster-year's version, ministry-year's version)`` of every year of a
+    cluster, newest first: the cluster page's year switch and its year's token in one query."""
+    return list(
+        ClusterYear.objects.filter(cluster=cluster).order_by("-year").values_list(*VERSIONS)
     )
-    return f"c{cluster_year.pk}:" + ",".join(f"{y}.{c}.{e}" for y, c, e in rows)
 
 
-def cluster_year_version(cluster_year):
+def cluster_year_version(cluster_year, rows=None):
     """``cluster_year_token``, read once per instance, i.e. per request: before the data of
-    the page's first fragment (a version read after its data could label older data)."""
+    the page's first fragment (a version read after its data could label older data).
+    ``rows``: the cluster's ``cluster_versions``, already read."""
     if getattr(cluster_year, "_data_token", None) is None:
-        cluster_year._data_token = cluster_year_token(cluster_year)
+        token = _token(cluster_year, rows) if rows is not None else None
+        cluster_year._data_token = token or cluster_year_token(cluster_year)
     return cluster_year._data_token
 
 

@@ -42,10 +42,6 @@ def member_units(cluster_year):
     return member_units_of([cluster_year])[cluster_year.pk]
 
 
-def cluster_years_of(*, cluster):
-    return list(cluster.years.order_by("-year").values_list("year", flat=True))
-
-
 def years_for_user(*, user, also=()):
     """Every year that has a cluster-year in the user's scope, newest first, with ``also``
     (this year, the year shown): the year switch offers each of them in one step."""

@@ -9,7 +9,7 @@ import logging
 import time
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -54,9 +54,25 @@ def _none_stored(data, *args, **kwargs):
     return list(data)  # set_many: the keys that were not set
 
 
+class _OneClientPerPool(RedisCacheClient):
+    """Django makes a ``redis.Redis`` at every call (its response callbacks: a fifth of a
+    millisecond); one per connection pool serves them all (it is thread-safe)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        if index not in self._clients:
+            self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return self._clients[index]
+
+
 class FailOpenRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _OneClientPerPool
         self._down_until = 0.0
 
     add = _fail_open(_false)(RedisCache.add)

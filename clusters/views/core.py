@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 
 from clusters import services
 from clusters.access import can_manage_cluster, get_cluster_for_user, visible_clusters
-from clusters.data_version import cluster_year_version
+from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
 from clusters.models import ClusterYear
-from clusters.selectors import cluster_years_of, member_units
+from clusters.selectors import member_units
 from emulation.access import managed_ministries
 from emulation.errors import DomainError, form_error
 from emulation.fragments import cached_fragment
@@ -50,12 +50,13 @@ def cluster_detail(request, pk):
         .first()
     )
     can_manage = can_manage_cluster(request.user, cluster)
+    versions = cluster_versions(cluster=cluster)  # the year switch; read before any data
     members = None
     if cluster_year is not None:
         cluster_year.cluster = cluster  # the panels' too
         members = cached_fragment(
             "members",
-            cluster_year_version(cluster_year),
+            cluster_year_version(cluster_year, versions),
             can_manage,
             render=lambda: render_to_string(
                 "clusters/_members.html",
@@ -67,7 +68,7 @@ def cluster_detail(request, pk):
                 },
             ),
         )
-    years = cluster_years_of(cluster=cluster)
+    years = [row[0] for row in versions]
     return render(
         request,
         "clusters/cluster_detail.html",

@@ -51,9 +51,9 @@ def report_versions(report):
 
 
 def report_panel_for(*, cluster_year):
-    report = YearEndReport.objects.filter(cluster_year=cluster_year).first()
-    latest = report.versions.first() if report is not None else None
-    return {"cluster_year": cluster_year, "report": report, "latest": latest}
+    """The cluster-year's newest PDF version, if any (one query)."""
+    latest = ReportVersion.objects.filter(report__cluster_year=cluster_year).first()
+    return {"cluster_year": cluster_year, "latest": latest}
 
 
 def latest_ready_versions(*, user, limit):
