@@ -39,13 +39,13 @@ def stored_cells(*, cluster_year):
 
 
 def grid_texts():
-    """Everything a cell says, translated (and escaped, but for the labels: they are
-    escaped once filled in) once per grid."""
+    """Everything a cell says, translated and escaped once per grid. The labels are filled
+    in with escaped names: the same as escaping the filled-in label."""
     return {
-        "label_self": _("%(unit)s – tiêu chí %(code)s – điểm tự chấm"),
-        "label_agreed": _("%(unit)s – tiêu chí %(code)s – điểm cụm chấm"),
-        "label_comment": _("%(unit)s – tiêu chí %(code)s – nhận xét"),
-        "label_more": _("%(unit)s – tiêu chí %(code)s – nhận xét và minh chứng"),
+        "label_self": escape(_("%(unit)s – tiêu chí %(code)s – điểm tự chấm")),
+        "label_agreed": escape(_("%(unit)s – tiêu chí %(code)s – điểm cụm chấm")),
+        "label_comment": escape(_("%(unit)s – tiêu chí %(code)s – nhận xét")),
+        "label_more": escape(_("%(unit)s – tiêu chí %(code)s – nhận xét và minh chứng")),
         "self": escape(_("TC")),
         "agreed": escape(_("CC")),
         "comment": escape(_("Nhận xét")),
@@ -57,8 +57,7 @@ def grid_texts():
     }
 
 
-def status_html(prefix, version, errors, *, editable, saved=False, texts=None):
-    """The cell's status box: its version (what the next save names), its errors, "saved"."""
+def _status(prefix, version, errors, *, editable, saved_text=None):
     parts = [f'<input type="hidden" name="{prefix}-v" value="{escape(str(version))}">']
     if not editable:
         parts = []
@@ -66,10 +65,26 @@ def status_html(prefix, version, errors, *, editable, saved=False, texts=None):
         f'<div class="invalid-feedback d-block cell-error">{escape(str(error))}</div>'
         for error in errors
     ]
-    if saved:
-        saved_text = (texts or grid_texts())["saved"]
+    if saved_text:
         parts.append(f'<span class="cell-saved small text-success">{saved_text}</span>')
-    return mark_safe("".join(parts))  # every value above is escaped
+    return "".join(parts)
+
+
+def status_html(prefix, version, errors, *, editable, saved=False, texts=None):
+    """The cell's status box: its version (what the next save names), its errors, "saved"."""
+    saved_text = (texts or grid_texts())["saved"] if saved else None
+    return mark_safe(_status(prefix, version, errors, editable=editable, saved_text=saved_text))
+
+
+class _Unit(NamedTuple):
+    pk: int
+    name: str  # escaped
+
+
+class _Criterion(NamedTuple):
+    pk: int
+    code: str  # escaped
+    evidence_required: bool
 
 
 def _evidence(url, count, required, texts):
@@ -85,7 +100,7 @@ def _input(prefix, field, value, label, placeholder, extra_class="", decimal=Tru
     return (
         f'<input id="{prefix}-{field}" name="{prefix}-{field}" value="{escape(value)}"{mode} '
         f'autocomplete="off" class="form-control form-control-sm{extra_class}" '
-        f'data-field="{field}" aria-label="{escape(label)}" placeholder="{placeholder}">'
+        f'data-field="{field}" aria-label="{label}" placeholder="{placeholder}">'
     )
 
 
@@ -111,7 +126,7 @@ def _editable_cell(prefix, save_url, values, names, texts, *, errors, toggle, ev
         + _input(prefix, "agreed", values["agreed"], label["agreed"], texts["agreed"], invalid)
         + f'<details class="cell-more"><summary class="cell-more-toggle{toggle}">'
         '<span aria-hidden="true">…</span>'
-        f'<span class="visually-hidden">{escape(texts["label_more"] % names)}</span></summary>'
+        f'<span class="visually-hidden">{texts["label_more"] % names}</span></summary>'
         '<div class="cell-drawer">'
         + _input(
             prefix, "comment", values["comment"], label["comment"], texts["comment"], decimal=False
@@ -121,7 +136,7 @@ def _editable_cell(prefix, save_url, values, names, texts, *, errors, toggle, ev
     )
 
 
-def cell_html(*, base_url, unit, criterion, score, evidence, typed, errors, editable, texts):
+def _cell(base_url, unit, criterion, score, count, typed, errors, editable, texts):
     """One cell: what was typed (a refused save shows it again) or what is stored."""
     prefix = cell_prefix(unit.pk, criterion.pk)
     if typed is not None:
@@ -135,12 +150,11 @@ def cell_html(*, base_url, unit, criterion, score, evidence, typed, errors, edit
             "comment": score.comment if score else "",
         }
         version = score.version if score else 0  # 0 for an empty cell: a save names it
-    count = evidence.get(score.pk, 0) if score else 0
     # clusters:score_cell and clusters:score_evidence, under the grid's URL: one reverse()
     # per grid instead of 800.
     save_url = f"{base_url}{unit.pk}/{criterion.pk}/"
     evidence_link = _evidence(f"{save_url}evidence/", count, criterion.evidence_required, texts)
-    status = status_html(prefix, version, errors, editable=editable, texts=texts)
+    status = _status(prefix, version, errors, editable=editable)
     if not editable:
         failed = " is-invalid cell-failed" if errors else ""
         return _readonly_cell(prefix, values, evidence_link, failed, status)
@@ -166,24 +180,30 @@ def grid_rows(cluster_year, layout, scores, evidence, *, editable, typed=None, e
     typed, errors = typed or {}, errors or {}
     base_url = reverse("clusters:scores", args=[cluster_year.cluster_id, cluster_year.year])
     texts = grid_texts()
+    units = [_Unit(unit.pk, escape(unit.name)) for unit in layout.units]
     rows = []
     for group in layout.groups:
         criteria = []
         for criterion in group.criteria.all():
-            cells = "".join(
-                cell_html(
-                    base_url=base_url,
-                    unit=unit,
-                    criterion=criterion,
-                    score=scores.get((unit.pk, criterion.pk)),
-                    evidence=evidence,
-                    typed=typed.get((unit.pk, criterion.pk)),
-                    errors=errors.get((unit.pk, criterion.pk), ()),
-                    editable=editable,
-                    texts=texts,
+            column = _Criterion(criterion.pk, escape(criterion.code), criterion.evidence_required)
+            cells = []
+            for unit in units:
+                key = (unit.pk, column.pk)
+                score = scores.get(key)
+                count = evidence.get(score.pk, 0) if score else 0
+                cells.append(
+                    _cell(
+                        base_url,
+                        unit,
+                        column,
+                        score,
+                        count,
+                        typed.get(key),
+                        errors.get(key, ()),
+                        editable,
+                        texts,
+                    )
                 )
-                for unit in layout.units
-            )
-            criteria.append({"criterion": criterion, "cells": mark_safe(cells)})
+            criteria.append({"criterion": criterion, "cells": mark_safe("".join(cells))})
         rows.append({"group": group, "criteria": criteria})
     return rows
