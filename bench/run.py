@@ -17,10 +17,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
-
+from bench.databases import create_database, database_facts, ensure_services, log, name_of
 from bench.load import ensure_wrk, run_wrk
 from bench.report import write_results
 
@@ -40,56 +38,6 @@ WORKERS = 2
 BASE = f"http://127.0.0.1:{PORT}"
 SECRET = "bench-only-secret-never-used-in-production-" + "0123456789abcdef" * 2
 HEALTH_TOKEN = "bench-only-health-token"  # /health/?worker=1 answers monitoring only
-
-
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def sh(command):
-    return subprocess.run(command, shell=True, capture_output=True, text=True).returncode == 0
-
-
-def ensure_services():
-    """PostgreSQL and Redis on localhost, started (as in .ci/run) when they are down."""
-    if not sh("pg_isready -q -h 127.0.0.1 -p 5432"):
-        log("starting PostgreSQL")
-        subprocess.run(
-            'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start',
-            shell=True,
-            check=True,
-        )
-    if not sh("redis-cli -h 127.0.0.1 -p 6379 ping"):
-        log("starting Redis")
-        subprocess.run(
-            'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
-            shell=True,
-            check=True,
-        )
-    for _ in range(30):
-        if sh("pg_isready -q -h 127.0.0.1 -p 5432") and sh("redis-cli -h 127.0.0.1 ping"):
-            return
-        time.sleep(1)
-    sys.exit("PostgreSQL or Redis did not come up")
-
-
-def _admin(url):
-    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
-
-
-def _name(url):
-    return urlsplit(url).path.lstrip("/")
-
-
-def create_database(url, *, drop=False):
-    with psycopg.connect(_admin(url), autocommit=True) as admin:
-        if drop:
-            admin.execute(f'DROP DATABASE IF EXISTS "{_name(url)}" WITH (FORCE)')
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [_name(url)]
-        ).fetchone()
-        if not exists:
-            admin.execute(f'CREATE DATABASE "{_name(url)}"')
 
 
 def dev_env(url, cache_url=""):
@@ -142,7 +90,7 @@ def load_national():
     started = time.monotonic()
     result = manage("seed_scale", "--scale", SCALE, "--reuse", env=env, check=False)
     if result.returncode != 0:
-        log(f"{_name(DATABASE_URL)} holds other data: rebuilding it at scale {SCALE}")
+        log(f"{name_of(DATABASE_URL)} holds other data: rebuilding it at scale {SCALE}")
         create_database(DATABASE_URL, drop=True)
         manage("migrate", "--no-input", "-v0", env=env)
         started = time.monotonic()
@@ -239,15 +187,6 @@ def stop(processes):
             process.kill()
 
 
-def database_facts():
-    with psycopg.connect(DATABASE_URL) as conn:
-        size = conn.execute(
-            "SELECT pg_size_pretty(pg_database_size(current_database()))"
-        ).fetchone()[0]
-        version = conn.execute("SHOW server_version").fetchone()[0]
-    return {"database_size": size, "postgresql": version}
-
-
 def timed_work(env, rows, worker_pid):
     """The grid save (in-process and over HTTP) and the reports built by the worker, each
     next to WeasyPrint alone rendering the same HTML in a fresh process."""
@@ -298,9 +237,9 @@ def main():
     load_before = os.getloadavg()
     ensure_services()
     ensure_wrk()
-    log(f"national data set, scale {SCALE}, in {_name(DATABASE_URL)}")
+    log(f"national data set, scale {SCALE}, in {name_of(DATABASE_URL)}")
     national = load_national()
-    log(f"demo data set in {_name(DEMO_DATABASE_URL)}")
+    log(f"demo data set in {name_of(DEMO_DATABASE_URL)}")
     load_demo()
     env = prod_env()
     log("collectstatic (production storage: hashed, compressed)")
@@ -337,7 +276,7 @@ def main():
         "connections": CONNECTIONS,
         "total_seconds": round(time.monotonic() - started),
         **national,
-        **database_facts(),
+        **database_facts(DATABASE_URL),
     }
     for row in rows:
         row.pop("cookie")
