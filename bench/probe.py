@@ -1,8 +1,9 @@
 """Run inside Django against one data set: resolve every page's URL, count its SQL queries
-(django.test's CaptureQueriesContext, steady state: the second request), measure the CPU time
-this process spends per request (the database's own work not included; far less sensitive
-to other load on the machine than wall time) and, with ``--sessions``, log each role in and
-print its session cookie for the load tool.
+(django.test's CaptureQueriesContext) with the cache cold (the first request after a write to
+the benched year: every fragment of the year rendered again) and warm (the next request),
+measure the CPU time this process spends per request, warm and cold (the database's own work
+not included; far less sensitive to other load on the machine than wall time) and, with
+``--sessions``, log each role in and print its session cookie for the load tool.
 
     DATABASE_URL=… python -m bench.probe demo|national [--sessions]   (JSON on stdout)"""
 
@@ -64,14 +65,46 @@ def ensure_built_reports(s, user):
             report_version_build(version_id=version.pk)
 
 
+def write_to_the_year(s):
+    """What any write to the benched year does to the cache: its data versions move, so
+    every fragment of the year is rendered again at the next request."""
+    from clusters.data_version import bump_cluster_year
+    from clusters.models import ClusterYear
+    from emulation.data_version import bump_ministry_year
+
+    cluster_year = ClusterYear.objects.get(cluster=s.cluster, year=s.year)
+    bump_cluster_year(pk=cluster_year.pk)
+    bump_ministry_year(ministry_id=s.cluster.ministry_id, year=s.year)
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)  # every request start empties the query log
+
+
+def _cpu_ms(client, url, before=None):
+    spent = 0.0
+    for _ in range(CPU_SAMPLES):
+        if before:
+            before()
+        started = time.process_time()
+        client.get(url)
+        spent += time.process_time() - started
+    return round(spent / CPU_SAMPLES * 1000, 1)
+
+
 def probe(dataset, sessions):
     from django.conf import settings
-    from django.db import connection
+    from django.core.cache import cache
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from bench.pages import PAGES
 
+    cache.clear()  # the bench's own cache database: nothing left from an earlier run
     users, s = subjects(dataset)
     ensure_built_reports(s, users["staff"])
     clients = {}
@@ -82,20 +115,19 @@ def probe(dataset, sessions):
     for role, name, build in PAGES:
         url = build(s)
         client = clients[role]
-        client.get(url)  # warm: first-request work (translations, content types) aside
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        query_count = len(queries)  # now: every request start empties the query log
-        started = time.process_time()
-        for _ in range(CPU_SAMPLES):
-            client.get(url)
+        client.get(url)  # first-request work (translations, content types) aside
+        write_to_the_year(s)
+        _response, cold = _queries(client, url)
+        response, warm = _queries(client, url)
         row = {
             "role": role,
             "page": name,
             "url": url,
             "status": response.status_code,
-            "queries": query_count,
-            "cpu_ms": round((time.process_time() - started) / CPU_SAMPLES * 1000, 1),
+            "queries_cold": cold,
+            "queries": warm,
+            "cpu_ms": _cpu_ms(client, url),
+            "cpu_cold_ms": _cpu_ms(client, url, before=lambda: write_to_the_year(s)),
         }
         if sessions:
             row["cookie"] = (

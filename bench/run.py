@@ -3,9 +3,11 @@ worker, loaded with wrk; writes bench/results.md and bench/results.json.
 
 Environment (defaults in brackets): BENCH_SCALE [1], BENCH_SECONDS per run [10],
 BENCH_CONNECTIONS [1,20], BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/thidua_bench],
-BENCH_DEMO_DATABASE_URL [… /thidua_bench_demo], BENCH_REDIS_URL [redis://127.0.0.1:6379/0],
-BENCH_PORT [8765]. The national data set is kept between runs and reused when it already
-has the asked scale."""
+BENCH_DEMO_DATABASE_URL [… /thidua_bench_demo], BENCH_REDIS_URL [redis://127.0.0.1:6379/0]
+(the broker), BENCH_CACHE_URL [redis://127.0.0.1:6379/1] (the cache, as in production),
+BENCH_DEMO_CACHE_URL [redis://127.0.0.1:6379/2] (the demo data set's), BENCH_PORT [8765].
+Each probe empties its cache database first. The national data set is kept between runs and
+reused when it already has the asked scale."""
 
 import json
 import os
@@ -15,10 +17,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
-
+from bench.databases import create_database, database_facts, ensure_services, log, name_of
 from bench.load import ensure_wrk, run_wrk
 from bench.report import write_results
 
@@ -29,66 +29,25 @@ SCALE = os.environ.get("BENCH_SCALE", "1")
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"{PG}/thidua_bench")
 DEMO_DATABASE_URL = os.environ.get("BENCH_DEMO_DATABASE_URL", f"{PG}/thidua_bench_demo")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/1")
+DEMO_CACHE_URL = os.environ.get("BENCH_DEMO_CACHE_URL", "redis://127.0.0.1:6379/2")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,20").split(",")]
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 WORKERS = 2
 BASE = f"http://127.0.0.1:{PORT}"
 SECRET = "bench-only-secret-never-used-in-production-" + "0123456789abcdef" * 2
+HEALTH_TOKEN = "bench-only-health-token"  # /health/?worker=1 answers monitoring only
 
 
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def sh(command):
-    return subprocess.run(command, shell=True, capture_output=True, text=True).returncode == 0
-
-
-def ensure_services():
-    """PostgreSQL and Redis on localhost, started (as in .ci/run) when they are down."""
-    if not sh("pg_isready -q -h 127.0.0.1 -p 5432"):
-        log("starting PostgreSQL")
-        subprocess.run(
-            'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start',
-            shell=True,
-            check=True,
-        )
-    if not sh("redis-cli -h 127.0.0.1 -p 6379 ping"):
-        log("starting Redis")
-        subprocess.run(
-            'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
-            shell=True,
-            check=True,
-        )
-    for _ in range(30):
-        if sh("pg_isready -q -h 127.0.0.1 -p 5432") and sh("redis-cli -h 127.0.0.1 ping"):
-            return
-        time.sleep(1)
-    sys.exit("PostgreSQL or Redis did not come up")
-
-
-def _admin(url):
-    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
-
-
-def _name(url):
-    return urlsplit(url).path.lstrip("/")
-
-
-def create_database(url, *, drop=False):
-    with psycopg.connect(_admin(url), autocommit=True) as admin:
-        if drop:
-            admin.execute(f'DROP DATABASE IF EXISTS "{_name(url)}" WITH (FORCE)')
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [_name(url)]
-        ).fetchone()
-        if not exists:
-            admin.execute(f'CREATE DATABASE "{_name(url)}"')
-
-
-def dev_env(url):
-    return {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "true", "CELERY_BROKER_URL": ""}
+def dev_env(url, cache_url=""):
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "true",
+        "CELERY_BROKER_URL": "",
+        "CACHE_URL": cache_url,
+    }
 
 
 def prod_env():
@@ -97,10 +56,12 @@ def prod_env():
         **os.environ,
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": SECRET,
+        "HEALTH_WORKER_TOKEN": HEALTH_TOKEN,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": DATABASE_URL,
         "CELERY_BROKER_URL": REDIS_URL,
+        "CACHE_URL": CACHE_URL,
         "DJANGO_SETTINGS_MODULE": "config.bench_settings",
         "WEB_CONCURRENCY": str(WORKERS),
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
@@ -129,7 +90,7 @@ def load_national():
     started = time.monotonic()
     result = manage("seed_scale", "--scale", SCALE, "--reuse", env=env, check=False)
     if result.returncode != 0:
-        log(f"{_name(DATABASE_URL)} holds other data: rebuilding it at scale {SCALE}")
+        log(f"{name_of(DATABASE_URL)} holds other data: rebuilding it at scale {SCALE}")
         create_database(DATABASE_URL, drop=True)
         manage("migrate", "--no-input", "-v0", env=env)
         started = time.monotonic()
@@ -163,8 +124,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def get(path, cookie=None):
-    request = urllib.request.Request(BASE + path, headers={"Cookie": cookie} if cookie else {})
+def get(path, cookie=None, headers=None):
+    headers = {**(headers or {}), **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(BASE + path, headers=headers)
     try:
         with urllib.request.build_opener(_NoRedirect).open(request, timeout=30) as response:
             return response.status, response.read()
@@ -225,15 +187,6 @@ def stop(processes):
             process.kill()
 
 
-def database_facts():
-    with psycopg.connect(DATABASE_URL) as conn:
-        size = conn.execute(
-            "SELECT pg_size_pretty(pg_database_size(current_database()))"
-        ).fetchone()[0]
-        version = conn.execute("SHOW server_version").fetchone()[0]
-    return {"database_size": size, "postgresql": version}
-
-
 def timed_work(env, rows, worker_pid):
     """The grid save (in-process and over HTTP) and the reports built by the worker, each
     next to WeasyPrint alone rendering the same HTML in a fresh process."""
@@ -260,8 +213,10 @@ def timed_work(env, rows, worker_pid):
     return {"grid_save": grid, "reports": reports}
 
 
-def measure(rows):
+def measure(rows, loads):
+    """Each page under load; ``loads`` gathers the 1-minute load average after each run."""
     bare = {c: run_wrk(BASE + "/bench/bare/", connections=c, seconds=SECONDS) for c in CONNECTIONS}
+    loads.append(os.getloadavg()[0])
     log(f"bare view: {bare[max(CONNECTIONS)]['rps']} req/s at {max(CONNECTIONS)} connections")
     for row in rows:
         for _ in range(5):  # warm each worker's caches (templates, translations)
@@ -272,6 +227,7 @@ def measure(rows):
             c: run_wrk(BASE + row["url"], connections=c, seconds=SECONDS, cookie=row["cookie"])
             for c in CONNECTIONS
         }
+        loads.append(os.getloadavg()[0])
         log(f"{row['role']:<9} {row['page']:<14} {row['load'][max(CONNECTIONS)]['rps']} req/s")
     return bare
 
@@ -281,27 +237,29 @@ def main():
     load_before = os.getloadavg()
     ensure_services()
     ensure_wrk()
-    log(f"national data set, scale {SCALE}, in {_name(DATABASE_URL)}")
+    log(f"national data set, scale {SCALE}, in {name_of(DATABASE_URL)}")
     national = load_national()
-    log(f"demo data set in {_name(DEMO_DATABASE_URL)}")
+    log(f"demo data set in {name_of(DEMO_DATABASE_URL)}")
     load_demo()
     env = prod_env()
     log("collectstatic (production storage: hashed, compressed)")
     manage("collectstatic", "--no-input", "-v0", env=env)
     log("counting queries on the demo and national data sets")
-    demo_rows = probe("demo", dev_env(DEMO_DATABASE_URL))
+    demo_rows = probe("demo", dev_env(DEMO_DATABASE_URL, DEMO_CACHE_URL))
     rows = probe("national", env, sessions=True)
     for row, demo in zip(rows, demo_rows, strict=True):
         row["queries_demo"] = demo["queries"]
+        row["queries_demo_cold"] = demo["queries_cold"]
     processes = start_servers(env)
     try:
         wait_until(lambda: get("/health/")[0] == 200, "gunicorn")
         wait_until(
-            lambda: get("/health/?worker=1")[0] == 200,
+            lambda: get("/health/?worker=1", headers={"X-Health-Token": HEALTH_TOKEN})[0] == 200,
             "the Celery worker",
         )
         log("gunicorn and the Celery worker are up")
-        bare = measure(rows)
+        loads = []
+        bare = measure(rows, loads)
         work = timed_work(env, rows, processes[1].pid)
     finally:
         stop(processes)
@@ -311,12 +269,14 @@ def main():
         "cores": os.cpu_count(),
         "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
+        "load_average_during_max": max(loads),
+        "load_average_during_mean": round(sum(loads) / len(loads), 2),
         "gunicorn_workers": WORKERS,
         "seconds_per_run": SECONDS,
         "connections": CONNECTIONS,
         "total_seconds": round(time.monotonic() - started),
         **national,
-        **database_facts(),
+        **database_facts(DATABASE_URL),
     }
     for row in rows:
         row.pop("cookie")

@@ -7,6 +7,8 @@ class ClustersConfig(AppConfig):
     verbose_name = _("Cụm thi đua")
 
     def ready(self):
+        from clusters import data_version_signals
         from clusters.sheets import register_sheets
 
         register_sheets()
+        data_version_signals.connect()

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.db.models import Count, Prefetch
 
 from clusters.access import visible_clusters
@@ -50,8 +52,22 @@ def cluster_year_members(*, cluster_year):
     )
 
 
-def cluster_years_of(*, cluster):
-    return list(cluster.years.order_by("-year").values_list("year", flat=True))
+def member_units_of(cluster_years):
+    """``{cluster_year.pk: its member units by name}`` in one query, kept on each instance
+    (one request's): the cluster page's member list, pledge and ranking read them once."""
+    unread = [cy for cy in cluster_years if getattr(cy, "_member_units", None) is None]
+    if unread:
+        units = defaultdict(list)
+        memberships = Membership.objects.filter(cluster_year__in=unread).select_related("unit")
+        for membership in memberships.order_by("unit__name"):
+            units[membership.cluster_year_id].append(membership.unit)
+        for cluster_year in unread:
+            cluster_year._member_units = units[cluster_year.pk]
+    return {cy.pk: cy._member_units for cy in cluster_years}
+
+
+def member_units(cluster_year):
+    return member_units_of([cluster_year])[cluster_year.pk]
 
 
 def years_for_user(*, user, also=()):

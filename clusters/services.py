@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from clusters.data_version import bump_cluster_year
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import Cluster, ClusterYear, Membership
 from emulation.audit import audit_record, save_record
@@ -80,6 +81,7 @@ def cluster_year_set_members(*, actor, cluster, year, units):
         [Membership(cluster_year=cluster_year, unit_id=pk) for pk in sorted(after - before)],
         ignore_conflicts=True,  # a concurrent identical save added them first
     )
+    bump_cluster_year(pk=cluster_year.pk)
     if before != after:
         audit_record(
             actor=actor,

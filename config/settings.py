@@ -318,15 +318,34 @@ SITE_URL = env_str("SITE_URL", "http://localhost:8000")
 # The public address printed on papers under their QR code (/v/<code>/, no login needed).
 PUBLIC_BASE_URL = env_str("THIDUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 
-# The cache: Redis (Django's own backend) when CACHE_URL names one, as in production, so every
-# web process counts the public verification page's requests together; otherwise local memory
-# (one count per process: enough for the embedded default's single process).
+# The cache: Redis when CACHE_URL names one, as in production, shared by every web process
+# (the verification page's request counts, the sessions, the cached page fragments); otherwise
+# local memory, one per process (fragments are keyed by the data's version, so a process never
+# serves another's stale copy; sessions then stay in the database alone). The Redis backend
+# fails open (emulation.cache): Redis down is a cache that holds nothing, never an error page.
+# CELERY_BROKER_URL alone does not turn it on: the broker's Redis database is not the cache's
+# (clearing a cache empties its database, queued tasks included); give the cache its own index.
 CACHE_URL = env_str("CACHE_URL")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    "default": {
+        "BACKEND": "emulation.cache.FailOpenRedisCache",
+        "LOCATION": CACHE_URL,
+        # An unreachable host must not hold a request for long (then 5 s without asking).
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+    }
     if CACHE_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }
+# How long a page fragment stays cached (its key changes with the data before that).
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 86400)
+# Sessions: read from Redis, kept in PostgreSQL (a per-process cache would keep a logged-out
+# session alive in the other processes, so none without Redis). The cached copy lives at most
+# SESSION_CACHE_SECONDS (emulation.sessions).
+SESSION_ENGINE = "emulation.sessions" if CACHE_URL else "django.contrib.sessions.backends.db"
+SESSION_CACHE_SECONDS = 300
 # The public verification page (documents.verify): requests per client address (django-
 # ratelimit's "N/s|m|h|d"), counted in the cache above; the address is the one login throttling
 # reads (CLIENT_IP_HEADER behind the proxy). django_ratelimit is not an installed app: that
@@ -334,6 +353,9 @@ CACHES = {
 # warns about Django's own Redis backend, shared and atomic though it is
 # (jsocol/django-ratelimit#283), so `check --deploy` could never be clean.
 VERIFY_RATE = env_str("VERIFY_RATE", "30/m")
+# With the cache unreachable the page answers unthrottled rather than refusing everyone (its
+# codes are random: 12 characters, not guessable one request at a time).
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "emulation.auth.client_ip"
 
 SESSION_COOKIE_HTTPONLY = True

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from emulation import audit_chain
+from emulation import audit_chain, data_version
 from emulation.concurrency import claim_version, refuse_duplicate
 from emulation.models import AuditEntry
 
@@ -250,6 +250,7 @@ def audit_record(*, actor, action, obj, before=None, after=None, fields=(), reas
     if fields:
         after = {**snapshot(obj, fields), **(after or {})}
     with transaction.atomic():
+        data_version.bump_for_record(obj)  # the year's row lock first, then the chain's
         connection = transaction.get_connection()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

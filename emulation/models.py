@@ -306,6 +306,9 @@ class EmulationYear(models.Model):
     pledge_deadline = models.DateField(_("hạn ký giao ước"), null=True, blank=True)
     scores_deadline = models.DateField(_("hạn chấm điểm"), null=True, blank=True)
     proposals_deadline = models.DateField(_("hạn gửi hồ sơ"), null=True, blank=True)
+    # Bumped in the transaction of every write to the ministry's records of the year, or to
+    # the ministry's own (units, people, clusters: every year): see clusters.data_version.
+    data_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("năm thi đua")

@@ -60,14 +60,29 @@ def parse_decimal(text):
     return value
 
 
+def _shown(value):
+    """The value as shown: trailing zeros dropped (4.50 → 4.5, 6.00 → 6)."""
+    value = Decimal(value)
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
 def format_decimal(value, *, grouping=True):
     """Decimal('4.50') → "4,5" in Vietnamese ("4.5" in English); 2340000 → "2.340.000";
     None → "". Trailing zeros are dropped: a score of 4.50 reads as 4,5."""
     if value is None or value == "":
         return ""
-    value = Decimal(value)
-    value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
-    return formats.number_format(value, use_l10n=True, force_grouping=grouping)
+    return formats.number_format(_shown(value), use_l10n=True, force_grouping=grouping)
+
+
+def decimal_formatter():
+    """``format_decimal(value, grouping=False)`` for many values in the active language (the
+    score grid's 800): the decimal mark is looked up once, not at each value."""
+    mark = formats.get_format("DECIMAL_SEPARATOR", use_l10n=True)
+
+    def format_one(value):
+        return "" if value is None else f"{_shown(value):f}".replace(".", mark)
+
+    return format_one
 
 
 def format_share(value, *, places=1):

@@ -33,7 +33,10 @@ PAGES = {
     "cluster list": (lambda w: "/clusters/", 6),
     # 7 of its own + 14 for the panels of issues 3-6 (leadership, pledge, evaluation,
     # proposals, reports); the evaluation panel reads last year's totals when there is one.
-    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 21),
+    # Issue 15 (20 before): the year's data versions read with the year switch; the members
+    # read once for the list, the pledge and the ranking, the page's cluster given to the
+    # panels, the newest report version read alone (-3). Cold: below.
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17),
     "unit list": (lambda w: "/units/", 6),
     # 6 of its own + the years the unit led its cluster (issue 3) + its awards (issue 5).
     "unit page": (lambda w: f"/units/{w.units[0].pk}/", 8),
@@ -65,3 +68,36 @@ def test_the_leader_home_with_a_tile_card_per_cluster_is_bounded(
     with django_assert_max_num_queries(19):
         response = client.get(f"/?year={world.year}")
     assert response.content.decode().count('class="card mb-3 tile-card"') == 2 + size
+
+
+# Pages cached per data version (emulation.fragments): cold is the first request after a write
+# (every fragment rendered: the bound above), warm the next one, the same at both sizes.
+CACHED_PAGES = {
+    # Session, user, cluster, role scope, the cluster-year, the year switch with the data
+    # versions, and the two panels not cached: the proposal with its line count (a form) and
+    # the newest report version (a build's state). With Redis, no session query (cached_db).
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17, 8),
+    # Session, user, cluster, role scope, the cluster-year, its data version.
+    "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 12, 6),
+}
+
+
+@pytest.mark.parametrize("size", [0, 10], ids=["small", "ten-times-larger"])
+@pytest.mark.parametrize("page_name", CACHED_PAGES)
+@pytest.mark.parametrize("role", ["staff", "secretary"])
+def test_cached_pages_cold_and_warm(
+    client_as,
+    world,
+    django_assert_max_num_queries,
+    django_assert_num_queries,
+    page_name,
+    role,
+    size,
+):
+    grow(world, size)
+    client = client_as(role)
+    address, cold, warm = CACHED_PAGES[page_name]
+    with django_assert_max_num_queries(cold):
+        assert client.get(address(world)).status_code == 200
+    with django_assert_num_queries(warm):
+        assert client.get(address(world)).status_code == 200

@@ -18,8 +18,10 @@ from awards.models import (
     Proposal,
 )
 from awards.services.common import LINE_FIELDS
+from clusters.data_version import bump_cluster_years
 from emulation.audit import audit_record, save_record, snapshot
 from emulation.concurrency import claim_version
+from emulation.data_version import bump_ministry
 from emulation.dates import short_date
 from emulation.errors import DomainError
 from emulation.models import MinistryAwardSetting
@@ -80,6 +82,7 @@ def meeting_create(*, actor, ministry, held_on, place="", proposal=None):
     MeetingAttendance.objects.bulk_create(
         MeetingAttendance(meeting=meeting, member=member) for member in members
     )
+    bump_ministry(ministry_id=council.ministry_id)
     audit_record(
         actor=actor,
         action="council_meeting_create",
@@ -114,6 +117,7 @@ def meeting_add_proposal(*, actor, meeting, proposal):
     added = MeetingLine.objects.bulk_create(
         MeetingLine(meeting=meeting, nomination=line) for line in lines
     )
+    bump_ministry(ministry_id=meeting.council.ministry_id)
     if not added:
         raise DomainError(_("Hồ sơ không còn dòng đề nghị nào chờ xét để đưa ra họp."))
     audit_record(
@@ -265,6 +269,10 @@ def meeting_record(
     MeetingLine.objects.bulk_update(
         lines, ["votes_present_for", "votes_written_for", "chair_choice", "women_first", "result"]
     )
+    # The ministry's years, and the lines' cluster-years before the first audit entry: the
+    # nominations saved below then find their counters already locked by this transaction.
+    bump_ministry(ministry_id=meeting.council.ministry_id)
+    bump_cluster_years(pks=[line.nomination.proposal.cluster_year_id for line in lines])
     for line in lines:
         nomination = line.nomination
         if line.votes_for is not None and (

@@ -17,6 +17,7 @@ from awards.services.common import (
     require_writer,
     subject_check,
 )
+from clusters.data_version import bump_cluster_year
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_by_unit
 from clusters.evaluation.votes import vote_shares_for
 from clusters.models import Minutes
@@ -231,6 +232,7 @@ def proposal_submit(*, actor, proposal):
     if error:
         raise error
     Nomination.objects.bulk_update(lines, ["vote_share", "rank", "rank_tied"])
+    bump_cluster_year(pk=proposal.cluster_year_id)
     resubmit = proposal.state == Proposal.State.RETURNED
     save_version(
         proposal,

@@ -17,6 +17,7 @@ from awards.services.common import (
     notify_on_commit,
     require_staff,
 )
+from clusters.data_version import bump_cluster_year
 from emulation.audit import save_version
 from emulation.errors import DomainError
 
@@ -70,6 +71,7 @@ def proposal_return(*, actor, proposal, reason):
     proposal.nominations.exclude(outcome=Outcome.PENDING).update(
         outcome=Outcome.PENDING, outcome_reason=""
     )
+    bump_cluster_year(pk=proposal.cluster_year_id)
     notify_on_commit("returned", proposal.pk)
     return proposal
 

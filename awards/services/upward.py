@@ -13,8 +13,10 @@ from awards.regime import regime_on, same_title_in
 from awards.rules.money import reward_amount
 from awards.selectors.upward import dossier_candidates
 from awards.services.decisions import record_decision
+from clusters.data_version import bump_cluster_years
 from emulation.audit import audit_record, event_now, save_version, snapshot
 from emulation.concurrency import claim_version
+from emulation.data_version import bump_ministry_year
 from emulation.errors import DomainError
 from emulation.rights import require_manager
 
@@ -93,6 +95,7 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
             % {"year": dossier.year, "level": dossier.get_level_display()},
             field="lines",
         )
+    bump_ministry_year(ministry_id=dossier.ministry_id, year=dossier.year)
     _move_lines(actor, dossier, Nomination.objects.filter(pk__in=[x.pk for x in lines]), dossier)
     return lines
 
@@ -100,6 +103,7 @@ def upward_dossier_add_lines(*, actor, dossier, line_ids):
 @transaction.atomic
 def upward_dossier_remove_line(*, actor, dossier, line):
     dossier = _locked(dossier, actor, _("bỏ dòng"))
+    bump_ministry_year(ministry_id=dossier.ministry_id, year=dossier.year)
     _move_lines(actor, dossier, Nomination.objects.filter(pk=line.pk, upward_dossier=dossier), None)
     return dossier
 
@@ -186,6 +190,9 @@ def upward_dossier_decide(
     if not granted:
         raise DomainError(_("Hãy chọn ít nhất một dòng được khen thưởng."), field="granted")
     regime = dossier_regime(dossier).regime
+    # The counters the awards and the dossier below bump, taken before the first audit entry.
+    bump_ministry_year(ministry_id=dossier.ministry_id, year=dossier.year)
+    bump_cluster_years(pks=[line.proposal.cluster_year_id for line in granted])
     titles = [same_title_in(regime, line.award_title) for line in granted]
     decision = record_decision(
         actor=actor,

@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import Count
 
 from awards import selectors
 from awards.models import Proposal
@@ -11,12 +12,16 @@ register = template.Library()
 @register.inclusion_tag("awards/_proposal_panel.html", takes_context=True)
 def proposal_panel(context, cluster_year):
     """The cluster page's panel: this year's proposal, or a button to start one."""
-    proposal = Proposal.objects.filter(cluster_year=cluster_year).first()
+    proposal = (
+        Proposal.objects.filter(cluster_year=cluster_year)
+        .annotate(line_count=Count("nominations"))
+        .first()
+    )
     user = context["request"].user
     return {
         "cluster_year": cluster_year,
         "proposal": proposal,
-        "line_count": proposal.nominations.count() if proposal else 0,
+        "line_count": proposal.line_count if proposal else 0,
         "can_write": scope_of(user).writes_cluster(cluster_year.cluster),
         "csrf_token": context.get("csrf_token"),
     }

@@ -5,6 +5,7 @@ are audited with who and when."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from clusters.data_version import bump_cluster_year
 from clusters.evaluation.freeze import ensure_not_frozen, lock_cluster_year
 from clusters.models import Minutes, MinutesAttendance, Vote
 from emulation.audit import audit_record, event_now, snapshot
@@ -55,6 +56,7 @@ def minutes_save(*, actor, cluster_year, expected_version, data, attendance):
         )
         for unit_id, (present, name, position) in sorted(attendance.items())
     )
+    bump_cluster_year(pk=cluster_year.pk)
     audit_record(
         actor=actor,
         action="minutes_update" if before else "minutes_create",

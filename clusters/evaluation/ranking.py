@@ -21,7 +21,8 @@ from decimal import Decimal
 
 from django.db.models import F, Sum
 
-from clusters.models import ClusterYear, CriterionGroup, Membership, Score, TitleRegistration
+from clusters.models import ClusterYear, CriterionGroup, Score, TitleRegistration
+from clusters.selectors import member_units_of
 from emulation.collation import vi_key
 
 Kind = CriterionGroup.Kind
@@ -119,13 +120,7 @@ def cluster_years_ranking(*, cluster_years):
     if not cluster_years:
         return {}
     ids = [cy.pk for cy in cluster_years]
-    members = defaultdict(list)
-    for membership in (
-        Membership.objects.filter(cluster_year_id__in=ids)
-        .select_related("unit")
-        .order_by("unit__name")
-    ):
-        members[membership.cluster_year_id].append(membership.unit)
+    members = member_units_of(cluster_years)
     previous_years = {
         (cluster_id, year): pk
         for pk, cluster_id, year in ClusterYear.objects.filter(

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clusters.data_version import bump_cluster_year
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.evaluation.selectors import scoring_table_for
 from clusters.models import CriterionGroup, Evidence, Score
@@ -307,6 +308,7 @@ def scores_save(*, actor, cluster_year, cells, layout=None):
             "updated_at",
         ],
     )
+    bump_cluster_year(pk=cluster_year.pk)
     if after:
         audit_record(
             actor=actor, action="scores_update", obj=cluster_year, before=before, after=after

@@ -19,6 +19,7 @@ from clusters.models import Criterion, CriterionGroup, CriterionLevel, ScoringTa
 from emulation.audit import audit_record
 from emulation.bounds import check_year
 from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.data_version import bump_ministry_year
 from emulation.errors import DomainError
 from emulation.numbers import format_decimal, parse_decimal
 from emulation.rights import require_manager
@@ -61,6 +62,7 @@ def add_structure(table, groups):
                 group=new_group, **{name: row[name] for name in CRITERION_FIELDS}
             )
             _add_levels(criterion, row["levels"])
+    bump_ministry_year(ministry_id=table.ministry_id, year=table.year)
 
 
 def _add_levels(criterion, levels):
@@ -146,6 +148,7 @@ def scoring_table_update(*, actor, table, expected_version, name, groups, criter
         criterion.save()
         criterion.levels.all().delete()
         _add_levels(criterion, row["levels"])
+    bump_ministry_year(ministry_id=table.ministry_id, year=table.year)
     audit_record(
         actor=actor,
         action="scoring_table_update",

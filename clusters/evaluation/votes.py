@@ -29,6 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from clusters.data_version import bump_cluster_year
 from clusters.evaluation.freeze import ensure_not_frozen
 from clusters.models import MinutesAttendance, Vote, VoteCount
 from emulation.audit import audit_record, snapshot
@@ -225,6 +226,7 @@ def vote_create(*, actor, cluster_year, award_title):
             ),
         )
     VoteCount.objects.bulk_create(VoteCount(vote=vote, unit_id=pk) for pk in unit_ids)
+    bump_cluster_year(pk=cluster_year.pk)
     audit_record(actor=actor, action="vote_create", obj=vote, after=_snapshot(vote, _counts(vote)))
     return vote
 
@@ -287,6 +289,7 @@ def vote_record_counts(
     for unit_id, number in votes.items():
         by_unit[unit_id].votes = number
     VoteCount.objects.bulk_update(counts, ["votes"])
+    bump_cluster_year(pk=vote.cluster_year_id)
     audit_record(
         actor=actor, action="vote_counts", obj=vote, before=before, after=_snapshot(vote, counts)
     )
@@ -337,6 +340,7 @@ def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_brea
         count.won_tie_break = count.unit_id in chosen
         count.won_women_first = count.unit_id in women
     VoteCount.objects.bulk_update(counts, ["nominated", "won_tie_break", "won_women_first"])
+    bump_cluster_year(pk=vote.cluster_year_id)
     vote.state = Vote.State.CLOSED
     vote.tie_break_note = tie_break_note.strip() if chosen else ""
     vote.save(update_fields=["state", "tie_break_note"])
@@ -363,6 +367,7 @@ def vote_reopen(*, actor, vote, expected_version):
     VoteCount.objects.filter(vote=vote).update(
         nominated=False, won_tie_break=False, won_women_first=False
     )
+    bump_cluster_year(pk=vote.cluster_year_id)
     vote.state, vote.tie_break_note = Vote.State.OPEN, ""
     vote.save(update_fields=["state", "tie_break_note"])
     audit_record(

@@ -57,6 +57,9 @@ class ClusterYear(models.Model):
         _("năm"), validators=[validate_year]
     )  # = emulation_year.year, for lookups
     units = models.ManyToManyField(Unit, through="Membership", related_name="cluster_years")
+    # Bumped in the transaction of every write to the year's records (clusters.data_version):
+    # the key of the cached fragments and of a report's "is the PDF outdated?".
+    data_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("năm thi đua của cụm")

@@ -1,18 +1,21 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from clusters import services
 from clusters.access import can_manage_cluster, get_cluster_for_user
+from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
 from clusters.selectors import (
     cluster_year_members,
     cluster_year_of,
-    cluster_years_of,
     clusters_for_list,
+    member_units,
 )
 from emulation.access import managed_ministries
+from emulation.fragments import cached_fragment
 from emulation.pages import form_saved
 from emulation.pagination import filtered_page
 from emulation.selectors import selected_year
@@ -34,8 +37,26 @@ def cluster_detail(request, pk):
     cluster = get_cluster_for_user(request.user, pk)
     year = selected_year(request)
     cluster_year = cluster_year_of(cluster=cluster, year=year)
-    members = cluster_year_members(cluster_year=cluster_year) if cluster_year else []
-    years = cluster_years_of(cluster=cluster)
+    can_manage = can_manage_cluster(request.user, cluster)
+    versions = cluster_versions(cluster=cluster)  # the year switch; read before any data
+    members = None
+    if cluster_year is not None:
+        cluster_year.cluster = cluster  # the panels' too
+        members = cached_fragment(
+            "members",
+            cluster_year_version(cluster_year, versions),
+            can_manage,
+            render=lambda: render_to_string(
+                "clusters/_members.html",
+                {
+                    "cluster": cluster,
+                    "year": year,
+                    "units": member_units(cluster_year),
+                    "can_manage": can_manage,
+                },
+            ),
+        )
+    years = [row[0] for row in versions]
     return render(
         request,
         "clusters/cluster_detail.html",
@@ -45,7 +66,7 @@ def cluster_detail(request, pk):
             "year": year,
             "years": sorted(set(years) | {year}, reverse=True),
             "members": members,
-            "can_manage": can_manage_cluster(request.user, cluster),
+            "can_manage": can_manage,
         },
     )
 

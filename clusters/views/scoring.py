@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import can_write_cluster, get_cluster_year_for_user
+from clusters.data_version import cluster_year_version
 from clusters.evaluation.forms import UploadForm
 from clusters.evaluation.freeze import cluster_year_is_frozen
 from clusters.evaluation.grid_excel import GridImportError, grid_export, grid_import_preview
+from clusters.evaluation.grid_html import grid_rows, grid_texts, status_html, stored_cells
 from clusters.evaluation.ranking import cluster_year_ranking, ranking_chart
 from clusters.evaluation.scores import (
     ScoreGridError,
@@ -18,91 +20,12 @@ from clusters.evaluation.scores import (
     cells_from_post,
     evidence_counts,
     grid_layout,
-    grid_scores,
     scores_save,
     scores_save_valid,
 )
-from clusters.evaluation.selectors import (
-    score_versions,
-    scoring_table_for,
-)
+from clusters.evaluation.selectors import score_versions, scoring_table_for
 from emulation.errors import DomainError
-from emulation.numbers import format_decimal
-
-
-def _fmt(value):
-    return format_decimal(value, grouping=False)
-
-
-def _labels():
-    """The inputs' accessible names, translated once per grid (blocktranslate in the cell
-    template, three per cell, was a fifth of the grid's rendering time)."""
-    return {
-        "self": _("%(unit)s – tiêu chí %(code)s – điểm tự chấm"),
-        "agreed": _("%(unit)s – tiêu chí %(code)s – điểm cụm chấm"),
-        "comment": _("%(unit)s – tiêu chí %(code)s – nhận xét"),
-        "more": _("%(unit)s – tiêu chí %(code)s – nhận xét và minh chứng"),
-    }
-
-
-def _cell(grid_url, labels, unit, criterion, score, evidence, typed=None, errors=()):
-    prefix = cell_prefix(unit.pk, criterion.pk)
-    names = {"unit": unit.name, "code": criterion.code}
-    if typed is not None:
-        values = typed.raw
-    else:
-        values = {
-            "self": _fmt(score.self_score) if score else "",
-            "agreed": _fmt(score.agreed_score) if score else "",
-            "comment": score.comment if score else "",
-        }
-    return {
-        "unit": unit,
-        "criterion": criterion,
-        "prefix": prefix,
-        "self": values["self"],
-        "agreed": values["agreed"],
-        "comment": values["comment"],
-        # 0 for an empty cell: a save must name the version it was typed over.
-        "version": (score.version if score else 0)
-        if typed is None
-        else ("" if typed.version is None else typed.version),
-        "evidence": evidence.get(score.pk, 0) if score else 0,
-        "errors": list(errors),
-        "labels": {field: label % names for field, label in labels.items()},
-        # clusters:score_cell and clusters:score_evidence, under the grid's URL: one
-        # reverse() per grid instead of 800 (a third of the page's Python time).
-        "save_url": f"{grid_url}{unit.pk}/{criterion.pk}/",
-        "evidence_url": f"{grid_url}{unit.pk}/{criterion.pk}/evidence/",
-    }
-
-
-def _grid_rows(cluster_year, layout, scores, evidence, typed=None, errors=None):
-    typed, errors = typed or {}, errors or {}
-    grid_url = reverse("clusters:scores", args=[cluster_year.cluster_id, cluster_year.year])
-    labels = _labels()
-    rows = []
-    for group in layout.groups:
-        criteria = []
-        for criterion in group.criteria.all():
-            cells = []
-            for unit in layout.units:
-                key = (unit.pk, criterion.pk)
-                cells.append(
-                    _cell(
-                        grid_url,
-                        labels,
-                        unit,
-                        criterion,
-                        scores.get(key),
-                        evidence,
-                        typed.get(key),
-                        errors.get(key, ()),
-                    )
-                )
-            criteria.append({"criterion": criterion, "cells": cells})
-        rows.append({"group": group, "criteria": criteria})
-    return rows
+from emulation.fragments import cached_fragment
 
 
 def _save_cells(request, cluster_year, layout, cells, done, cell_errors=None):
@@ -143,8 +66,18 @@ def score_grid(request, pk, year):
                 _("Có %(n)s ô chưa hợp lệ; chưa lưu gì. Xem thông báo tại từng ô.")
                 % {"n": len(errors)},
             )
-    scores = grid_scores(cluster_year=cluster_year)
+    scores = stored_cells(cluster_year=cluster_year)
     frozen = cluster_year_is_frozen(cluster_year=cluster_year)
+    editable = can_write_cluster(request.user, cluster_year.cluster) and not frozen
+    rows = grid_rows(
+        cluster_year,
+        layout,
+        scores,
+        evidence_counts(cluster_year=cluster_year),
+        editable=editable,
+        typed=typed,
+        errors=errors,
+    )
     return render(
         request,
         "clusters/score_grid.html",
@@ -152,15 +85,8 @@ def score_grid(request, pk, year):
             "cluster_year": cluster_year,
             "cluster": cluster_year.cluster,
             "layout": layout,
-            "rows": _grid_rows(
-                cluster_year,
-                layout,
-                scores,
-                evidence_counts(cluster_year=cluster_year),
-                typed,
-                errors,
-            ),
-            "editable": can_write_cluster(request.user, cluster_year.cluster) and not frozen,
+            "rows": rows,
+            "editable": editable,
             "frozen": frozen,
         },
     )
@@ -193,15 +119,14 @@ def score_cell(request, pk, year, unit_pk, criterion_pk):
         except DomainError as error:
             errors = {key: [error.message]}
     versions = score_versions(cluster_year=cluster_year, unit=unit, criterion=criterion)
-    cell = {
-        "prefix": cell_prefix(unit.pk, criterion.pk),
-        "version": versions.get(key, 0),
-        "errors": errors.get(key, ()),
-    }
-    return render(
-        request,
-        "clusters/_score_cell_status.html",
-        {"cell": cell, "editable": True, "saved": saved},
+    return HttpResponse(
+        status_html(
+            cell_prefix(unit.pk, criterion.pk),
+            versions.get(key, 0),  # 0: the cell is still empty
+            errors.get(key, ()),
+            editable=True,
+            saved=saved,
+        )
     )
 
 
@@ -224,16 +149,23 @@ def score_cells(request, pk, year):
             refused = {key: [error.message] for key in valid}
         errors.update(refused)
     versions = score_versions(cluster_year=cluster_year)
-    cells = [
-        {
-            "prefix": cell_prefix(*key),
-            "version": versions.get(key, 0),  # 0: the cell is still empty
-            "errors": errors.get(key, ()),
-            "saved": key in saved,
-        }
-        for key in typed
-    ]
-    return render(request, "clusters/_score_cells_status.html", {"cells": cells})
+    texts = grid_texts()
+    return HttpResponse(
+        "".join(
+            '<div data-cell="{prefix}">{status}</div>\n'.format(
+                prefix=cell_prefix(*key),
+                status=status_html(
+                    cell_prefix(*key),
+                    versions.get(key, 0),  # 0: the cell is still empty
+                    errors.get(key, ()),
+                    editable=True,
+                    saved=key in saved,
+                    texts=texts,
+                ),
+            )
+            for key in typed
+        )
+    )
 
 
 def score_export(request, pk, year):
@@ -294,12 +226,10 @@ def _import_cell_errors(layout, cell_errors):
     return lines
 
 
-def ranking(request, pk, year):
-    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+def _ranking_page(cluster_year):
     rows = cluster_year_ranking(cluster_year=cluster_year)
-    return render(
-        request,
-        "clusters/ranking.html",
+    return render_to_string(
+        "clusters/_ranking_page.html",
         {
             "cluster_year": cluster_year,
             "cluster": cluster_year.cluster,
@@ -308,4 +238,16 @@ def ranking(request, pk, year):
             "table": scoring_table_for(cluster_year=cluster_year, prefetch=False),
             "frozen": cluster_year_is_frozen(cluster_year=cluster_year),
         },
+    )
+
+
+def ranking(request, pk, year):
+    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    body = cached_fragment(
+        "ranking", cluster_year_version(cluster_year), render=lambda: _ranking_page(cluster_year)
+    )
+    return render(
+        request,
+        "clusters/ranking.html",
+        {"cluster_year": cluster_year, "cluster": cluster_year.cluster, "body": body},
     )

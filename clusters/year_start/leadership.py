@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from clusters.models import LeadershipTerm, RotationPolicy, RotationSlot
 from emulation.audit import audit_record, snapshot
 from emulation.concurrency import claim_version, refuse_duplicate
+from emulation.data_version import bump_ministry
 from emulation.errors import DomainError
 from emulation.rights import require_cluster_writer
 
@@ -101,6 +102,7 @@ def rotation_policy_save(*, actor, cluster, method, no_repeat_years, order, expe
     RotationSlot.objects.bulk_create(
         [RotationSlot(policy=policy, unit=unit, position=i) for i, unit in enumerate(order, 1)]
     )
+    bump_ministry(ministry_id=cluster.ministry_id)
     audit_record(
         actor=actor,
         action="rotation_policy_save",

@@ -5,6 +5,7 @@ and a reason."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from clusters.data_version import bump_cluster_year
 from clusters.models import Commitment, Pledge, PledgeSignature, TitleRegistration
 from emulation.audit import audit_record, snapshot
 from emulation.concurrency import claim_version, lock_existing, refuse_duplicate
@@ -79,6 +80,7 @@ def pledge_create(*, actor, cluster_year):
     Commitment.objects.bulk_create(
         [Commitment(pledge=pledge, order=i, text=t) for i, t in enumerate(texts, 1)]
     )
+    bump_cluster_year(pk=pledge.cluster_year_id)
     audit_record(actor=actor, action="pledge_create", obj=pledge, after={"commitments": texts})
     return pledge
 
@@ -101,6 +103,7 @@ def pledge_update(*, actor, pledge, expected_version, commitments, place, confer
     Commitment.objects.bulk_create(
         [Commitment(pledge=pledge, order=i, text=t) for i, t in enumerate(texts, 1)]
     )
+    bump_cluster_year(pk=pledge.cluster_year_id)
     audit_record(
         actor=actor,
         action="pledge_update",

@@ -4,6 +4,7 @@ carry over; year N is left untouched; running it again adds nothing."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from clusters.data_version import bump_cluster_year
 from clusters.evaluation.freeze import lock_cluster_year
 from clusters.models import ClusterYear, Commitment, LeadershipTerm, Membership, Pledge
 from clusters.services import emulation_year_get_or_create
@@ -36,6 +37,7 @@ def cluster_year_rollover(*, actor, cluster_year, leadership=None):
         if unit_id not in have
     ]
     Membership.objects.bulk_create(new_members)
+    bump_cluster_year(pk=target.pk)  # and the commitments below, in the same transaction
 
     copied = 0
     source = Pledge.objects.filter(cluster_year=cluster_year).first()

@@ -16,6 +16,7 @@ from clusters.models import (
     RotationSlot,
     TitleRegistration,
 )
+from clusters.selectors import member_units
 from emulation.models import AwardTitle
 from units.models import Unit
 
@@ -189,12 +190,7 @@ def pledge_of(*, cluster_year):
 
 def pledge_board(*, cluster_year, pledge):
     """One row per member of the year: its signature (None = chưa ký) and registrations."""
-    members = [
-        m.unit
-        for m in Membership.objects.filter(cluster_year=cluster_year)
-        .select_related("unit")
-        .order_by("unit__name")
-    ]
+    members = member_units(cluster_year)
     signatures, registrations = {}, {}
     if pledge is not None:
         signatures = {s.unit_id: s for s in pledge.signatures.all()}

@@ -2,14 +2,16 @@
 ``paper_context`` (plain data, always in Vietnamese: the document is official and its
 ``data_version`` must not depend on the reader's language)."""
 
+import hashlib
+import json
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 
 from documents.models import Paper
 from documents.papers import achievement, cover, decision, minutes, upward
 from documents.papers.common import document
-from documents.reports.data import data_version_of
 
 SPECS = {
     Paper.Kind.COVER_SUBMISSION: cover.SPEC,
@@ -77,4 +79,6 @@ def paper_context(paper, *, number_label="", verification=None):
 def paper_data_version(context):
     """A SHA-256 of everything the paper prints but its verification code (each version has
     its own): the same data gives the same hash."""
-    return data_version_of({k: v for k, v in context.items() if k != "verification"})
+    data = {k: v for k, v in context.items() if k != "verification"}
+    payload = json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()

@@ -1,15 +1,15 @@
 """What a year-end report says: plain data read from the clusters' records, in a bounded
-number of queries whatever the size of the cluster. The same data feeds the PDF and the
-``data_version`` hash, so a PDF can tell whether it still matches the records."""
+number of queries whatever the size of the cluster. Each PDF records the data versions it was
+built at (``report_data_version``), so the page tells whether it still matches the records
+without reading them."""
 
 import hashlib
-import json
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from awards.selectors import awards_for_report, ministry_awards_decided
+from clusters.data_version import cluster_year_token, ministry_year_token
 from clusters.evaluation.ranking import cluster_years_ranking
 from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge
 from clusters.selectors import closed_votes
@@ -282,7 +282,7 @@ def split_at_report_date(data, as_of):
 
 def report_context(report):
     """Everything the PDF shows, as plain data. Always in Vietnamese, whoever asks: the
-    document is official, and its ``data_version`` must not depend on the reader's language."""
+    document is official."""
     with translation.override("vi"):
         data = report_data(report)
         doc = document_settings(report, data)
@@ -294,7 +294,12 @@ def report_context(report):
         }
 
 
-def data_version_of(context):
-    """A hash of everything a PDF is built from."""
-    payload = json.dumps(context, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()
+def report_data_version(report):
+    """The data versions a report is built from (``clusters.data_version``: the cluster-year's
+    and its ministry-year's, with the neighbouring years; for the ministry-wide report, the
+    ministry-year's and its cluster-years'), one query. Read it before the data it labels."""
+    if report.kind == YearEndReport.Kind.CLUSTER:
+        token = cluster_year_token(report.cluster_year)
+    else:
+        token = ministry_year_token(ministry_id=report.ministry_id, year=report.year)
+    return "dv:" + hashlib.sha256(token.encode()).hexdigest()[:61]

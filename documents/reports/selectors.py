@@ -2,7 +2,7 @@ from django.db.models import Q
 
 from documents.models import ReportVersion, YearEndReport
 from documents.reports.access import sees_report
-from documents.reports.data import data_version_of, report_context
+from documents.reports.data import report_data_version
 from emulation.models import Ministry
 from emulation.roles import scope_of
 
@@ -43,7 +43,7 @@ def report_versions(report):
     versions = list(report.versions.select_related("requested_by")[:VERSIONS_SHOWN])
     current = None
     if any(v.is_ready for v in versions):
-        current = data_version_of(report_context(report))
+        current = report_data_version(report)
     for index, version in enumerate(versions):
         version.number = total - index
         version.outdated = version.is_ready and version.data_version != current
@@ -51,9 +51,9 @@ def report_versions(report):
 
 
 def report_panel_for(*, cluster_year):
-    report = YearEndReport.objects.filter(cluster_year=cluster_year).first()
-    latest = report.versions.first() if report is not None else None
-    return {"cluster_year": cluster_year, "report": report, "latest": latest}
+    """The cluster-year's newest PDF version, if any (one query)."""
+    latest = ReportVersion.objects.filter(report__cluster_year=cluster_year).first()
+    return {"cluster_year": cluster_year, "latest": latest}
 
 
 def latest_ready_versions(*, user, limit):

@@ -14,8 +14,7 @@ from documents.reports.access import sees_report, writes_report
 from documents.reports.data import (
     DOCUMENT_FIELDS,
     NARRATIVE_FIELDS,
-    data_version_of,
-    report_context,
+    report_data_version,
 )
 from emulation.audit import audit_record
 from emulation.concurrency import claim_version
@@ -111,7 +110,7 @@ def report_version_request(*, actor, report):
     if current is not None:
         return current
     ready = report.versions.filter(status=ReportVersion.Status.READY).first()
-    if ready is not None and ready.data_version == data_version_of(report_context(report)):
+    if ready is not None and ready.data_version == report_data_version(report):
         return ready  # nothing changed since: that PDF is the same document
     version = ReportVersion.objects.create(report=report, requested_by=actor)
     audit_record(actor=actor, action="report_version_request", obj=version)

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from emulation.audit import audit_record
+from emulation.data_version import bump_ministry
 from emulation.errors import DomainError
 from emulation.imports.engine import REGISTRY, sheet_run
 from emulation.models import ImportBatch
@@ -249,6 +250,8 @@ def _commit(batch_id):
             )
             if result.refused:
                 raise _Refused
+            # The sheets write units, people and memberships in bulk: every year may show them.
+            bump_ministry(ministry_id=batch.ministry_id)
             _store(batch, result, Status.DONE, committed_at=timezone.now())
             audit_record(
                 actor=batch.committed_by,

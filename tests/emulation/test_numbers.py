@@ -13,6 +13,7 @@ from emulation.catalogue_forms import AwardTitleForm
 from emulation.models import AwardTitle
 from emulation.numbers import (
     VietnameseDecimalField,
+    decimal_formatter,
     format_decimal,
     format_share,
     parse_decimal,
@@ -72,6 +73,17 @@ def test_numbers_are_shown_with_the_language_s_marks(value, vietnamese, english)
         assert format_decimal(value) == vietnamese
     with translation.override("en"):
         assert format_decimal(value) == english
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_grid_s_formatter_shows_what_format_decimal_shows(language):
+    values = [None, Decimal("4.50"), Decimal("6.00"), Decimal("0.25"), Decimal("0"), 10, 1234]
+    values += [Decimal(n) / 4 for n in range(0, 401)]
+    with translation.override(language):
+        format_one = decimal_formatter()
+        assert [format_one(v) for v in values] == [
+            format_decimal(v, grouping=False) for v in values
+        ]
 
 
 @pytest.mark.parametrize(

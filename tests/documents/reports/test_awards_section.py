@@ -11,7 +11,7 @@ from awards import services
 from awards.models import Award, Nomination, Proposal
 from documents import pdf
 from documents.models import YearEndReport
-from documents.reports.data import data_version_of, report_context
+from documents.reports.data import report_context, report_data_version
 from documents.templatetags.reports import no_orphan
 from emulation.demo import CLUSTER_2_UNITS
 from emulation.models import AwardTitle
@@ -222,9 +222,9 @@ def test_a_version_built_before_the_decision_says_the_data_changed(
 def test_the_ministry_reports_data_version_changes_with_a_decision_and_a_revocation(
     world, flag_proposal, ministry_report
 ):
-    undecided = data_version_of(report_context(ministry_report))
+    undecided = report_data_version(ministry_report)
     decide(world, flag_proposal)
-    decided = data_version_of(report_context(ministry_report))
+    decided = report_data_version(ministry_report)
     services.award_revoke(
         actor=world.users.staff,
         award=Award.objects.get(),
@@ -232,7 +232,7 @@ def test_the_ministry_reports_data_version_changes_with_a_decision_and_a_revocat
         number="15/QĐ-BTP",
         dated=datetime.date(2022, 3, 1),
     )
-    revoked = data_version_of(report_context(ministry_report))
+    revoked = report_data_version(ministry_report)
 
     assert decided != undecided
     assert revoked != decided
@@ -242,9 +242,9 @@ def test_the_data_version_does_not_depend_on_the_readers_language(cluster2, flag
     from django.utils import translation
 
     with translation.override("en"):
-        english = data_version_of(report_context(cluster2.report))
+        english = report_data_version(cluster2.report)
 
-    assert english == data_version_of(report_context(cluster2.report))
+    assert english == report_data_version(cluster2.report)
 
 
 def test_report_page_queries_are_the_same_for_one_and_three_award_lines(client_as, world, cluster2):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from documents.models import ReportVersion
 from documents.reports import build, services
-from documents.reports.data import data_version_of, report_context
+from documents.reports.data import report_data_version
 from documents.tasks import build_report_version
 from emulation.models import AuditEntry
 
@@ -38,7 +38,7 @@ def test_a_requested_version_is_built_only_after_the_request_commits(
     assert content.startswith(b"%PDF-")
     assert version.sha256 == hashlib.sha256(content).hexdigest()
     assert version.size == len(content)
-    assert version.data_version == data_version_of(report_context(cluster2.report))
+    assert version.data_version == report_data_version(cluster2.report)
     assert version.generated_at is not None
     assert version.requested_by == world.users.leader
     assert _files(private_media) == [f"reports/{cluster2.report.pk}/{version.request_id}.pdf"]

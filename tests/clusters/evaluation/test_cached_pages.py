@@ -1,0 +1,193 @@
+"""The cluster page's panels and the ranking are cached per data version: each kind of write
+shows on the next page (never a stale fragment), a fragment shows each viewer their own
+buttons and language, and a warm page reads less than a cold one."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from clusters.evaluation.votes import vote_create
+from clusters.models import ScoringTable
+from clusters.services import cluster_year_set_members
+from clusters.year_start import pledge as pledge_services
+from clusters.year_start.leadership import leadership_save
+from emulation.models import AwardTitle
+from tests.clusters.evaluation.test_freeze import draft
+from tests.factories import UnitFactory, cluster_year_with_units
+
+
+def page(world):
+    return f"{reverse('clusters:detail', args=[world.cluster.pk])}?year={world.year}"
+
+
+def ranking(world):
+    return reverse("clusters:ranking", args=[world.cluster.pk, world.year])
+
+
+def _leadership(world, table, save):
+    a, b, _c = world.units
+    leadership_save(
+        actor=world.users.secretary,
+        cluster_year=world.cluster_year,
+        data={
+            "head_unit": a,
+            "head_name": "Hoàng Xuân Châu",
+            "head_position": "Hiệu trưởng",
+            "deputy_unit": b,
+            "deputy_name": "Đặng Vũ Huân",
+            "deputy_position": "Tổng biên tập",
+            "selection": "rotation",
+            "decision_number": "",
+            "decision_date": None,
+            "announced_on": datetime.date(2021, 12, 14),
+            "note": "",
+        },
+        expected_version=0,
+    )
+    return "Hoàng Xuân Châu"
+
+
+def _pledge(world, table, save):
+    pledge = pledge_services.pledge_create(
+        actor=world.users.secretary, cluster_year=world.cluster_year
+    )
+    pledge.cluster_year = world.cluster_year
+    pledge = pledge_services.pledge_update(
+        actor=world.users.secretary,
+        pledge=pledge,
+        expected_version=pledge.version,
+        commitments=["Hoàn thành xuất sắc nhiệm vụ được giao."],
+        place="Hà Nội",
+        conference_date=datetime.date(2021, 12, 14),
+    )
+    pledge_services.pledge_open(actor=world.users.secretary, pledge=pledge)
+    pledge_services.pledge_sign(
+        actor=world.users.secretary,
+        pledge=pledge,
+        unit=world.units[0],
+        signer_name="Người ký",
+        signer_position="Thủ trưởng",
+        signed_on=datetime.date(2021, 12, 14),
+    )
+    return "1/3 đơn vị đã ký"
+
+
+def _scores(world, table, save):
+    save({(world.units[0], table.c["c1"]): (6, 5.5)})
+    return '<span class="ranking-bar-value">5,50</span>'
+
+
+def _vote(world, table, save):
+    title = AwardTitle.objects.get(
+        regime=world.cluster_year.emulation_year.regime, code="co-thi-dua-bo"
+    )
+    vote_create(actor=world.users.secretary, cluster_year=world.cluster_year, award_title=title)
+    return f"<strong>{title}</strong> – Đang kiểm phiếu"
+
+
+def _minutes(world, table, save):
+    draft(world)
+    return "Biên bản dự thảo"
+
+
+def _table_name(world, table, save):
+    table = ScoringTable.objects.get(pk=table.pk)
+    table.name = "Bảng tiêu chí đã sửa tên"
+    table.save()  # the ministry-year's record
+    return "Bảng tiêu chí đã sửa tên"
+
+
+def _members(world, table, save):
+    new = UnitFactory(ministry=world.ministry, name="Viện mới gia nhập")
+    cluster_year_set_members(
+        actor=world.users.staff,
+        cluster=world.cluster,
+        year=world.year,
+        units=[*world.units, new],
+    )
+    return "Viện mới gia nhập"
+
+
+def _unit_name(world, table, save):
+    unit = world.units[0]
+    unit.name = "Trường đã đổi tên"
+    unit.save()  # a record of no year: every year of the ministry
+    return "Trường đã đổi tên"
+
+
+WRITES = [_leadership, _pledge, _scores, _vote, _minutes, _table_name, _members, _unit_name]
+
+
+@pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
+def test_the_next_cluster_page_shows_every_kind_of_write(client_as, world, table, save, write):
+    client = client_as("staff")
+    before = client.get(page(world)).content.decode()  # every fragment cached
+    shown = write(world, table, save)
+    assert shown not in before
+    assert shown in client.get(page(world)).content.decode()
+
+
+@pytest.mark.parametrize("write", [_scores, _table_name, _unit_name])
+def test_the_next_ranking_shows_the_write(client_as, world, table, save, write):
+    client = client_as("secretary")
+    before = client.get(ranking(world)).content.decode()
+    shown = write(world, table, save)
+    assert shown not in before
+    assert shown in client.get(ranking(world)).content.decode()
+
+
+def test_last_years_scores_move_this_years_ranking(client_as, world, table, save):
+    last_year = cluster_year_with_units(world.cluster, world.year - 1, world.units)
+    last_table = ScoringTable.objects.create(
+        ministry=world.ministry, year=world.year - 1, name="Bảng năm trước"
+    )
+    group = last_table.groups.create(code="I", title="Nhóm", max_points=10)
+    criterion = group.criteria.create(code="1", text="Tiêu chí", max_points=10)
+    save({(world.units[0], table.c["c1"]): (6, 5)})
+    client = client_as("secretary")
+    assert "+5" not in client.get(ranking(world)).content.decode()
+    save({(world.units[0], criterion): (1, 1)}, cluster_year=last_year)
+    assert '<td class="text-end">+4</td>' in client.get(ranking(world)).content.decode()
+
+
+def test_a_cached_panel_shows_each_viewer_their_own_buttons(client_as, world):
+    edit = reverse("clusters:leadership_edit", args=[world.cluster.pk, world.year])
+    members = reverse("clusters:members", args=[world.cluster.pk, world.year])
+    tables = reverse("clusters:scoring_tables")
+    leader = client_as("leader").get(page(world)).content.decode()
+    secretary = client_as("secretary").get(page(world)).content.decode()
+    staff = client_as("staff").get(page(world)).content.decode()
+    leader_again = client_as("leader").get(page(world)).content.decode()
+    assert (edit in leader, edit in secretary, edit in staff) == (False, True, True)
+    assert (members in leader, members in secretary, members in staff) == (False, False, True)
+    assert (tables in leader, tables in secretary, tables in staff) == (False, False, True)
+    assert _without_tokens(leader_again) == _without_tokens(leader)
+
+
+def _without_tokens(html):
+    return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"', "", html)
+
+
+def test_a_cached_panel_is_in_the_viewers_language(client_as, world):
+    client = client_as("staff")
+    assert "Cụm trưởng, Cụm phó" in client.get(page(world)).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = client.get(page(world)).content.decode()
+    assert "Cụm trưởng, Cụm phó" not in english
+    assert "Chưa ghi nhận Cụm trưởng" not in english
+
+
+def test_a_fragment_s_key_holds_its_version_language_rights_and_code(monkeypatch):
+    from django.utils import translation
+
+    from emulation import fragments
+
+    key = fragments.fragment_key("panel", "c1:2021.1.1", True)
+    assert key != fragments.fragment_key("panel", "c1:2021.2.1", True)
+    assert key != fragments.fragment_key("panel", "c1:2021.1.1", False)
+    with translation.override("en"):
+        assert key != fragments.fragment_key("panel", "c1:2021.1.1", True)
+    monkeypatch.setattr(fragments, "code_version", lambda: "another release")
+    assert key != fragments.fragment_key("panel", "c1:2021.1.1", True)
