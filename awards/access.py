@@ -5,17 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from awards.models import Award, Nomination, Proposal
+from clusters.access import check_cluster
 from emulation.roles import scope_of
-
-
-def _check(user, cluster, *, write, manage):
-    scope = scope_of(user)
-    if not scope.sees_cluster(cluster):
-        raise Http404
-    if manage and not scope.manages_ministry(cluster.ministry_id):
-        raise PermissionDenied
-    if write and not scope.writes_cluster(cluster):
-        raise PermissionDenied
 
 
 def get_proposal_for_user(user, pk, *, write=False, manage=False):
@@ -27,7 +18,7 @@ def get_proposal_for_user(user, pk, *, write=False, manage=False):
         ),
         pk=pk,
     )
-    _check(user, proposal.cluster_year.cluster, write=write, manage=manage)
+    check_cluster(user, proposal.cluster_year.cluster, write=write, manage=manage)
     return proposal
 
 
@@ -42,7 +33,7 @@ def get_nomination_for_user(user, pk, *, write=False, manage=False):
         ),
         pk=pk,
     )
-    _check(user, line.proposal.cluster_year.cluster, write=write, manage=manage)
+    check_cluster(user, line.proposal.cluster_year.cluster, write=write, manage=manage)
     return line
 
 
@@ -57,7 +48,7 @@ def get_award_for_user(user, pk, *, manage=False):
         ),
         pk=pk,
     )
-    _check(user, award.nomination.proposal.cluster_year.cluster, write=False, manage=manage)
+    check_cluster(user, award.nomination.proposal.cluster_year.cluster, write=False, manage=manage)
     return award
 
 

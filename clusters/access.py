@@ -23,6 +23,13 @@ def get_cluster_for_user(user, pk, *, write=False, manage=False):
     """A cluster the user may see (404 otherwise); ``write`` (secretary or staff) and
     ``manage`` (ministry staff) raise 403 when the user may see but not change it."""
     cluster = get_object_or_404(Cluster.objects.select_related("ministry"), pk=pk)
+    check_cluster(user, cluster, write=write, manage=manage)
+    return cluster
+
+
+def check_cluster(user, cluster, *, write=False, manage=False):
+    """404 when the user may not see ``cluster``; 403 when they may see it but ``write``
+    (its secretary or staff) or ``manage`` (ministry staff) is asked of them in vain."""
     scope = scope_of(user)
     if not scope.sees_cluster(cluster):
         raise Http404
@@ -30,7 +37,6 @@ def get_cluster_for_user(user, pk, *, write=False, manage=False):
         raise PermissionDenied
     if write and not scope.writes_cluster(cluster):
         raise PermissionDenied
-    return cluster
 
 
 def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=False):

@@ -27,18 +27,18 @@ def grow(world, size):
 # purpose, and keeps it flat across sizes.
 PAGES = {
     # 5 of its own (with the years of the switch) + the staff's proposal queue and the
-    # leader's latest reports (issues 5-6) + the secretary's task list (issue 13: 10, the
-    # same for one cluster or many; the leader's tiles cost the same, see below).
+    # leader's latest reports + the secretary's task list (10, the same for one cluster or
+    # many; the leader's tiles cost the same, see below).
     "home": (lambda w: f"/?year={w.year}", 18),
     "cluster list": (lambda w: "/clusters/", 6),
-    # 7 of its own + 14 for the panels of issues 3-6 (leadership, pledge, evaluation,
-    # proposals, reports); the evaluation panel reads last year's totals when there is one.
-    # Issue 15 (20 before): the year's data versions read with the year switch; the members
-    # read once for the list, the pledge and the ranking, the page's cluster given to the
-    # panels, the newest report version read alone (-3). Cold: below.
+    # 7 of its own + 14 for its panels (leadership, pledge, evaluation, proposals, reports);
+    # the evaluation panel reads last year's totals when there is one. 20 before the data
+    # versions: they are read with the year switch; the members read once for the list, the
+    # pledge and the ranking, the page's cluster given to the panels, the newest report
+    # version read alone (-3). Cold: below.
     "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17),
     "unit list": (lambda w: "/units/", 6),
-    # 6 of its own + the years the unit led its cluster (issue 3) + its awards (issue 5).
+    # 6 of its own + the years the unit led its cluster + its awards.
     "unit page": (lambda w: f"/units/{w.units[0].pk}/", 8),
     "account list": (lambda w: "/accounts/", 8),
     "account page": (lambda w: f"/accounts/{w.users.secretary.pk}/", 9),

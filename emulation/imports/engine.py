@@ -212,9 +212,6 @@ class SheetSpec:
     def export_rows(self, *, ministry):
         raise NotImplementedError
 
-    def example_rows(self):
-        return []
-
 
 @dataclass
 class RunResult:

@@ -1,4 +1,4 @@
-"""In a real browser, the three journeys of issue 13: the secretary follows the year's task
+"""In a real browser, the three journeys of the year: the secretary follows the year's task
 list from the pledge to the proposal; the leader reads every page of theirs on a 360 px
 phone without sideways scrolling; axe-core finds no serious or critical violation on the
 pages of the secretary's, the staff's and the leader's journeys."""

@@ -1,7 +1,7 @@
 """scripts/ux_measure.py's year-end keeps working: the secretary's whole year-end, driven
 from the task list in the browser only, on a cluster of 5 units and a table of 4 criteria
 (the script measures 10 × 40), ends with the pledge locked, every agreed score stored, the
-vote closed, the minutes signed and the proposal sent, within the issue's 150 page loads."""
+vote closed, the minutes signed and the proposal sent, within 150 page loads."""
 
 import contextlib
 import importlib.util

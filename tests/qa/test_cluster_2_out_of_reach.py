@@ -215,7 +215,7 @@ def test_the_leader_reads_cluster_2_but_opens_no_edit_page_and_stores_nothing(de
     _cluster, seen = _walk(demo, "lanhdao", may_store=ASK_FOR_PDF)
     for name, (path, get, post, _response) in seen.items():
         assert get != 500 and post != 500, path
-        if name in ASK_FOR_PDF:  # issue 6: the leader asks for a year-end report's PDF
+        if name in ASK_FOR_PDF:  # the leader asks for a year-end report's PDF
             assert (get, post) == (405, 302), path
         elif name in READ_ONLY:
             assert get == 200, (path, get)
