@@ -12,7 +12,6 @@ from awards.services.deadlines import emulation_year_set_deadlines
 from awards.services.decisions import (
     award_revoke,
     decision_record,
-    reward_amount,
 )
 from awards.services.head_decisions import (
     unit_head_decision_delete,
@@ -63,7 +62,6 @@ __all__ = [
     "proposal_start_review",
     "proposal_submit",
     "proposal_update",
-    "reward_amount",
     "unit_head_decision_delete",
     "unit_head_decision_record",
     "upward_dossier_add_lines",
