@@ -6,7 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.bounds import validate_year
@@ -405,7 +405,8 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        at = formats.date_format(timezone.localtime(self.at), "SHORT_DATETIME_FORMAT")
+        return f"{at} {self.actor_name} {self.action} {self.object_repr}"
 
 
 from emulation.models_imports import ImportBatch  # noqa: E402

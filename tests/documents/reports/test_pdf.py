@@ -229,6 +229,15 @@ def test_ranking_caps_groups_bonus_and_penalty_and_shows_ties(cluster2):
     assert ranking[-1]["total"] == Decimal("57")
 
 
+def test_the_report_dates_in_vietnamese_whatever_the_readers_language(cluster2, tmp_path):
+    with translation.override("en"):
+        content = pdf.report_pdf(report_context(cluster2.report))
+
+    text = " ".join(pdf_text(content, tmp_path).split())
+    assert "15/01/2020" in text  # the pledge's signatures
+    assert "15 Jan 2020" not in text
+
+
 def test_the_report_chart_draws_the_bars_of_the_ranking_page(world, cluster2, client_as):
     """One chart geometry (``ranking_chart``) for the page and the report: every bar is as
     long, as a share of the top total, on both."""
