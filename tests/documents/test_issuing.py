@@ -15,8 +15,13 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from documents import issuing, signing
+from documents.dossier import dossier_entries
 from documents.models import Paper, PaperVersion
-from documents.services.papers import paper_for_cluster_year, papers_for_proposal
+from documents.services.papers import (
+    paper_for_cluster_year,
+    paper_for_decision,
+    papers_for_proposal,
+)
 from emulation.audit import events_dated
 from emulation.models import AuditEntry
 from tests.documents.conftest import docx_text, flat, pdf_text
@@ -212,6 +217,30 @@ def test_the_dossier_zip_holds_a_contents_page_and_every_issued_paper(
     for version in versions:
         assert version.paper.number.label in contents and version.code in contents
     assert archive.read(names[1]) == _bytes(versions[0].file)
+
+
+def test_the_dossier_lists_every_issued_paper_from_one_query_of_papers(
+    world, dossier, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    for paper in papers_for_proposal(dossier.proposal):
+        _issue(world, paper, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):  # the Minister's, by the staff
+        issuing.paper_version_request(
+            actor=world.users.staff, paper=paper_for_decision(dossier.decision), issue=True
+        )
+
+    with django_assert_num_queries(3):  # the papers, their issued versions, the nominations
+        entries = dossier_entries(dossier.proposal)
+
+    assert [entry.title for entry in entries] == [
+        "Tờ trình đề nghị khen thưởng của cụm",
+        "Biên bản hội nghị tổng kết cụm",
+        *[
+            f"Báo cáo thành tích – {line.subject_name}"
+            for line in dossier.proposal.nominations.order_by("pk")
+        ],
+        "Quyết định khen thưởng",
+    ]
 
 
 @pytest.mark.parametrize(
