@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.services import proposal_cover_issued
 from documents import pipeline, qr, signing
 from documents.models import Paper, PaperVersion
 from documents.papers import paper_parts, render_paper
@@ -46,6 +47,10 @@ def paper_version_request(*, actor, paper, issue):
             register=register_of_paper(paper), user=actor, summary=_summary(paper)
         )
         paper.save(update_fields=["number", "issued_on", "updated_at"])
+        if paper.kind == Paper.Kind.COVER_SUBMISSION:
+            proposal_cover_issued(
+                actor=actor, cluster_year=paper.cluster_year, number=paper.number.label
+            )
     version = PaperVersion.objects.create(paper=paper, requested_by=actor, issued=issue)
     if issue:
         audit_record(actor=actor, action="paper_issue", obj=version)

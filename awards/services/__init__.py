@@ -20,6 +20,7 @@ from awards.services.head_decisions import (
 from awards.services.proposals import (
     nomination_delete,
     nomination_save,
+    proposal_cover_issued,
     proposal_create,
     proposal_submit,
     proposal_update,
@@ -57,6 +58,7 @@ __all__ = [
     "nomination_reopen",
     "nomination_save",
     "nominations_bulk_approve",
+    "proposal_cover_issued",
     "proposal_create",
     "proposal_return",
     "proposal_start_review",

@@ -65,6 +65,36 @@ def test_issuing_numbers_builds_and_prints_the_number_and_the_code(
     assert AuditEntry.objects.filter(action="paper_issue").count() == 1
 
 
+def test_issuing_the_cover_submission_gives_the_proposal_its_number(
+    world, dossier, client_as, django_capture_on_commit_callbacks
+):
+    proposal = dossier.proposal
+    assert proposal.number == "15/TTr-CTĐ2"  # typed before the paper was issued
+
+    _issue(world, _cover(dossier), django_capture_on_commit_callbacks)
+    _issue(world, _cover(dossier), django_capture_on_commit_callbacks)  # again: same number
+
+    proposal.refresh_from_db()
+    assert proposal.number == "1/TTr-CTĐ2"
+    html = client_as("leader").get(proposal.get_absolute_url()).content.decode()
+    assert "Số 1/TTr-CTĐ2, ngày 20/12/2021" in html
+    entry = AuditEntry.objects.get(action="proposal_update")
+    assert (entry.before["number"], entry.after["number"]) == ("15/TTr-CTĐ2", "1/TTr-CTĐ2")
+
+
+def test_issuing_the_minutes_leaves_the_proposals_number(
+    world, dossier, django_capture_on_commit_callbacks
+):
+    _issue(
+        world,
+        paper_for_cluster_year(dossier.cluster_year, Paper.Kind.MINUTES),
+        django_capture_on_commit_callbacks,
+    )
+
+    dossier.proposal.refresh_from_db()
+    assert dossier.proposal.number == "15/TTr-CTĐ2"
+
+
 def test_a_draft_takes_no_number_and_prints_none(
     world, dossier, django_capture_on_commit_callbacks
 ):
