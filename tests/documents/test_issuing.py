@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
@@ -17,9 +18,11 @@ from pyhanko_certvalidator import ValidationContext
 from documents import issuing, signing
 from documents.dossier import dossier_entries
 from documents.models import Paper, PaperVersion
+from documents.papers.registry import paper_parts, paper_summary
 from documents.services.papers import (
     paper_for_cluster_year,
     paper_for_decision,
+    paper_for_upward_dossier,
     papers_for_proposal,
 )
 from emulation.audit import events_dated
@@ -93,6 +96,26 @@ def test_issuing_the_minutes_leaves_the_proposals_number(
 
     dossier.proposal.refresh_from_db()
     assert dossier.proposal.number == "15/TTr-CTĐ2"
+
+
+def test_the_register_records_each_papers_default_summary_without_reading_the_paper(
+    world, dossier, django_capture_on_commit_callbacks
+):
+    papers = [
+        *papers_for_proposal(dossier.proposal),
+        paper_for_decision(dossier.decision),
+        paper_for_upward_dossier(dossier.upward),
+    ]
+    with translation.override("en"):  # the register is Vietnamese whoever issues
+        summaries = [paper_summary(paper) for paper in papers]
+
+    assert summaries == [paper_parts(paper).defaults["summary"] for paper in papers]
+    assert summaries[:2] == [
+        "Về việc đề nghị khen thưởng năm 2021 cho các tập thể, cá nhân thuộc Cụm thi đua số 2",
+        "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2021 của Cụm thi đua số 2",
+    ]
+    version = _issue(world, papers[0], django_capture_on_commit_callbacks)
+    assert version.paper.number.summary == summaries[0]
 
 
 def test_a_draft_takes_no_number_and_prints_none(
