@@ -369,8 +369,8 @@ class RoleAssignment(models.Model):
 class AuditEntry(models.Model):
     """Append-only: who did what to which object, with the state before and after.
 
-    On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002) and a
-    back-dated INSERT (migration 0008); in production the app's database role may only INSERT
+    On PostgreSQL triggers refuse UPDATE and DELETE on this table and a back-dated INSERT
+    (migration 0001); in production the app's database role may only INSERT
     and SELECT it (docs/deployment.md). Each entry names its actor as they were at the time
     and is chained to the previous entry by ``hash`` (``emulation.audit_chain``)."""
 
