@@ -1,6 +1,7 @@
-"""The core's tables, the audit trail's append-only triggers (PostgreSQL) and the national award
-catalogue. It replaces the migrations 0002 to 0015 of before (and 0001_initial: the same name,
-recorded already): a database they migrated has all of this and takes this one as applied."""
+"""The core's tables (the role assignments' is accounts 0001's now), the audit trail's
+append-only triggers (PostgreSQL) and the national award catalogue. It replaces the migrations
+0002 to 0015 of before (and 0001_initial: the same name, recorded already): a database they
+migrated has all of this and takes this one as applied."""
 
 import datetime
 
@@ -415,19 +416,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'lần nhập Excel',
                 'verbose_name_plural': 'các lần nhập Excel',
                 'ordering': ['-created_at', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='RoleAssignment',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('ministry_staff', 'Cán bộ Vụ Thi đua - Khen thưởng'), ('cluster_secretary', 'Thư ký cụm'), ('leader', 'Lãnh đạo')], max_length=20, verbose_name='vai trò')),
-                ('ministry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='emulation.ministry', verbose_name='bộ, ngành')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'phân quyền',
-                'verbose_name_plural': 'phân quyền',
             },
         ),
         migrations.CreateModel(
