@@ -4,7 +4,7 @@ A *sheet spec* (``SheetSpec``) describes one list: its columns (Vietnamese heade
 choices), the columns that make its stable key, and three functions of its own app: ``check``
 (look the chunk's keys and references up in the database, refuse what does not belong to the
 ministry), ``write`` (create and update a chunk) and ``export_rows``. Specs live in the app that
-owns the records (``units/sheets/``, ``clusters/sheets.py``, ``emulation/invitations.py``)
+owns the records (``units/sheets/``, ``clusters/sheets.py``, ``accounts/invitations.py``)
 and register themselves here in their ``AppConfig.ready``, so this module imports no later app.
 
 ``sheet_run`` streams the file (``emulation.spreadsheets.open_sheet``, the one bounded reader,

@@ -4,12 +4,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from emulation.models import AuditEntry, RoleAssignment
+from accounts.models import RoleAssignment
+from emulation.models import AuditEntry
+from emulation.roles import Role
 from tests.factories import PASSWORD, ClusterFactory, MinistryFactory, UserFactory, grant
 from tests.html import field_errors, input_value, link_texts, messages, options
 
 User = get_user_model()
-Role = RoleAssignment.Role
 ACCOUNT_LINK = r"/accounts/\d+/$"
 INVALID_CHOICE = (
     "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi."

@@ -8,13 +8,14 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from emulation.invitations import invitation_link, invitation_tokens
-from emulation.models import AuditEntry, ImportBatch, RoleAssignment
+from accounts.invitations import invitation_link, invitation_tokens
+from accounts.models import RoleAssignment
+from emulation.models import AuditEntry, ImportBatch
+from emulation.roles import Role
 from tests.emulation.imports.sheets import load, xlsx
 from tests.html import messages
 
 User = get_user_model()
-Role = RoleAssignment.Role
 HEADER = ["Tên đăng nhập", "Họ và tên", "Thư điện tử", "Vai trò", "Loại cụm", "Số cụm, khối"]
 NEW_PASSWORD = "Mot-mat-khau-rat-rieng-2026"
 

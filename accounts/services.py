@@ -2,12 +2,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.invitations import invitation_send
+from accounts.models import RoleAssignment
 from emulation.audit import audit_record, snapshot
 from emulation.concurrency import refuse_duplicate
 from emulation.errors import DomainError
-from emulation.invitations import invitation_send
-from emulation.models import RoleAssignment
-from emulation.roles import scope_of
+from emulation.roles import Role, scope_of
 
 User = get_user_model()
 
@@ -18,9 +18,9 @@ def _check_grant(*, actor, role, ministry, cluster):
         raise DomainError(_("Bạn chỉ được cấp quyền trong bộ, ngành mà bạn quản lý."))
     if cluster is not None and cluster.ministry_id != ministry.pk:
         raise DomainError(_("Cụm thi đua không thuộc bộ, ngành đã chọn."), field="cluster")
-    if role == RoleAssignment.Role.CLUSTER_SECRETARY and cluster is None:
+    if role == Role.CLUSTER_SECRETARY and cluster is None:
         raise DomainError(_("Thư ký cụm phải được gán cho một cụm thi đua."), field="cluster")
-    if role == RoleAssignment.Role.MINISTRY_STAFF and cluster is not None:
+    if role == Role.MINISTRY_STAFF and cluster is not None:
         raise DomainError(_("Cán bộ Vụ quản lý cả bộ, ngành: không chọn cụm."), field="cluster")
 
 
@@ -35,7 +35,7 @@ def account_create(*, actor, username, full_name, email, password, role, ministr
     taken = _("Tên đăng nhập này đã có người dùng.")
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(taken, field="username")
-    # Without a password the account gets an invitation to set its own (emulation.invitations).
+    # Without a password the account gets an invitation to set its own (accounts.invitations).
     with refuse_duplicate(taken, field="username"):
         user = User.objects.create_user(
             username=username, email=email, password=password or None, first_name=full_name
