@@ -25,7 +25,7 @@ def _locked_for_update(pledge):
 
 
 def _require_editable(pledge):
-    if pledge.state == State.LOCKED:
+    if pledge.is_locked:
         raise DomainError(
             _("Giao ước đã khóa. Cần cán bộ Vụ Thi đua - Khen thưởng mở lại (ghi rõ lý do).")
         )
@@ -125,7 +125,7 @@ def pledge_open(*, actor, pledge):
     """Draft → open for signing."""
     require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
-    if pledge.state != State.DRAFT:
+    if not pledge.is_draft:
         raise DomainError(_("Chỉ mở ký được giao ước đang ở trạng thái dự thảo."))
     if not pledge.commitments.exists():
         raise DomainError(_("Giao ước chưa có nội dung nào: hãy nhập nội dung trước khi mở ký."))
@@ -139,7 +139,7 @@ def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on)
     require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
     _require_editable(pledge)
-    if pledge.state == State.DRAFT:
+    if pledge.is_draft:
         raise DomainError(_("Giao ước còn là dự thảo: hãy mở ký trước."))
     _require_member(pledge, unit)
     if pledge.signatures.filter(unit=unit).exists():
@@ -173,7 +173,7 @@ def pledge_lock(*, actor, pledge):
     """Signed → locked: nothing changes any more unless ministry staff reopen it."""
     require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
-    if pledge.state != State.SIGNED or not pledge_all_signed(pledge):
+    if not pledge.can_lock or not pledge_all_signed(pledge):
         raise DomainError(_("Chỉ khóa được giao ước khi mọi thành viên đã ký."))
     _set_state(actor=actor, pledge=pledge, state=State.LOCKED)
     return pledge
@@ -189,7 +189,7 @@ def pledge_reopen(*, actor, pledge, reason):
     if not reason.strip():
         raise DomainError(_("Hãy ghi lý do mở lại giao ước."), field="reason")
     _locked_for_update(pledge)
-    if pledge.state != State.LOCKED:
+    if not pledge.is_locked:
         raise DomainError(_("Giao ước chưa khóa."))
     state = State.SIGNED if pledge_all_signed(pledge) else State.OPEN
     _set_state(
