@@ -80,9 +80,14 @@ class Proposal(models.Model):
         return self.state in self.AWAITING_REVIEW
 
     @property
+    def is_with_ministry(self):
+        """Sent, and the ministry has it to act on: taken in or not yet."""
+        return self.can_start_review or self.is_reviewable
+
+    @property
     def can_return(self):
         """The ministry hands it back, before or during its review."""
-        return self.can_start_review or self.is_reviewable
+        return self.is_with_ministry
 
     @property
     def is_reviewable(self):

@@ -23,16 +23,17 @@ PROPOSAL = (
     "can_submit",
     "is_returned",
     "can_start_review",
+    "is_with_ministry",
     "can_return",
     "is_reviewable",
     "is_decided",
 )
 PROPOSAL_TABLE = {
     State.DRAFT: ["is_editable", "can_submit"],
-    State.SUBMITTED: ["can_start_review", "can_return"],
-    State.IN_REVIEW: ["can_return", "is_reviewable"],
+    State.SUBMITTED: ["can_start_review", "is_with_ministry", "can_return"],
+    State.IN_REVIEW: ["is_with_ministry", "can_return", "is_reviewable"],
     State.RETURNED: ["is_editable", "can_submit", "is_returned"],
-    State.RESUBMITTED: ["can_start_review", "can_return"],
+    State.RESUBMITTED: ["can_start_review", "is_with_ministry", "can_return"],
     State.DECIDED: ["is_decided"],
 }
 
