@@ -111,8 +111,16 @@ class Verification:
     def number(self):
         return self.version.paper.number
 
-    def state_label(self):
+    def get_state_display(self):
         return State(self.state).label
+
+    @property
+    def is_replaced(self):
+        return self.state == State.REPLACED
+
+    @property
+    def is_revoked(self):
+        return self.state == State.REVOKED
 
     def matches(self, upload):
         """Whether the uploaded file's SHA-256 is the issued version's (the file is read in

@@ -21,6 +21,7 @@ class ImportBatch(models.Model):
         CANCELLED = "cancelled", _("Đã hủy")
 
     RUNNING = (Status.QUEUED, Status.CHECKING, Status.COMMITTING, Status.WRITING)
+    CANCELLABLE = (Status.CHECKED, Status.REFUSED)
 
     request_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     ministry = models.ForeignKey(
@@ -61,6 +62,28 @@ class ImportBatch(models.Model):
     @property
     def is_running(self):
         return self.status in self.RUNNING
+
+    @property
+    def is_checked(self):
+        """Checked with no row refused: waiting for staff to confirm the write."""
+        return self.status == self.Status.CHECKED
+
+    @property
+    def is_refused(self):
+        return self.status == self.Status.REFUSED
+
+    @property
+    def is_done(self):
+        return self.status == self.Status.DONE
+
+    @property
+    def is_failed(self):
+        return self.status == self.Status.FAILED
+
+    @property
+    def can_cancel(self):
+        """Dropped by staff: checked, and nothing of it written."""
+        return self.status in self.CANCELLABLE
 
     @property
     def progress_percent(self):

@@ -36,5 +36,5 @@ def require_cluster_writer(actor, cluster):
 def require_cluster_secretary(actor, cluster_id):
     """The cluster's own secretary: votes are counted by them only."""
     scope = scope_of(actor) if actor is not None else None
-    if scope is None or not (scope.is_superuser or cluster_id in scope.secretary_clusters):
+    if scope is None or not scope.acts_as_secretary(cluster_id):
         raise RightsError(_("Chỉ thư ký của cụm được nhập và kết thúc bỏ phiếu."))

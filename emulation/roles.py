@@ -33,7 +33,7 @@ class Scope:
             roles.append(Role.MINISTRY_STAFF)
         if self.secretary_clusters:
             roles.append(Role.CLUSTER_SECRETARY)
-        if self.leader_ministries or self.leader_clusters:
+        if self.is_leader:
             roles.append(Role.LEADER)
         return roles
 
@@ -50,6 +50,11 @@ class Scope:
             or cluster.pk in self.leader_clusters
             or cluster.pk in self.secretary_clusters
         )
+
+    @property
+    def is_leader(self):
+        """A leader of some ministry or cluster: the year's tiles."""
+        return bool(self.leader_ministries or self.leader_clusters)
 
     @property
     def is_ministry_staff(self):
@@ -73,6 +78,15 @@ class Scope:
     def manages_ministry(self, ministry_id):
         """Ministry staff: set up clusters, units, scoring tables, review proposals."""
         return self.is_superuser or ministry_id in self.staff_ministries
+
+    def is_secretary_of(self, cluster_id):
+        """The cluster's own secretary (a superuser is none): the cluster's task list."""
+        return cluster_id in self.secretary_clusters
+
+    def acts_as_secretary(self, cluster_id):
+        """Do what only the cluster's secretary does (count its votes, write its papers): its
+        secretary, or a superuser."""
+        return self.is_superuser or self.is_secretary_of(cluster_id)
 
     def writes_cluster(self, cluster):
         """Keep the cluster's records: its secretary, or the ministry's staff."""

@@ -29,9 +29,9 @@ def home(request):
     year = selected_year(request)
     scope = scope_of(request.user)
     cluster_years = list(cluster_years_for_user(user=request.user, year=year))
-    own = [cy for cy in cluster_years if cy.cluster_id in scope.secretary_clusters]
+    own = [cy for cy in cluster_years if scope.is_secretary_of(cy.cluster_id)]
     tasks = year_progress(cluster_years=own, can_write=scope.writes_cluster)
-    is_leader = bool(scope.leader_ministries or scope.leader_clusters)
+    is_leader = scope.is_leader
     tiles = year_progress(cluster_years=cluster_years) if is_leader else []
     return render(
         request,

@@ -83,6 +83,11 @@ class CouncilMeeting(models.Model):
     def get_absolute_url(self):
         return reverse("awards:meeting", args=[self.pk])
 
+    @property
+    def is_open(self):
+        """Its votes and minutes may still be recorded."""
+        return self.state == self.State.OPEN
+
 
 class MeetingAttendance(models.Model):
     class Status(models.TextChoices):
@@ -102,6 +107,15 @@ class MeetingAttendance(models.Model):
 
     def __str__(self):
         return f"{self.member} – {self.get_status_display()}"
+
+    @property
+    def is_present(self):
+        return self.status == self.Status.PRESENT
+
+    @property
+    def is_written(self):
+        """Absent, with a written vote."""
+        return self.status == self.Status.WRITTEN
 
 
 class MeetingLine(models.Model):

@@ -62,7 +62,36 @@ class Proposal(models.Model):
         return self.state in self.EDITABLE
 
     @property
+    def is_returned(self):
+        return self.state == self.State.RETURNED
+
+    @property
+    def is_decided(self):
+        return self.state == self.State.DECIDED
+
+    @property
+    def can_submit(self):
+        """Sent (or sent again) to the ministry: from a draft or once returned."""
+        return self.is_editable
+
+    @property
+    def can_start_review(self):
+        """The ministry takes a sent proposal in."""
+        return self.state in self.AWAITING_REVIEW
+
+    @property
+    def is_with_ministry(self):
+        """Sent, and the ministry has it to act on: taken in or not yet."""
+        return self.can_start_review or self.is_reviewable
+
+    @property
+    def can_return(self):
+        """The ministry hands it back, before or during its review."""
+        return self.is_with_ministry
+
+    @property
     def is_reviewable(self):
+        """Under review: its lines are approved or rejected, its decision recorded."""
         return self.state == self.State.IN_REVIEW
 
 
@@ -126,6 +155,18 @@ class Nomination(models.Model):
 
     def __str__(self):
         return f"{self.subject_name}: {self.award_title.name_vi}"
+
+    @property
+    def is_pending(self):
+        return self.outcome == self.Outcome.PENDING
+
+    @property
+    def is_approved(self):
+        return self.outcome == self.Outcome.APPROVED
+
+    @property
+    def is_rejected(self):
+        return self.outcome == self.Outcome.REJECTED
 
     @property
     def subject_name(self):

@@ -58,4 +58,27 @@ class UpwardDossier(models.Model):
 
     @property
     def is_editable(self):
+        """Lines added or removed, then forwarded (again): a draft, or once returned."""
         return self.state in self.EDITABLE
+
+    @property
+    def is_returned(self):
+        return self.state == self.State.RETURNED
+
+    @property
+    def is_refused(self):
+        return self.state == self.State.REFUSED
+
+    @property
+    def is_decided(self):
+        return self.state == self.State.DECIDED
+
+    @property
+    def is_settled(self):
+        """The Ministry of Home Affairs answered: awards decided, or none."""
+        return self.is_decided or self.is_refused
+
+    @property
+    def is_awaiting(self):
+        """Forwarded (again): decided, returned or refused next."""
+        return self.state in self.AWAITING

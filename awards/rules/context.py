@@ -60,7 +60,7 @@ class RuleContext:
         return self.person_years.get((line.person_id, year or self.year))
 
     def live_lines(self):
-        return [line for line in self.lines if line.outcome != Nomination.Outcome.REJECTED]
+        return [line for line in self.lines if not line.is_rejected]
 
     def check_dates(self):
         """The dates a pending matter is checked on: the proposal's own date (when it was

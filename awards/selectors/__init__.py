@@ -81,7 +81,7 @@ def awards_of_person(*, person):
 
 
 def decision_of(*, proposal):
-    if proposal.state != Proposal.State.DECIDED:
+    if not proposal.is_decided:
         return None
     return Decision.objects.filter(proposal=proposal).first()
 
@@ -141,9 +141,9 @@ def _line_state(line, award):
         if award.is_revoked:
             return _("Đã thu hồi (%(reason)s)") % {"reason": award.revoked_reason}
         return _("Đã quyết định khen thưởng")
-    if line.outcome == Nomination.Outcome.REJECTED:
+    if line.is_rejected:
         return _("Bộ không đồng ý")
-    if line.outcome == Nomination.Outcome.APPROVED:
+    if line.is_approved:
         dossier = line.upward_dossier
         if dossier is not None:
             return _("Hồ sơ trình %(level)s: %(state)s") % {
@@ -254,8 +254,7 @@ def regimes_with_catalogue():
 def days_waiting(proposal, *, today):
     """Whole days since the proposal was (last) sent, while the ministry has it to act on;
     None once it is back with the cluster or decided."""
-    waiting = (*Proposal.AWAITING_REVIEW, Proposal.State.IN_REVIEW)
-    if proposal.state not in waiting or proposal.submitted_at is None:
+    if not proposal.is_with_ministry or proposal.submitted_at is None:
         return None
     return (today - timezone.localdate(proposal.submitted_at)).days
 

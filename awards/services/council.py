@@ -95,7 +95,7 @@ def meeting_create(*, actor, ministry, held_on, place="", proposal=None):
 
 
 def _require_open(meeting):
-    if meeting.state != CouncilMeeting.State.OPEN:
+    if not meeting.is_open:
         raise DomainError(_("Phiên họp đã kết thúc: biên bản đã chốt, không sửa được."))
 
 
@@ -106,7 +106,7 @@ def meeting_add_proposal(*, actor, meeting, proposal):
     _require_open(meeting)
     if proposal.cluster_year.cluster.ministry_id != meeting.council.ministry_id:
         raise DomainError(_("Hồ sơ không thuộc bộ của hội đồng."))
-    if proposal.state != Proposal.State.IN_REVIEW:
+    if not proposal.is_reviewable:
         raise DomainError(
             _("Hồ sơ ở trạng thái “%(state)s”: hãy tiếp nhận xét duyệt trước khi đưa ra họp.")
             % {"state": proposal.get_state_display()}
@@ -224,8 +224,8 @@ def meeting_record(
         row.status = attendance.get(row.member_id, row.status)
         if row.status not in Status.values:
             raise DomainError(_("Tình trạng tham dự không hợp lệ."))
-    present = sum(1 for row in rows if row.status == Status.PRESENT)
-    written = sum(1 for row in rows if row.status == Status.WRITTEN)
+    present = sum(1 for row in rows if row.is_present)
+    written = sum(1 for row in rows if row.is_written)
     quorum = meeting.council.quorum_percent
     if present * 100 < quorum * meeting.roster_size:
         raise DomainError(
@@ -343,7 +343,7 @@ def meeting_close(*, actor, meeting):
             .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
             .get(pk=proposal_id)
         )
-        if proposal.state != Proposal.State.IN_REVIEW:
+        if not proposal.is_reviewable:
             raise DomainError(
                 _("Hồ sơ %(p)s không còn ở trạng thái đang xét duyệt.") % {"p": proposal}
             )
@@ -352,7 +352,7 @@ def meeting_close(*, actor, meeting):
         for line in proposal_lines:
             nomination = by_id[line.nomination_id]
             nomination.proposal = proposal
-            if nomination.outcome != Nomination.Outcome.PENDING:
+            if not nomination.is_pending:
                 continue
             share = Decimal(line.votes_for) * 100 / Decimal(meeting.roster_size)
             figures = _(

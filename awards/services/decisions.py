@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards import rules
-from awards.models import Award, Decision, Nomination, Proposal
+from awards.models import Award, Decision, Proposal
 from awards.regime import proposal_regime
 from awards.rules.money import allocate
 from awards.services.common import (
@@ -71,7 +71,7 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
             % {"state": proposal.get_state_display()}
         )
     lines = list(proposal.nominations.select_related("award_title", "unit", "person"))
-    pending = [line for line in lines if line.outcome == Nomination.Outcome.PENDING]
+    pending = [line for line in lines if line.is_pending]
     if pending:
         raise DomainError(
             _("Còn %(n)s dòng đề nghị chưa xét (đồng ý hoặc không đồng ý): %(names)s.")
@@ -80,8 +80,7 @@ def decision_record(*, actor, proposal, number, dated, signer_name, signer_posit
     approved = [
         line
         for line in lines
-        if line.outcome == Nomination.Outcome.APPROVED
-        and line.award_title.level == AwardTitle.Level.MINISTER
+        if line.is_approved and line.award_title.level == AwardTitle.Level.MINISTER
     ]
     if not approved:
         raise DomainError(

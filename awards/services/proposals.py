@@ -223,7 +223,7 @@ def missing_parts(proposal, lines):
 def proposal_submit(*, actor, proposal):
     proposal = locked_proposal(proposal)
     require_writer(actor, proposal)
-    if proposal.state not in Proposal.EDITABLE:
+    if not proposal.can_submit:
         raise DomainError(
             _("Hồ sơ ở trạng thái “%(state)s”: không gửi được.")
             % {"state": proposal.get_state_display()}
@@ -250,7 +250,7 @@ def proposal_submit(*, actor, proposal):
         raise error
     Nomination.objects.bulk_update(lines, ["vote_share", "rank", "rank_tied"])
     bump_cluster_year(pk=proposal.cluster_year_id)
-    resubmit = proposal.state == Proposal.State.RETURNED
+    resubmit = proposal.is_returned
     save_version(
         proposal,
         actor=actor,

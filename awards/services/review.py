@@ -35,7 +35,7 @@ def _wrong_state(proposal, verb):
 def proposal_start_review(*, actor, proposal):
     proposal = locked_proposal(proposal)
     require_staff(actor, proposal)
-    if proposal.state not in Proposal.AWAITING_REVIEW:
+    if not proposal.can_start_review:
         raise _wrong_state(proposal, _("tiếp nhận xét duyệt"))
     return save_version(
         proposal,
@@ -50,7 +50,7 @@ def proposal_start_review(*, actor, proposal):
 def proposal_return(*, actor, proposal, reason):
     proposal = locked_proposal(proposal)
     require_staff(actor, proposal)
-    if proposal.state not in (*Proposal.AWAITING_REVIEW, Proposal.State.IN_REVIEW):
+    if not proposal.can_return:
         raise _wrong_state(proposal, _("trả lại"))
     reason = (reason or "").strip()
     if not reason:
@@ -104,7 +104,7 @@ def _set_outcome(actor, line, outcome, reason, action):
 
 
 def _approve(actor, line, reason, ctx):
-    if line.outcome != Outcome.PENDING:
+    if not line.is_pending:
         raise DomainError(
             _("Dòng đề nghị %(line)s đã được xét (%(outcome)s).")
             % {"line": line, "outcome": line.get_outcome_display()}
@@ -129,7 +129,7 @@ def nomination_reject(*, actor, line, reason):
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Hãy ghi lý do không đồng ý."), field="reason")
-    if line.outcome != Outcome.PENDING:
+    if not line.is_pending:
         raise DomainError(_("Dòng đề nghị này đã được xét."))
     return _set_outcome(actor, line, Outcome.REJECTED, reason, "nomination_reject")
 
@@ -138,7 +138,7 @@ def nomination_reject(*, actor, line, reason):
 def nomination_reopen(*, actor, line, reason=""):
     """Undo an approval or a rejection; possible until the decision is issued."""
     line = _reviewable_line(actor, line)
-    if line.outcome == Outcome.PENDING:
+    if line.is_pending:
         raise DomainError(_("Dòng đề nghị này chưa được xét."))
     if line.upward_dossier_id:
         raise DomainError(_("Dòng đề nghị đã ở hồ sơ trình Bộ Nội vụ: hãy bỏ ra trước."))

@@ -31,7 +31,7 @@ def _locked(dossier, actor, doing, *, awaiting=False):
     allow ``doing``: editable, or (``awaiting``) awaiting the answer of the level above."""
     dossier = UpwardDossier.objects.select_for_update().get(pk=dossier.pk)
     require_manager(actor, dossier.ministry_id)
-    allowed = dossier.state in UpwardDossier.AWAITING if awaiting else dossier.is_editable
+    allowed = dossier.is_awaiting if awaiting else dossier.is_editable
     if not allowed:
         raise DomainError(
             _("Hồ sơ trình Bộ Nội vụ ở trạng thái “%(state)s”: không thể %(verb)s.")
@@ -124,7 +124,7 @@ def upward_dossier_forward(*, actor, dossier):
     if dossier.dated > timezone.localdate(event_now()):
         raise DomainError(_("Ngày tờ trình chưa đến."), field="dated")
     dossier_regime(dossier)  # a date no regime covers is refused here
-    resubmit = dossier.state == State.RETURNED
+    resubmit = dossier.is_returned
     save_version(
         dossier,
         actor=actor,

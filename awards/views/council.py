@@ -116,8 +116,8 @@ def meeting_detail(request, pk):
     saved = _("Đã ghi biểu quyết của hội đồng.")
     if form_saved(request, form, services.meeting_record, saved, meeting=meeting):
         return redirect(meeting)
-    present = sum(1 for row in attendance if row.status == "present")
-    written = sum(1 for row in attendance if row.status == "written")
+    present = sum(1 for row in attendance if row.is_present)
+    written = sum(1 for row in attendance if row.is_written)
     return render(
         request,
         "awards/meeting.html",
@@ -129,7 +129,7 @@ def meeting_detail(request, pk):
             "present": present,
             "written": written,
             "quorum_needed": -(-meeting.council.quorum_percent * meeting.roster_size // 100),
-            "can_manage": can_manage and meeting.state == "open",
+            "can_manage": can_manage and meeting.is_open,
             "roster": roster_on(meeting.council, meeting.held_on),
         },
     )

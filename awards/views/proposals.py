@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 from awards import rules, selectors, services
 from awards.access import get_nomination_for_user, get_proposal_for_user
 from awards.forms import MeetingCreateForm, NominationForm, ProposalForm
-from awards.models import Nomination, Proposal
 from awards.regime import proposal_regime
 from awards.services.proposals import missing_parts
 from awards.views.common import file_download
@@ -52,7 +51,7 @@ def proposal_detail(request, pk):
     cluster = proposal.cluster_year.cluster
     lines = selectors.proposal_detail_lines(proposal=proposal)
     stage = rules.APPROVAL if proposal.is_reviewable else rules.SUBMISSION
-    decided = proposal.state == Proposal.State.DECIDED
+    decided = proposal.is_decided
     findings = {} if decided else rules.check_proposal(proposal, stage=stage, lines=lines)
     decision = selectors.decision_of(proposal=proposal)
     ministry = cluster.ministry
@@ -73,7 +72,7 @@ def proposal_detail(request, pk):
                 )
                 for line in lines
             ],
-            "pending_count": sum(1 for line in lines if line.outcome == Nomination.Outcome.PENDING),
+            "pending_count": sum(1 for line in lines if line.is_pending),
             "missing": missing_parts(proposal, lines) if proposal.is_editable else [],
             "can_write": scope.writes_cluster(cluster) and proposal.is_editable,
             "can_review": scope.manages_ministry(cluster.ministry_id),

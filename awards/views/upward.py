@@ -76,7 +76,7 @@ def dossier_detail(request, pk):
         for title in titles.values()
         if title.dossier_due(dossier.year)
     ]
-    decision = getattr(dossier, "decision", None) if dossier.state == "decided" else None
+    decision = getattr(dossier, "decision", None) if dossier.is_decided else None
     try:
         regime = dossier_regime(dossier)
     except DomainError as error:

@@ -270,7 +270,7 @@ def _vote_and_minutes(cluster_year, secretary):
     )
     vote.cluster_year = cluster_year
     Vote.objects.filter(pk=vote.pk).update(note=VOTE_NOTE)
-    if vote.state == Vote.State.OPEN:
+    if vote.is_open:
         units = {c.unit.name: c.unit_id for c in vote.counts.select_related("unit")}
         vote = vote_record_counts(
             actor=secretary,

@@ -49,14 +49,13 @@ SELF_VOTE_BASIS = _(
 
 
 def can_see_running_totals(user, vote):
-    if vote.state == Vote.State.CLOSED:
+    if vote.is_closed:
         return True
     return is_cluster_secretary(user, vote.cluster_year.cluster_id)
 
 
 def is_cluster_secretary(user, cluster_id):
-    scope = scope_of(user)
-    return scope.is_superuser or cluster_id in scope.secretary_clusters
+    return scope_of(user).acts_as_secretary(cluster_id)
 
 
 @dataclass
@@ -199,7 +198,7 @@ def _snapshot(vote, counts):
 
 def _ensure_open(vote):
     ensure_not_frozen(cluster_year=vote.cluster_year)
-    if vote.state != Vote.State.OPEN:
+    if not vote.is_open:
         raise DomainError(_("Cuộc bỏ phiếu này đã kết thúc."))
 
 
@@ -359,7 +358,7 @@ def vote_close(*, actor, vote, expected_version, tie_break_unit_ids=(), tie_brea
 def vote_reopen(*, actor, vote, expected_version):
     require_cluster_secretary(actor, vote.cluster_year.cluster_id)
     ensure_not_frozen(cluster_year=vote.cluster_year)
-    if vote.state != Vote.State.CLOSED:
+    if not vote.is_closed:
         raise DomainError(_("Cuộc bỏ phiếu đang mở."))
     counts = _counts(vote)
     before = _snapshot(vote, counts)

@@ -36,6 +36,26 @@ class Pledge(models.Model):
     def __str__(self):
         return f"{_('Giao ước')} {self.cluster_year}"
 
+    @property
+    def is_draft(self):
+        """Its text is still being written: opened for signing next."""
+        return self.state == self.State.DRAFT
+
+    @property
+    def is_locked(self):
+        """Nothing changes any more unless ministry staff reopen it."""
+        return self.state == self.State.LOCKED
+
+    @property
+    def can_sign(self):
+        """Members' signatures are recorded: opened, and not locked."""
+        return self.state in (self.State.OPEN, self.State.SIGNED)
+
+    @property
+    def can_lock(self):
+        """Signed by every member (as last counted; locking counts again)."""
+        return self.state == self.State.SIGNED
+
 
 class Commitment(models.Model):
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="commitments")

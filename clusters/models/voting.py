@@ -43,6 +43,15 @@ class Vote(models.Model):
         year = self.cluster_year
         return reverse("clusters:vote", args=[year.cluster_id, year.year, self.pk])
 
+    @property
+    def is_open(self):
+        """Ballots are being counted: the counts may change, the outcome is provisional."""
+        return self.state == self.State.OPEN
+
+    @property
+    def is_closed(self):
+        return self.state == self.State.CLOSED
+
 
 class VoteCount(models.Model):
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="counts")

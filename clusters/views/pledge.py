@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import can_manage_cluster, can_write_cluster, get_cluster_year_for_user
-from clusters.models import Pledge
 from clusters.year_start import pledge as pledge_services
 from clusters.year_start.forms import (
     PledgeBoardRowForm,
@@ -55,10 +54,10 @@ def pledge_detail(request, pk, year):
             "rows": rows,
             "signed_count": sum(1 for r in rows if r.signature),
             "unregistered": [r.unit for r in rows if not r.registrations],
-            "can_write": can_write and pledge is not None and pledge.state != Pledge.State.LOCKED,
+            "can_write": can_write and pledge is not None and not pledge.is_locked,
             "can_create": can_write and pledge is None,
             "can_reopen": pledge is not None
-            and pledge.state == Pledge.State.LOCKED
+            and pledge.is_locked
             and can_manage_cluster(request.user, cluster_year.cluster),
         },
     )
@@ -189,7 +188,7 @@ def pledge_board_edit(request, pk, year):
     pledge = _existing_pledge(cluster_year)
     rows = pledge_board(cluster_year=cluster_year, pledge=pledge)
     titles = list(catalogue_for_year(cluster_year=cluster_year))
-    can_sign = pledge.state in (Pledge.State.OPEN, Pledge.State.SIGNED)
+    can_sign = pledge.can_sign
     data = request.POST if request.method == "POST" else None
     forms = [
         PledgeBoardRowForm(
@@ -201,11 +200,7 @@ def pledge_board_edit(request, pk, year):
         )
         for row in rows
     ]
-    if (
-        data is not None
-        and pledge.state != Pledge.State.LOCKED
-        and all(f.is_valid() for f in forms)
-    ):
+    if data is not None and not pledge.is_locked and all(f.is_valid() for f in forms):
         filled = [f.row() for f in forms if f.row() is not None]
         try:
             saved = pledge_services.pledge_board_save(
@@ -232,6 +227,6 @@ def pledge_board_edit(request, pk, year):
             "pledge": pledge,
             "rows": list(zip(rows, forms, strict=True)),
             "can_sign": can_sign,
-            "locked": pledge.state == Pledge.State.LOCKED,
+            "locked": pledge.is_locked,
         },
     )

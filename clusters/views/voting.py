@@ -21,7 +21,6 @@ from clusters.evaluation.votes import (
     vote_share,
     vote_women_priority,
 )
-from clusters.models import Vote
 from emulation.pages import form_saved, post_action
 
 
@@ -55,9 +54,7 @@ def _vote_page(request, vote, counts_form=None, close_form=None):
         outcome = vote_outcome(vote=vote, counts=counts, priority=priority)
     secretary = is_cluster_secretary(request.user, vote.cluster_year.cluster_id)
     editable = (
-        secretary
-        and vote.state == Vote.State.OPEN
-        and not cluster_year_is_frozen(cluster_year=vote.cluster_year)
+        secretary and vote.is_open and not cluster_year_is_frozen(cluster_year=vote.cluster_year)
     )
     if editable and counts_form is None:
         counts_form = VoteCountsForm(
@@ -90,7 +87,7 @@ def _vote_page(request, vote, counts_form=None, close_form=None):
             "counts_form": counts_form if editable else None,
             "close_form": close_form if editable else None,
             "can_reopen": secretary
-            and vote.state == Vote.State.CLOSED
+            and vote.is_closed
             and not cluster_year_is_frozen(cluster_year=vote.cluster_year),
         },
     )

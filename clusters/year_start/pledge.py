@@ -29,7 +29,7 @@ def _lock_for(actor, pledge, *, editable=True):
     ``editable``, refuse a locked one."""
     require_cluster_writer(actor, pledge.cluster_year.cluster)
     _locked_for_update(pledge)
-    if editable and pledge.state == State.LOCKED:
+    if editable and pledge.is_locked:
         raise DomainError(
             _("Giao ước đã khóa. Cần cán bộ Vụ Thi đua - Khen thưởng mở lại (ghi rõ lý do).")
         )
@@ -126,7 +126,7 @@ def _pledge_snapshot(pledge):
 def pledge_open(*, actor, pledge):
     """Draft → open for signing."""
     _lock_for(actor, pledge, editable=False)
-    if pledge.state != State.DRAFT:
+    if not pledge.is_draft:
         raise DomainError(_("Chỉ mở ký được giao ước đang ở trạng thái dự thảo."))
     if not pledge.commitments.exists():
         raise DomainError(_("Giao ước chưa có nội dung nào: hãy nhập nội dung trước khi mở ký."))
@@ -138,7 +138,7 @@ def pledge_open(*, actor, pledge):
 def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on):
     """Record that a member signed; when every member has signed the pledge is signed."""
     _lock_for(actor, pledge)
-    if pledge.state == State.DRAFT:
+    if pledge.is_draft:
         raise DomainError(_("Giao ước còn là dự thảo: hãy mở ký trước."))
     _require_member(pledge, unit)
     if pledge.signatures.filter(unit=unit).exists():
@@ -171,7 +171,7 @@ def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on)
 def pledge_lock(*, actor, pledge):
     """Signed → locked: nothing changes any more unless ministry staff reopen it."""
     _lock_for(actor, pledge, editable=False)
-    if pledge.state != State.SIGNED or not pledge_all_signed(pledge):
+    if not pledge.can_lock or not pledge_all_signed(pledge):
         raise DomainError(_("Chỉ khóa được giao ước khi mọi thành viên đã ký."))
     _set_state(actor=actor, pledge=pledge, state=State.LOCKED)
     return pledge
@@ -187,7 +187,7 @@ def pledge_reopen(*, actor, pledge, reason):
     if not reason.strip():
         raise DomainError(_("Hãy ghi lý do mở lại giao ước."), field="reason")
     _locked_for_update(pledge)
-    if pledge.state != State.LOCKED:
+    if not pledge.is_locked:
         raise DomainError(_("Giao ước chưa khóa."))
     state = State.SIGNED if pledge_all_signed(pledge) else State.OPEN
     _set_state(

@@ -65,3 +65,7 @@ class BuildVersion(models.Model):
     @property
     def is_ready(self):
         return self.status == self.Status.READY
+
+    @property
+    def is_failed(self):
+        return self.status == self.Status.FAILED

@@ -43,7 +43,7 @@ def writes_paper(user, paper):
     scope = scope_of(user)
     if paper.kind in MINISTRY_KINDS:
         return scope.manages_ministry(paper.ministry_id)
-    return scope.is_superuser or paper.cluster_year.cluster_id in scope.secretary_clusters
+    return scope.acts_as_secretary(paper.cluster_year.cluster_id)
 
 
 def check_paper(user, paper, *, write=False):

@@ -68,6 +68,11 @@ class Step:
     def is_done(self):
         return self.state in (DONE, WAITING)
 
+    @property
+    def is_returned(self):
+        """Sent back by the ministry: first on the secretary's list."""
+        return self.state == RETURNED
+
 
 @dataclass
 class YearProgress:
@@ -86,7 +91,7 @@ class YearProgress:
     def next_step(self):
         """The first step not done: a returned proposal comes before everything."""
         for step in self.steps:
-            if step.state == RETURNED:
+            if step.is_returned:
                 return step
         return next((step for step in self.steps if not step.is_done), None)
 
@@ -97,7 +102,7 @@ class YearProgress:
 
     @property
     def returned(self):
-        return any(step.state == RETURNED for step in self.steps)
+        return any(step.is_returned for step in self.steps)
 
     @property
     def overdue(self):
@@ -221,7 +226,7 @@ def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None)
         writes = can_write(cy.cluster)
         total = members.get(cy.pk, 0)
         progress = YearProgress(cluster_year=cy, proposal=proposals.get(cy.pk))
-        ready = [v for v in versions.get(cy.pk, []) if v.status == ReportVersion.Status.READY]
+        ready = [v for v in versions.get(cy.pk, []) if v.is_ready]
         progress.ready_version = ready[0] if ready else None
         row = awards.get(cy.pk)
         progress.awards_count = row["n"] if row else 0
@@ -322,7 +327,7 @@ def _registration_step(pledge, registered, total, urls):
     if pledge is None:
         return Step("registrations", label, TODO, _("Cần lập giao ước trước."))
     state = DONE if total and registered >= total else (DOING if registered else TODO)
-    action = "" if state == DONE or pledge.state == Pledge.State.LOCKED else _("Nhập đăng ký")
+    action = "" if state == DONE or pledge.is_locked else _("Nhập đăng ký")
     return Step(
         "registrations",
         label,
@@ -335,10 +340,10 @@ def _registration_step(pledge, registered, total, urls):
 
 def _signature_step(pledge, signed, total, urls):
     label = _("Ký giao ước")
-    if pledge is None or pledge.state == Pledge.State.DRAFT:
+    if pledge is None or pledge.is_draft:
         return Step("signatures", label, TODO, _("Giao ước chưa mở ký."))
     state = DONE if total and signed >= total else (DOING if signed else TODO)
-    action = "" if state == DONE or pledge.state == Pledge.State.LOCKED else _("Nhập chữ ký")
+    action = "" if state == DONE or pledge.is_locked else _("Nhập chữ ký")
     return Step(
         "signatures", label, state, _of_units(signed, total), action, urls("clusters:pledge_board")
     )
@@ -415,7 +420,7 @@ def _proposal_step(proposal, urls):
             post=True,
         )
     url = proposal.get_absolute_url()
-    if proposal.state == Proposal.State.RETURNED:
+    if proposal.is_returned:
         return Step(
             "proposal",
             label,
@@ -429,7 +434,7 @@ def _proposal_step(proposal, urls):
             "Dự thảo, %(n)s dòng đề nghị", "Dự thảo, %(n)s dòng đề nghị", proposal.line_count
         ) % {"n": proposal.line_count}
         return Step("proposal", label, DOING, detail, _("Hoàn thiện và gửi"), url)
-    if proposal.state == Proposal.State.DECIDED:
+    if proposal.is_decided:
         return Step("proposal", label, DONE, proposal.get_state_display(), url=url)
     return Step("proposal", label, WAITING, proposal.get_state_display(), url=url)
 
@@ -437,7 +442,7 @@ def _proposal_step(proposal, urls):
 def _report_step(versions, urls):
     label = _("Báo cáo tổng kết")
     url = urls("reports:cluster")
-    if any(v.status == ReportVersion.Status.READY for v in versions):
+    if any(v.is_ready for v in versions):
         return Step("report", label, DONE, _("Đã có bản PDF."), url=url)
     if any(not v.is_final for v in versions):
         return Step("report", label, DOING, _("Đang tạo bản PDF."), url=url)

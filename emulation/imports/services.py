@@ -34,12 +34,12 @@ def _require_manager(actor, ministry_id):
         raise DomainError(_("Bạn chỉ được nhập dữ liệu của bộ, ngành mà bạn quản lý."))
 
 
-def _locked(actor, batch, states, wrong_state):
-    """The batch under its row lock, once the actor manages its ministry and it is in one
-    of ``states`` (``wrong_state`` says so otherwise)."""
+def _locked(actor, batch, allowed, wrong_state):
+    """The batch under its row lock, once the actor manages its ministry and ``allowed``
+    (a predicate of the batch, read under the lock) holds (``wrong_state`` says so otherwise)."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     _require_manager(actor, batch.ministry_id)
-    if batch.status not in states:
+    if not allowed(batch):
         raise DomainError(wrong_state)
     return batch
 
@@ -61,7 +61,12 @@ def import_upload(*, actor, ministry, kind, upload):
 @transaction.atomic
 def import_confirm(*, actor, batch):
     """Staff confirm a checked file: the worker writes it, all or nothing."""
-    batch = _locked(actor, batch, (Status.CHECKED,), _("Tệp này không ở trạng thái chờ xác nhận."))
+    batch = _locked(
+        actor,
+        batch,
+        lambda locked: locked.is_checked,
+        _("Tệp này không ở trạng thái chờ xác nhận."),
+    )
     if not (batch.counts.get("new") or batch.counts.get("changed")):
         raise DomainError(_("Tệp không có gì mới hoặc thay đổi: không cần ghi."))
     batch.status, batch.committed_by, batch.processed_rows = Status.COMMITTING, actor, 0
@@ -75,7 +80,7 @@ def import_cancel(*, actor, batch):
     batch = _locked(
         actor,
         batch,
-        (Status.CHECKED, Status.REFUSED),
+        lambda locked: locked.can_cancel,
         _("Chỉ hủy được tệp đã kiểm tra mà chưa ghi."),
     )
     batch.status = Status.CANCELLED

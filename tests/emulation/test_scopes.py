@@ -4,7 +4,7 @@ clusters, a superuser, an account without any role."""
 import pytest
 from django.test import Client
 
-from emulation.roles import Role
+from emulation.roles import Role, scope_of
 from tests.factories import UserFactory, cluster_year_with_units, grant
 from tests.html import link_texts
 
@@ -83,3 +83,31 @@ def test_an_account_without_role_sees_nothing(world):
     assert link_texts(client.get("/units/"), UNIT_LINK) == []
     assert client.get(f"/clusters/{world.cluster.pk}/").status_code == 404
     assert client.get("/clusters/new/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("secretary", (False, False, True, True)),
+        ("other_secretary", (False, False, False, False)),
+        ("staff", (False, True, False, False)),
+        ("leader", (True, False, False, False)),
+        ("superuser", (False, True, False, True)),
+        ("cluster_leader", (True, False, False, False)),
+    ],
+)
+def test_what_a_scope_answers_by_name_of_the_cluster(world, cluster_leader, who, expected):
+    """(is_leader, is_ministry_staff, is_secretary_of, acts_as_secretary) for Cụm thi đua số 2:
+    a superuser acts as its secretary without being one (no task list of every cluster)."""
+    users = {
+        "superuser": UserFactory(username="quantri", is_superuser=True),
+        "cluster_leader": cluster_leader,
+    }
+    scope = scope_of(users.get(who) or getattr(world.users, who))
+    cluster_id = world.cluster.pk
+    assert (
+        scope.is_leader,
+        scope.is_ministry_staff,
+        scope.is_secretary_of(cluster_id),
+        scope.acts_as_secretary(cluster_id),
+    ) == expected

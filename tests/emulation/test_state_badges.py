@@ -2,8 +2,11 @@
 
 import pytest
 
-from awards.models import Proposal
+from awards.models import MeetingLine, Nomination, Proposal
 from clusters.models import Pledge, Vote
+from documents.models import ReportVersion
+from documents.selectors import State, Verification
+from emulation.models_imports import ImportBatch
 from emulation.templatetags.states import state_badge
 
 
@@ -23,3 +26,44 @@ from emulation.templatetags.states import state_badge
 def test_a_state_has_one_colour_everywhere(record, html):
     size, ident = ("fs-6", "pledge-state") if isinstance(record, Pledge) else ("", "")
     assert state_badge(record, id=ident, size=size) == html
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "html"),
+    [
+        (
+            Nomination(outcome="approved"),
+            "outcome",
+            '<span class="badge text-bg-success">Đồng ý</span>',
+        ),
+        (
+            Nomination(outcome="pending"),
+            "outcome",
+            '<span class="badge text-bg-secondary">Chờ xét</span>',
+        ),
+        (
+            MeetingLine(result="tie"),
+            "result",
+            '<span class="badge text-bg-warning">'
+            "Bằng phiếu: chờ Chủ tịch Hội đồng quyết định</span>",
+        ),
+        (
+            MeetingLine(result="outranked"),
+            "result",
+            '<span class="badge text-bg-danger">Đạt ngưỡng nhưng vượt số lượng</span>',
+        ),
+        (ReportVersion(status="failed"), "status", '<span class="badge text-bg-danger">Lỗi</span>'),
+        (
+            ImportBatch(status="done"),
+            "status",
+            '<span class="badge text-bg-success">Đã ghi</span>',
+        ),
+        (
+            Verification(None, State.REPLACED),
+            "state",
+            '<span class="badge text-bg-warning">Đã được thay thế bằng bản mới hơn</span>',
+        ),
+    ],
+)
+def test_a_status_outcome_or_result_has_one_colour_everywhere(record, field, html):
+    assert state_badge(record, field=field) == html
