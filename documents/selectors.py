@@ -98,6 +98,9 @@ class State(models.TextChoices):
 class Verification:
     """What the public page says about an issued version: nothing of its content."""
 
+    # The colour of each state's badge (``state_badge``).
+    BADGE_COLOURS = {State.VALID: "success", State.REPLACED: "warning", State.REVOKED: "danger"}
+
     version: PaperVersion
     state: str
     replaced_at: object = None  # when the later version was generated

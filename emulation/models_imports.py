@@ -20,6 +20,13 @@ class ImportBatch(models.Model):
         FAILED = "failed", _("Lỗi")
         CANCELLED = "cancelled", _("Đã hủy")
 
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        Status.DONE: "success",
+        Status.REFUSED: "danger",
+        Status.FAILED: "danger",
+    }
+
     RUNNING = (Status.QUEUED, Status.CHECKING, Status.COMMITTING, Status.WRITING)
     CANCELLABLE = (Status.CHECKED, Status.REFUSED)
 

@@ -60,6 +60,12 @@ class CouncilMeeting(models.Model):
         OPEN = "open", _("Đang họp")
         CLOSED = "closed", _("Đã kết thúc, biên bản đã chốt")
 
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        State.OPEN: "warning",
+        State.CLOSED: "success",
+    }
+
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="meetings")
     held_on = models.DateField(_("ngày họp"))
     place = models.CharField(_("địa điểm"), max_length=200, blank=True)
@@ -127,6 +133,14 @@ class MeetingLine(models.Model):
         FAILED = "failed", _("Không đạt ngưỡng")
         OUTRANKED = "outranked", _("Đạt ngưỡng nhưng vượt số lượng")
         TIE = "tie", _("Bằng phiếu: chờ Chủ tịch Hội đồng quyết định")
+
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        Result.PASSED: "success",
+        Result.TIE: "warning",
+        Result.FAILED: "danger",
+        Result.OUTRANKED: "danger",
+    }
 
     meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE, related_name="lines")
     nomination = models.ForeignKey(

@@ -19,6 +19,15 @@ class Proposal(models.Model):
         RESUBMITTED = "resubmitted", _("Đã gửi lại")
         DECIDED = "decided", _("Đã có quyết định")
 
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        State.SUBMITTED: "primary",
+        State.RESUBMITTED: "primary",
+        State.IN_REVIEW: "info",
+        State.RETURNED: "warning",
+        State.DECIDED: "success",
+    }
+
     EDITABLE = (State.DRAFT, State.RETURNED)
     AWAITING_REVIEW = (State.SUBMITTED, State.RESUBMITTED)
 
@@ -102,6 +111,12 @@ class Nomination(models.Model):
         PENDING = "pending", _("Chờ xét")
         APPROVED = "approved", _("Đồng ý")
         REJECTED = "rejected", _("Không đồng ý")
+
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        Outcome.APPROVED: "success",
+        Outcome.REJECTED: "danger",
+    }
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="nominations")
     unit = models.ForeignKey(

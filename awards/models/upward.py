@@ -19,6 +19,15 @@ class UpwardDossier(models.Model):
         DECIDED = "decided", _("Đã có quyết định")
         REFUSED = "refused", _("Không được khen thưởng")
 
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        State.FORWARDED: "primary",
+        State.RESUBMITTED: "primary",
+        State.RETURNED: "warning",
+        State.DECIDED: "success",
+        State.REFUSED: "danger",
+    }
+
     EDITABLE = (State.DRAFT, State.RETURNED)
     AWAITING = (State.FORWARDED, State.RESUBMITTED)
 

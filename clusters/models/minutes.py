@@ -13,6 +13,11 @@ class Minutes(models.Model):
         DRAFT = "draft", _("Dự thảo")
         SIGNED = "signed", _("Đã ký")
 
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        State.SIGNED: "success",
+    }
+
     cluster_year = models.OneToOneField(
         ClusterYear, on_delete=models.CASCADE, related_name="minutes"
     )

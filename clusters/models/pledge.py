@@ -16,6 +16,13 @@ class Pledge(models.Model):
         SIGNED = "signed", _("Đã ký đủ")
         LOCKED = "locked", _("Đã khóa")
 
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        State.OPEN: "primary",
+        State.SIGNED: "success",
+        State.LOCKED: "dark",
+    }
+
     cluster_year = models.OneToOneField(
         ClusterYear, on_delete=models.CASCADE, related_name="pledge"
     )

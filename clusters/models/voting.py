@@ -14,6 +14,12 @@ class Vote(models.Model):
         OPEN = "open", _("Đang kiểm phiếu")
         CLOSED = "closed", _("Đã kết thúc")
 
+    # The colour of each state's badge (``state_badge``); any other state's is grey.
+    BADGE_COLOURS = {
+        State.OPEN: "warning",
+        State.CLOSED: "success",
+    }
+
     cluster_year = models.ForeignKey(ClusterYear, on_delete=models.CASCADE, related_name="votes")
     award_title = models.ForeignKey(
         AwardTitle, on_delete=models.PROTECT, verbose_name=_("danh hiệu suy tôn")

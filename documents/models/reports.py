@@ -69,6 +69,9 @@ class YearEndReport(DocumentSettings):
 class ReportVersion(BuildVersion):
     """One generation of a report's PDF. Old versions are kept."""
 
+    # The colour of each status's badge (``state_badge``); any other status's is grey.
+    BADGE_COLOURS = {BuildVersion.Status.READY: "success", BuildVersion.Status.FAILED: "danger"}
+
     report = models.ForeignKey(YearEndReport, on_delete=models.CASCADE, related_name="versions")
     file = models.FileField(_("tệp PDF"), upload_to="reports/", blank=True)
 

@@ -8,54 +8,10 @@ from django.utils.html import format_html
 
 register = template.Library()
 
-# (app_label.model, state) -> Bootstrap colour; anything else is "secondary".
-COLOURS = {
-    ("emulation.importbatch", "done"): "success",
-    ("emulation.importbatch", "refused"): "danger",
-    ("emulation.importbatch", "failed"): "danger",
-    ("clusters.pledge", "open"): "primary",
-    ("clusters.pledge", "signed"): "success",
-    ("clusters.pledge", "locked"): "dark",
-    ("clusters.vote", "open"): "warning",
-    ("clusters.vote", "closed"): "success",
-    ("clusters.minutes", "signed"): "success",
-    ("awards.proposal", "submitted"): "primary",
-    ("awards.proposal", "resubmitted"): "primary",
-    ("awards.proposal", "in_review"): "info",
-    ("awards.proposal", "returned"): "warning",
-    ("awards.proposal", "decided"): "success",
-    ("awards.upwarddossier", "forwarded"): "primary",
-    ("awards.upwarddossier", "resubmitted"): "primary",
-    ("awards.upwarddossier", "returned"): "warning",
-    ("awards.upwarddossier", "decided"): "success",
-    ("awards.upwarddossier", "refused"): "danger",
-    ("awards.councilmeeting", "open"): "warning",
-    ("awards.councilmeeting", "closed"): "success",
-    ("awards.nomination", "approved"): "success",
-    ("awards.nomination", "rejected"): "danger",
-    ("awards.meetingline", "passed"): "success",
-    ("awards.meetingline", "tie"): "warning",
-    ("awards.meetingline", "failed"): "danger",
-    ("awards.meetingline", "outranked"): "danger",
-    ("documents.reportversion", "ready"): "success",
-    ("documents.reportversion", "failed"): "danger",
-    ("documents.verification", "valid"): "success",
-    ("documents.verification", "replaced"): "warning",
-    ("documents.verification", "revoked"): "danger",
-}
-
-
-def kind_of(record):
-    """``app_label.model`` of a model; of a plain object (a public verification), its app's
-    name and its class's."""
-    meta = getattr(record, "_meta", None)
-    if meta is not None:
-        return meta.label_lower
-    return f"{type(record).__module__.split('.')[0]}.{type(record).__name__.lower()}"
-
 
 def colour_of(record, field="state"):
-    return COLOURS.get((kind_of(record), getattr(record, field)), "secondary")
+    """The colour the record's own class gives the state (its ``BADGE_COLOURS``), else grey."""
+    return getattr(record, "BADGE_COLOURS", {}).get(getattr(record, field), "secondary")
 
 
 @register.simple_tag
