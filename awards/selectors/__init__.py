@@ -1,7 +1,7 @@
 """Reads of the awards app: the ministry's queue, award histories. The ranking and the vote
 share of a line come from the scoring feature (``clusters.evaluation``), never from here."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,11 +27,13 @@ def _sent_proposals(scope):
 
 
 def proposals_for_staff(*, user):
-    """Proposals sent to the ministry (not drafts) of the ministries the user manages."""
+    """Proposals sent to the ministry (not drafts) of the ministries the user manages, with
+    their ministry-year's data version (``ministry_version``; the cluster-year's is loaded)."""
     return (
         _sent_proposals(scope_of(user))
         .select_related("cluster_year__cluster__ministry")
         .annotate(
+            ministry_version=F("cluster_year__emulation_year__data_version"),
             line_count=Count("nominations", distinct=True),
             approved_count=Count(
                 "nominations",
