@@ -18,7 +18,7 @@ from tests.factories import PASSWORD
 HOME = "/?year=2021"
 
 
-def _cluster_name(world, request):
+def _cluster_name(world, _other):
     cluster = Cluster.objects.get(pk=world.cluster.pk)
     cluster.name = "Cụm đã đổi tên"
     cluster.save()  # a record of no year: every year of the ministry

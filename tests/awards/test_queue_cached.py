@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from awards import services
 from awards.models import Nomination, Proposal
-from clusters.models import Cluster
 from tests.awards.conftest import record_vote
+from tests.awards.test_home_cached import _cluster_name
 from tests.awards.test_queries import QUEUE_QUERIES, _sent_proposals
 from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
 
@@ -27,13 +27,6 @@ def _row(html, proposal):
 def _review(world, proposal):
     services.proposal_start_review(actor=world.users.staff, proposal=proposal)
     return "Đang xét"
-
-
-def _cluster_name(world, proposal):
-    cluster = Cluster.objects.get(pk=world.cluster.pk)
-    cluster.name = "Cụm đã đổi tên"
-    cluster.save()  # a record of no year: every year of the ministry
-    return "Cụm đã đổi tên"
 
 
 def _approval(world, proposal):
