@@ -1,19 +1,13 @@
 """The home page's task list (the secretary's) and dashboard (the leader's), rendered once per
 data version of the cluster-years they show (``emulation.fragments``) and per day (a deadline
 counts days). Their PDFs' states are in the key too: a report's build writes no data version.
+The task list's actions are POST forms: each page puts its own CSRF token in."""
 
-The task list's actions include POST forms: it is cached with a slot where each page puts its
-own CSRF token (a NUL character cannot come from a form, so no name can hold the slot)."""
-
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from documents.reports.progress import overdue_deadlines, report_versions_of, year_progress
-from emulation.fragments import cached_fragment
-
-CSRF_SLOT = "\x00csrf\x00"
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 
 
 def _cached(name, cluster_years, *vary, render):
@@ -41,7 +35,7 @@ def task_list(request, cluster_years, scope):
 
     writes = tuple(scope.writes_cluster(cy.cluster) for cy in cluster_years)
     html = _cached("home-tasks", cluster_years, writes, render=render)
-    return mark_safe(html.replace(CSRF_SLOT, get_token(request)))  # our own markup
+    return with_csrf_token(request, html)
 
 
 def leader_dashboard(cluster_years):

@@ -79,6 +79,8 @@ CACHED_PAGES = {
     "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17, 8),
     # Session, user, the cluster-year with its cluster, role scope, its data version.
     "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 5),
+    # Session, user, the cluster-year with its cluster, role scope, its data version.
+    "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 5),
 }
 
 
