@@ -81,6 +81,9 @@ CACHED_PAGES = {
     "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 5),
     # Session, user, the cluster-year with its cluster, role scope, its data version.
     "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 5),
+    # Session, user, the cluster-year with its cluster, role scope, its data version, the
+    # pledge (its audit trail is read each time: none yet).
+    "pledge": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/pledge/", 12, 6),
 }
 
 

@@ -249,3 +249,34 @@ def test_each_session_saves_the_cached_grid_with_its_own_token(world, table):
         )
         assert response.status_code == 302
         assert f'name="{field}" value="{agreed}"' in client.get(grid(world)).content.decode()
+
+
+def pledge(world):
+    return reverse("clusters:pledge", args=[world.cluster.pk, world.year])
+
+
+PLEDGE_WRITES = [_pledge, _unit_name, _members]
+
+
+@pytest.mark.parametrize("write", PLEDGE_WRITES, ids=[w.__name__.strip("_") for w in PLEDGE_WRITES])
+def test_the_next_pledge_page_shows_the_write(client_as, world, table, save, write):
+    _shows_the_write(client_as("secretary"), pledge(world), lambda: write(world, table, save))
+
+
+def test_a_cached_pledge_page_offers_each_reader_their_own_actions(world):
+    """The secretary and the staff may create the pledge, the leader may not; each page's
+    form carries its own session's token."""
+    create = reverse("clusters:pledge_create", args=[world.cluster.pk, world.year])
+    form = rf'action="{create}" class="d-inline"><input type="hidden" '
+    form += r'name="csrfmiddlewaretoken" value="([^"]+)"'
+    tokens = {}
+    for role in ("leader", "staff", "secretary"):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(getattr(world.users, role))
+        found = re.search(form, client.get(pledge(world)).content.decode())
+        tokens[role] = (client, found and found.group(1))
+    assert tokens["leader"][1] is None
+    _staff, staff_token = tokens["staff"]
+    secretary, secretary_token = tokens["secretary"]
+    assert secretary.post(create, {"csrfmiddlewaretoken": staff_token}).status_code == 403
+    assert secretary.post(create, {"csrfmiddlewaretoken": secretary_token}).status_code == 302
