@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from accounts.models import RoleAssignment
 from awards.models import Proposal, SentReminder
 from clusters.evaluation.selectors import scoring_table_for
 from clusters.models import ClusterYear, Criterion, Membership, Pledge, Score
 from emulation.dates import short_date
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 
 REMIND_DAYS_BEFORE = 7
 
@@ -25,7 +26,7 @@ def _emails(assignments):
 def secretary_emails(cluster):
     return _emails(
         RoleAssignment.objects.filter(
-            role=RoleAssignment.Role.CLUSTER_SECRETARY, cluster=cluster, user__is_active=True
+            role=Role.CLUSTER_SECRETARY, cluster=cluster, user__is_active=True
         )
     )
 
@@ -33,7 +34,7 @@ def secretary_emails(cluster):
 def staff_emails(ministry):
     return _emails(
         RoleAssignment.objects.filter(
-            role=RoleAssignment.Role.MINISTRY_STAFF, ministry=ministry, user__is_active=True
+            role=Role.MINISTRY_STAFF, ministry=ministry, user__is_active=True
         )
     )
 

@@ -136,10 +136,12 @@ def step(kind, path):
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
-    from emulation.models import Ministry, RoleAssignment
+    from accounts.models import RoleAssignment
+    from emulation.models import Ministry
+    from emulation.roles import Role
 
     staff = RoleAssignment.objects.select_related("user", "ministry").get(
-        role=RoleAssignment.Role.MINISTRY_STAFF, ministry__name="Bộ Quốc gia (benchmark)"
+        role=Role.MINISTRY_STAFF, ministry__name="Bộ Quốc gia (benchmark)"
     )
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = load_file(ministry=staff.ministry, actor=staff.user, kind=kind, path=path)
@@ -162,7 +164,8 @@ def _setup_database():
         [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=_env(), check=True
     )
     script = (
-        "from emulation.models import Ministry, RoleAssignment\n"
+        "from accounts.models import RoleAssignment\n"
+        "from emulation.models import Ministry\n"
         "from django.contrib.auth import get_user_model\n"
         "m = Ministry.objects.create(name='Bộ Quốc gia (benchmark)', short_name='BQG')\n"
         "u = get_user_model().objects.create_user('bench.onboard')\n"

@@ -6,24 +6,13 @@ up first, as each worker child does when it starts. Part of ``make bench``.
 
     python -m bench.papers        # writes bench/results_papers.json and .md"""
 
-import json
-import os
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-import django
+from bench.harness import ms, run_signed, write_results
 
-from documents.demo_certificate import write_demo_certificate
-
-ROOT = Path(__file__).resolve().parent.parent
 PAPER_TARGET_MS = 1000  # issue 12: each paper of the demo builds in ≤ 1 s in the worker
 ZIP_TARGET_MS = 5000  # issue 12: a cluster's dossier ZIP in ≤ 5 s
-
-
-def _ms(seconds):
-    return round(seconds * 1000, 1)
 
 
 def measure():
@@ -57,7 +46,7 @@ def measure():
         rows.append(
             {
                 "paper": f"{paper.get_kind_display()} {paper.number.label}",
-                "ms": _ms(time.perf_counter() - started),
+                "ms": ms(time.perf_counter() - started),
                 "signed": bool(built.signature),
                 "pdf_kb": built.size // 1024,
             }
@@ -69,30 +58,22 @@ def measure():
         zips.append(time.perf_counter() - started)
     return {
         "papers": rows,
-        "paper_median_ms": _ms(statistics.median(row["ms"] / 1000 for row in rows)),
+        "paper_median_ms": ms(statistics.median(row["ms"] / 1000 for row in rows)),
         "paper_max_ms": max(row["ms"] for row in rows),
-        "zip_median_ms": _ms(statistics.median(zips)),
+        "zip_median_ms": ms(statistics.median(zips)),
         "zip_kb": len(content) // 1024,
     }
 
 
 def main():
-    with tempfile.TemporaryDirectory() as folder:
-        files = write_demo_certificate(folder)
-        os.environ["THIDUA_SIGNING_P12"] = str(files.p12)
-        os.environ["THIDUA_SIGNING_PASSPHRASE"] = files.passphrase.read_text().strip()
-        os.environ["THIDUA_SIGNING_TRUST_ROOTS"] = str(files.root)
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench-papers.sqlite3"
-        os.environ["PRIVATE_MEDIA_ROOT"] = str(Path(folder) / "media")
-        os.environ.pop("CELERY_BROKER_URL", None)  # the builds are timed here, in process
-        os.environ["DJANGO_DEBUG"] = "1"  # seed_demo runs only in development mode
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-        django.setup()
-        result = measure()
-    result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    result["load_average"] = [round(x, 1) for x in os.getloadavg()]
-    (ROOT / "bench" / "results_papers.json").write_text(
-        json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    result = run_signed(
+        measure,
+        {
+            "DATABASE_URL": "sqlite:///{folder}/bench-papers.sqlite3",
+            "PRIVATE_MEDIA_ROOT": "{folder}/media",
+            "CELERY_BROKER_URL": None,  # the builds are timed here, in process
+            "DJANGO_DEBUG": "1",  # seed_demo runs only in development mode
+        },
     )
     paper_ok = result["paper_max_ms"] <= PAPER_TARGET_MS
     zip_ok = result["zip_median_ms"] <= ZIP_TARGET_MS
@@ -118,8 +99,7 @@ def main():
         f"{result['zip_median_ms']:.0f} ms, median of 3 (target ≤ {ZIP_TARGET_MS} ms: "
         f"{'met' if zip_ok else '**over**'}).",
     ]
-    (ROOT / "bench" / "results_papers.md").write_text("\n".join(lines) + "\n")
-    print(json.dumps(result, ensure_ascii=False))
+    write_results("papers", result, lines)
 
 
 if __name__ == "__main__":

@@ -21,9 +21,10 @@ CPU_SAMPLES = 10
 def subjects(dataset):
     from django.contrib.auth import get_user_model
 
+    from accounts.models import RoleAssignment
     from bench.pages import BENCH_YEAR, USERNAMES
     from clusters.models import ClusterYear
-    from emulation.models import RoleAssignment
+    from emulation.roles import Role
 
     users = {
         role: get_user_model().objects.get(username=username)
@@ -31,7 +32,7 @@ def subjects(dataset):
     }
     cluster = (
         RoleAssignment.objects.select_related("cluster")
-        .get(user=users["secretary"], role=RoleAssignment.Role.CLUSTER_SECRETARY)
+        .get(user=users["secretary"], role=Role.CLUSTER_SECRETARY)
         .cluster
     )
     cluster_year = ClusterYear.objects.select_related("proposal").get(

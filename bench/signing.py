@@ -5,27 +5,16 @@ child does when it starts (config/celery.py). Part of ``make bench``; no databas
 
     python -m bench.signing        # writes bench/results_signing.json and .md"""
 
-import json
-import os
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-import django
+from bench.harness import ms, run_signed, write_results
 
-from documents.demo_certificate import write_demo_certificate
-
-ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
 PAGES = 5
 SIGN_TARGET_MS = 300  # issue 12: signing adds at most 0.3 s to a paper's build
 VALIDATE_REFERENCE_MS = 25  # what issue 12 measured; a reference, not a limit
 PARAGRAPH = "Nội dung tờ trình đề nghị khen thưởng, đoạn văn dài để trang đầy chữ. " * 12
-
-
-def _ms(seconds):
-    return round(seconds * 1000, 1)
 
 
 def _timed(function, *args, **kwargs):
@@ -63,30 +52,18 @@ def measure():
         "pages": _page_count(paper),
         "pdf_bytes": len(paper),
         "signed_bytes": len(signed),
-        "render_ms": _ms(render),
-        "warm_up_ms": _ms(warm_up),
-        "first_sign_ms": _ms(first_sign),
-        "sign_median_ms": _ms(statistics.median(signs)),
-        "first_validate_ms": _ms(first_validate),
-        "validate_median_ms": _ms(statistics.median(checks)),
+        "render_ms": ms(render),
+        "warm_up_ms": ms(warm_up),
+        "first_sign_ms": ms(first_sign),
+        "sign_median_ms": ms(statistics.median(signs)),
+        "first_validate_ms": ms(first_validate),
+        "validate_median_ms": ms(statistics.median(checks)),
         "runs": RUNS,
     }
 
 
 def main():
-    with tempfile.TemporaryDirectory() as folder:
-        files = write_demo_certificate(folder)
-        os.environ["THIDUA_SIGNING_P12"] = str(files.p12)
-        os.environ["THIDUA_SIGNING_PASSPHRASE"] = files.passphrase.read_text().strip()
-        os.environ["THIDUA_SIGNING_TRUST_ROOTS"] = str(files.root)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-        django.setup()
-        result = measure()
-    result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    result["load_average"] = [round(x, 1) for x in os.getloadavg()]
-    (ROOT / "bench" / "results_signing.json").write_text(
-        json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-    )
+    result = run_signed(measure)
     sign_ok = result["sign_median_ms"] <= SIGN_TARGET_MS
     lines = [
         "# Signing a paper and checking it (`python -m bench.signing`)",
@@ -107,8 +84,7 @@ def main():
         "A signature costs the visible stamp (a small WeasyPrint page) and the signing itself; "
         "the key stays loaded in the process (reloaded when its file changes).",
     ]
-    (ROOT / "bench" / "results_signing.md").write_text("\n".join(lines) + "\n")
-    print(json.dumps(result))
+    write_results("signing", result, lines)
 
 
 if __name__ == "__main__":

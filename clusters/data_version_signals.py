@@ -33,7 +33,7 @@ NOT_DATA = {
     "documents.registerednumber": "a number taken from the register, likewise",
     "awards.sentreminder": "the log of reminders sent",
     "emulation.importbatch": "an import's progress; its commit bumps the ministry itself",
-    "emulation.roleassignment": "rights, not data: cached fragments are keyed by the rights",
+    "accounts.roleassignment": "rights, not data: cached fragments are keyed by the rights",
 }
 NATIONAL = {"emulation.legalregime", "emulation.awardtitle", "emulation.basesalary"}
 TARGETS = {ClusterYear: "cluster_year", EmulationYear: "emulation_year", Ministry: "ministry"}

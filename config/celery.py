@@ -7,7 +7,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("thidua")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks()
+app.autodiscover_tasks()  # each app's tasks.py
+app.autodiscover_tasks(["emulation.imports"])  # and the staff imports' own
 
 
 @worker_process_init.connect

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "emulation",
     "units",
     "clusters",
+    "accounts",
     "awards",
     "documents",
     "portal",
@@ -155,6 +156,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Where the core (emulation.roles.scope_of) reads a user's roles: the accounts app keeps them,
+# above clusters, since a role may name a cluster.
+ROLE_ROWS = "accounts.selectors.role_rows"
 # The key of the audit trail's hash chain (emulation.audit_chain). Set it once and never
 # change it: entries sealed under another key no longer verify. Not stored in the database.
 AUDIT_CHAIN_KEY = env_str("AUDIT_CHAIN_KEY") or "audit-chain:" + SECRET_KEY

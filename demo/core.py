@@ -4,18 +4,20 @@ first step of ``manage.py seed_demo``)."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from accounts.models import RoleAssignment
 from clusters.models import Cluster, ClusterYear, Membership
 from clusters.services import emulation_year_get_or_create
 from emulation.demo import CLUSTER_1_UNITS, CLUSTER_2_UNITS, MINISTRY, demo_years, unit_code
-from emulation.models import Ministry, RoleAssignment
+from emulation.models import Ministry
+from emulation.roles import Role
 from units.models import Unit
 
 # username, full name (invented), role, cluster number or None
 ACCOUNTS = [
-    ("thuky.cum2", "Nguyễn Thị Thu Hà", RoleAssignment.Role.CLUSTER_SECRETARY, 2),
-    ("thuky.cum1", "Trần Văn Minh", RoleAssignment.Role.CLUSTER_SECRETARY, 1),
-    ("vu.tdkt", "Lê Thị Lan", RoleAssignment.Role.MINISTRY_STAFF, None),
-    ("lanhdao", "Phạm Quốc Hùng", RoleAssignment.Role.LEADER, None),
+    ("thuky.cum2", "Nguyễn Thị Thu Hà", Role.CLUSTER_SECRETARY, 2),
+    ("thuky.cum1", "Trần Văn Minh", Role.CLUSTER_SECRETARY, 1),
+    ("vu.tdkt", "Lê Thị Lan", Role.MINISTRY_STAFF, None),
+    ("lanhdao", "Phạm Quốc Hùng", Role.LEADER, None),
 ]
 
 

@@ -29,6 +29,12 @@ def may_keep_register(user, register):
     return may_keep(user, ministry_id=register.ministry_id, cluster=register.cluster)
 
 
+def may_keep_some(user):
+    """Keeps at least one issuing body's registers: a cluster's secretary, ministry staff."""
+    scope = scope_of(user)
+    return scope.is_ministry_staff or bool(scope.secretary_clusters)
+
+
 def get_register_for_user(user, pk):
     return get_object_or_404(visible_registers(user).select_related("ministry", "cluster"), pk=pk)
 

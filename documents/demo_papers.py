@@ -12,6 +12,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
+from accounts.models import RoleAssignment
 from awards.models import Proposal, UpwardDossier
 from clusters.models import Evidence
 from documents import issuing, pdf
@@ -23,7 +24,7 @@ from documents.services.papers import (
 )
 from documents.services.register import register_of_paper
 from emulation.audit import events_dated
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 
 EVIDENCE_TEMPLATE = "documents/demo_evidence.pdf.html"
 
@@ -55,7 +56,7 @@ def _file(version):
 
 def _secretary(cluster):
     assignment = (
-        RoleAssignment.objects.filter(role=RoleAssignment.Role.CLUSTER_SECRETARY, cluster=cluster)
+        RoleAssignment.objects.filter(role=Role.CLUSTER_SECRETARY, cluster=cluster)
         .select_related("user")
         .first()
     )

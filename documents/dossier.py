@@ -8,7 +8,7 @@ import dataclasses
 import io
 import zipfile
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.text import slugify
 
 from documents import pdf
@@ -60,25 +60,31 @@ def _upload_entry(field_file, title):
     }
 
 
-def dossier_entries(proposal):
-    """The dossier's papers in order, each the latest issued version (or the upload)."""
+def _papers(proposal):
+    """``{(kind, nomination_id): paper}``: the cluster-year's tờ trình and minutes, the
+    nominees' achievement reports and the proposal's decision, each with its issued versions
+    (newest first), in one query and its prefetch."""
     issued = PaperVersion.objects.filter(issued=True, status=PaperVersion.Status.READY).order_by(
         "-requested_at", "-pk"
     )
-    papers = {
-        (paper.kind, paper.nomination_id): paper
-        for paper in Paper.objects.filter(cluster_year=proposal.cluster_year)
+    papers = (
+        Paper.objects.filter(
+            Q(
+                cluster_year=proposal.cluster_year,
+                kind__in=[Paper.Kind.COVER_SUBMISSION, Paper.Kind.MINUTES],
+            )
+            | Q(nomination__proposal=proposal)
+            | Q(decision__proposal=proposal)
+        )
         .select_related("number__register")
         .prefetch_related(Prefetch("versions", queryset=issued, to_attr="issued_versions"))
-    }
-    papers.update(
-        {
-            (paper.kind, paper.nomination_id): paper
-            for paper in Paper.objects.filter(nomination__proposal=proposal)
-            .select_related("number__register")
-            .prefetch_related(Prefetch("versions", queryset=issued, to_attr="issued_versions"))
-        }
     )
+    return {(paper.kind, paper.nomination_id): paper for paper in papers}
+
+
+def dossier_entries(proposal):
+    """The dossier's papers in order, each the latest issued version (or the upload)."""
+    papers = _papers(proposal)
     rows = [
         _paper_entry(
             papers.get((Paper.Kind.COVER_SUBMISSION, None)), Paper.Kind.COVER_SUBMISSION.label
@@ -92,14 +98,7 @@ def dossier_entries(proposal):
             _paper_entry(papers.get((Paper.Kind.ACHIEVEMENT_REPORT, nomination.pk)), title)
             or _upload_entry(nomination.report_file, title)
         )
-    decision = Paper.objects.filter(decision__proposal=proposal).first()
-    if decision is not None:
-        decision = (
-            Paper.objects.select_related("number__register")
-            .prefetch_related(Prefetch("versions", queryset=issued, to_attr="issued_versions"))
-            .get(pk=decision.pk)
-        )
-        rows.append(_paper_entry(decision, Paper.Kind.DECISION.label))
+    rows.append(_paper_entry(papers.get((Paper.Kind.DECISION, None)), Paper.Kind.DECISION.label))
     entries = []
     for row in filter(None, rows):
         order = len(entries) + 1

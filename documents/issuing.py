@@ -11,9 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.services import proposal_cover_issued
 from documents import pipeline, qr, signing
 from documents.models import Paper, PaperVersion
-from documents.papers import paper_parts, render_paper
+from documents.papers import render_paper
+from documents.papers.registry import paper_summary
 from documents.rights import paper_cluster, require_keeper
 from documents.services.register import issue_number, register_of_paper
 from emulation.audit import audit_record, event_now
@@ -21,11 +23,6 @@ from emulation.errors import DomainError
 from emulation.uploads import check_size
 
 RELATED = ("paper__number__register", "paper__ministry", "paper__cluster_year__cluster")
-
-
-def _summary(paper):
-    """The summary line the register records: the paper's own, else its default."""
-    return paper.summary or paper_parts(paper).defaults.get("summary") or str(paper)
 
 
 @transaction.atomic
@@ -43,9 +40,13 @@ def paper_version_request(*, actor, paper, issue):
     if issue and paper.number is None:
         paper.issued_on = paper.issued_on or timezone.localdate(event_now())
         paper.number = issue_number(
-            register=register_of_paper(paper), user=actor, summary=_summary(paper)
+            register=register_of_paper(paper), user=actor, summary=paper_summary(paper)
         )
         paper.save(update_fields=["number", "issued_on", "updated_at"])
+        if paper.kind == Paper.Kind.COVER_SUBMISSION:
+            proposal_cover_issued(
+                actor=actor, cluster_year=paper.cluster_year, number=paper.number.label
+            )
     version = PaperVersion.objects.create(paper=paper, requested_by=actor, issued=issue)
     if issue:
         audit_record(actor=actor, action="paper_issue", obj=version)

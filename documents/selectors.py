@@ -9,8 +9,13 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import PaperVersion
+from clusters.models import Cluster, Membership
+from documents.models import NumberRegister, PaperVersion
 from documents.models.papers import CODE_ALPHABET, CODE_LENGTH
+from documents.services.register import Body, body_of_cluster, body_of_ministry, body_of_unit
+from emulation.models import Ministry
+from emulation.roles import scope_of
+from units.models import Unit
 
 
 def registers_listed(registers):
@@ -20,6 +25,62 @@ def registers_listed(registers):
         .annotate(cancelled=Count("numbers", filter=Q(numbers__cancelled_at__isnull=False)))
         .order_by("-year", "ministry__name", "body_code", "type_code")
     )
+
+
+def kept_bodies(user):
+    """The issuing bodies whose registers ``user`` keeps (``documents.rights``), in the order
+    a form lists them: each ministry managed, then each cluster written with its units."""
+    scope = scope_of(user)
+    types = NumberRegister.TypeCode
+    bodies = [
+        Body(
+            f"m{ministry.pk}",
+            ministry,
+            None,
+            *body_of_ministry(ministry),
+            (types.DECISION, types.SUBMISSION),
+        )
+        for ministry in scope.managed(Ministry.objects.order_by("name"), ministry="pk")
+    ]
+    clusters = Cluster.objects.filter(
+        Q(ministry__in=scope.staff_ministries) | Q(pk__in=scope.secretary_clusters)
+    )
+    if scope.is_superuser:
+        clusters = Cluster.objects.all()
+    clusters = list(clusters.select_related("ministry").order_by("ministry__name", "number"))
+    pairs = (
+        Membership.objects.filter(cluster_year__cluster__in=clusters)
+        .values_list("cluster_year__cluster_id", "unit_id")
+        .distinct()
+    )
+    clusters_of = {}
+    for cluster_id, unit_id in pairs:
+        clusters_of.setdefault(unit_id, set()).add(cluster_id)
+    units = {}
+    for unit in Unit.objects.filter(pk__in=clusters_of).order_by("name"):
+        for cluster_id in clusters_of[unit.pk]:
+            units.setdefault(cluster_id, []).append(unit)
+    for cluster in clusters:
+        bodies.append(
+            Body(
+                f"c{cluster.pk}",
+                cluster.ministry,
+                cluster,
+                *body_of_cluster(cluster),
+                (types.SUBMISSION, types.MINUTES),
+            )
+        )
+        bodies += [
+            Body(
+                f"u{unit.pk}-{cluster.pk}",
+                cluster.ministry,
+                cluster,
+                *body_of_unit(unit),
+                (types.REPORT,),
+            )
+            for unit in units.get(cluster.pk, [])
+        ]
+    return bodies
 
 
 def register_numbers(register):

@@ -11,20 +11,23 @@ from documents.reports.build import report_version_build, versions_to_resume
 MAX_RETRIES = 5
 logger = logging.getLogger(__name__)
 
+# A build of a PDF: transient database errors retried with backoff, within the time limits;
+# acknowledged once done, so a worker's death leaves the message to the next worker.
+BUILD = {
+    "bind": True,
+    "autoretry_for": (OperationalError,),
+    "retry_backoff": 5,
+    "retry_backoff_max": 120,
+    "retry_jitter": True,
+    "max_retries": MAX_RETRIES,
+    "soft_time_limit": settings.REPORT_BUILD_SOFT_TIME_LIMIT,
+    "time_limit": settings.REPORT_BUILD_TIME_LIMIT,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+}
 
-@shared_task(
-    bind=True,
-    name="documents.build_report_version",
-    autoretry_for=(OperationalError,),
-    retry_backoff=5,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    max_retries=MAX_RETRIES,
-    soft_time_limit=settings.REPORT_BUILD_SOFT_TIME_LIMIT,
-    time_limit=settings.REPORT_BUILD_TIME_LIMIT,
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
+
+@shared_task(name="documents.build_report_version", **BUILD)
 def build_report_version(self, version_id):
     """Build one report version's PDF (idempotent: a second delivery does nothing while a
     live build holds the version, and takes over one whose worker died).
@@ -36,27 +39,10 @@ def build_report_version(self, version_id):
 def sweep_report_versions():
     """Send again the builds that were lost (their worker died, their message vanished); each
     delivery claims its version under the lease, so a version is never built twice."""
-    resumed = [version.pk for version in versions_to_resume()]
-    for version_id in resumed:
-        build_report_version.delay(version_id)
-    if resumed:
-        logger.warning("Report versions resumed: %s", resumed)
-    return resumed
+    return _resume(versions_to_resume(), build_report_version, "Report")
 
 
-@shared_task(
-    bind=True,
-    name="documents.build_paper_version",
-    autoretry_for=(OperationalError,),
-    retry_backoff=5,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    max_retries=MAX_RETRIES,
-    soft_time_limit=settings.REPORT_BUILD_SOFT_TIME_LIMIT,
-    time_limit=settings.REPORT_BUILD_TIME_LIMIT,
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
+@shared_task(name="documents.build_paper_version", **BUILD)
 def build_paper_version(self, version_id):
     """Build one paper version (PDF, DOCX, signature), as ``build_report_version`` does."""
     issuing.paper_version_build(
@@ -67,11 +53,15 @@ def build_paper_version(self, version_id):
 @shared_task(name="documents.sweep_paper_versions", ignore_result=True)
 def sweep_paper_versions():
     """The papers' builds that were lost, sent again (see ``sweep_report_versions``)."""
-    resumed = [version.pk for version in issuing.versions_to_resume()]
+    return _resume(issuing.versions_to_resume(), build_paper_version, "Paper")
+
+
+def _resume(versions, build, kind):
+    resumed = [version.pk for version in versions]
     for version_id in resumed:
-        build_paper_version.delay(version_id)
+        build.delay(version_id)
     if resumed:
-        logger.warning("Paper versions resumed: %s", resumed)
+        logger.warning("%s versions resumed: %s", kind, resumed)
     return resumed
 
 

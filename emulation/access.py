@@ -1,11 +1,8 @@
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from emulation.models import AwardTitle, Ministry
 from emulation.roles import scope_of
-
-User = get_user_model()
 
 
 def managed_ministries(user):
@@ -15,16 +12,6 @@ def managed_ministries(user):
 def require_ministry_staff(user):
     if not scope_of(user).is_ministry_staff:
         raise PermissionDenied
-
-
-def managed_accounts(user):
-    """Accounts holding a role in a ministry the user manages."""
-    return User.objects.filter(role_assignments__ministry__in=managed_ministries(user)).distinct()
-
-
-def get_account_for_user(user, pk):
-    require_ministry_staff(user)
-    return get_object_or_404(managed_accounts(user), pk=pk)
 
 
 def is_national_admin(user):

@@ -7,7 +7,6 @@ from emulation.models import (
     EmulationYear,
     LegalRegime,
     Ministry,
-    RoleAssignment,
 )
 
 
@@ -53,15 +52,6 @@ class EmulationYearAdmin(admin.ModelAdmin):
     list_display = ["ministry", "year", "regime", "pledge_deadline", "proposals_deadline"]
     list_filter = ["ministry", "regime"]
     list_select_related = ["ministry", "regime"]
-
-
-@admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "ministry", "cluster"]
-    list_filter = ["role", "ministry"]
-    list_select_related = ["user", "ministry", "cluster"]
-    search_fields = ["user__username", "user__first_name"]
-    autocomplete_fields = ["user"]
 
 
 @admin.register(AuditEntry)

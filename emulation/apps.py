@@ -21,7 +21,4 @@ class EmulationConfig(AppConfig):
 
         connection_created.connect(register_sqlite_collation)
         register_converter(YearConverter, "year")
-        from emulation.invitations import register_sheets
-
-        register_sheets()
         from emulation import auth  # noqa: F401  (audits logins and logouts)

@@ -117,6 +117,7 @@ ACTION_LABELS = {
     # the papers of the dossier: numbers of the register, revocation
     "number_issue": _("Cấp số văn bản"),
     "number_cancel": _("Hủy số văn bản"),
+    "register_advance": _("Ghi số đã cấp ngoài hệ thống"),
     "paper_version_revoke": _("Thu hồi văn bản đã ban hành"),
     "paper_update": _("Sửa nội dung văn bản của hồ sơ"),
     "paper_draft": _("Tạo bản dự thảo của văn bản"),

@@ -6,7 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.bounds import validate_year
@@ -323,55 +323,11 @@ class EmulationYear(KeepsDataVersion, models.Model):
         return f"{self.ministry} – {self.year}"
 
 
-class RoleAssignment(models.Model):
-    """Who may do what, where. A user may hold several (e.g. secretary of two clusters)."""
-
-    class Role(models.TextChoices):
-        MINISTRY_STAFF = "ministry_staff", _("Cán bộ Vụ Thi đua - Khen thưởng")
-        CLUSTER_SECRETARY = "cluster_secretary", _("Thư ký cụm")
-        LEADER = "leader", _("Lãnh đạo")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
-    )
-    role = models.CharField(_("vai trò"), max_length=20, choices=Role)
-    ministry = models.ForeignKey(Ministry, on_delete=models.CASCADE, verbose_name=_("bộ, ngành"))
-    cluster = models.ForeignKey(
-        "clusters.Cluster",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        verbose_name=_("cụm thi đua"),
-        help_text=_("Bắt buộc với thư ký cụm; để trống với lãnh đạo cấp bộ."),
-    )
-
-    class Meta:
-        verbose_name = _("phân quyền")
-        verbose_name_plural = _("phân quyền")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "role", "ministry", "cluster"], name="unique_role_assignment"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(role="cluster_secretary") | models.Q(cluster__isnull=False),
-                name="secretary_has_cluster",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(role="ministry_staff") | models.Q(cluster__isnull=True),
-                name="staff_has_no_cluster",
-            ),
-        ]
-
-    def __str__(self):
-        scope = self.cluster or self.ministry
-        return f"{self.user} – {self.get_role_display()} – {scope}"
-
-
 class AuditEntry(models.Model):
     """Append-only: who did what to which object, with the state before and after.
 
-    On PostgreSQL a trigger refuses UPDATE and DELETE on this table (migration 0002) and a
-    back-dated INSERT (migration 0008); in production the app's database role may only INSERT
+    On PostgreSQL triggers refuse UPDATE and DELETE on this table and a back-dated INSERT
+    (migration 0001); in production the app's database role may only INSERT
     and SELECT it (docs/deployment.md). Each entry names its actor as they were at the time
     and is chained to the previous entry by ``hash`` (``emulation.audit_chain``)."""
 
@@ -406,7 +362,8 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        at = formats.date_format(timezone.localtime(self.at), "SHORT_DATETIME_FORMAT")
+        return f"{at} {self.actor_name} {self.action} {self.object_repr}"
 
 
 from emulation.models_imports import ImportBatch  # noqa: E402
@@ -420,5 +377,4 @@ __all__ = [
     "LegalRegime",
     "Ministry",
     "MinistryAwardSetting",
-    "RoleAssignment",
 ]

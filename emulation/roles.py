@@ -1,12 +1,21 @@
 """What a user may see and do, read once per request from their role assignments.
 
-Every access helper (``clusters.access``, ``units.access``, …) starts from ``scope_of``."""
+Every access helper (``clusters.access``, ``units.access``, …) starts from ``scope_of``. The
+assignments themselves (``accounts.RoleAssignment``) live above ``clusters``, since a role may
+name a cluster: the core reads them through the function ``settings.ROLE_ROWS`` names."""
 
 from dataclasses import dataclass, field
 
-from emulation.models import RoleAssignment
+from django.conf import settings
+from django.db import models
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
-Role = RoleAssignment.Role
+
+class Role(models.TextChoices):
+    MINISTRY_STAFF = "ministry_staff", _("Cán bộ Vụ Thi đua - Khen thưởng")
+    CLUSTER_SECRETARY = "cluster_secretary", _("Thư ký cụm")
+    LEADER = "leader", _("Lãnh đạo")
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,7 @@ def scope_of(user):
     cached = getattr(user, "_thidua_scope", None)
     if cached is not None:
         return cached
-    rows = RoleAssignment.objects.filter(user=user).values_list("role", "ministry_id", "cluster_id")
+    rows = import_string(settings.ROLE_ROWS)(user)
     by_role = {role: [] for role in Role.values}
     for role, ministry_id, cluster_id in rows:
         by_role[role].append((ministry_id, cluster_id))

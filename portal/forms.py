@@ -4,13 +4,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 
 User = get_user_model()
 
 
 class RoleFieldsMixin(forms.Form):
-    role = forms.ChoiceField(label=_("Vai trò"), choices=RoleAssignment.Role.choices)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
     ministry = forms.ModelChoiceField(label=_("Bộ, ngành"), queryset=None, empty_label=None)
     cluster = forms.ModelChoiceField(
         label=_("Cụm thi đua"),

@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import invitations, services
+from accounts.access import get_account_for_user, managed_accounts
+from accounts.models import RoleAssignment
 from clusters.selectors import cluster_years_for_user, years_for_user
-from emulation import access, invitations, services
+from emulation import access
 from emulation.errors import DomainError, form_error
-from emulation.models import RoleAssignment
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 from emulation.selectors import selected_year
@@ -46,7 +48,7 @@ def home(request):
 def accounts_list(request):
     access.require_ministry_staff(request.user)
     accounts = (
-        access.managed_accounts(request.user)
+        managed_accounts(request.user)
         .prefetch_related("role_assignments__cluster", "role_assignments__ministry")
         .order_by("username")
     )
@@ -79,7 +81,7 @@ def account_create(request):
 
 
 def account_detail(request, pk):
-    account = access.get_account_for_user(request.user, pk)
+    account = get_account_for_user(request.user, pk)
     ministries = access.managed_ministries(request.user)
     form = RoleGrantForm(request.POST or None, ministries=ministries)
     if request.method == "POST" and form.is_valid():
@@ -102,7 +104,7 @@ def account_detail(request, pk):
 
 @require_POST
 def account_revoke(request, pk, assignment_pk):
-    account = access.get_account_for_user(request.user, pk)
+    account = get_account_for_user(request.user, pk)
     assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=account)
     try:
         services.account_revoke(actor=request.user, assignment=assignment)
@@ -115,7 +117,7 @@ def account_revoke(request, pk, assignment_pk):
 
 @require_POST
 def account_set_active(request, pk):
-    account = access.get_account_for_user(request.user, pk)
+    account = get_account_for_user(request.user, pk)
     active = request.POST.get("active") == "1"
     try:
         services.account_set_active(actor=request.user, user=account, active=active)
@@ -129,7 +131,7 @@ def account_set_active(request, pk):
 @require_POST
 def account_invite(request, pk):
     """Send (again) the link to set a password."""
-    account = access.get_account_for_user(request.user, pk)
+    account = get_account_for_user(request.user, pk)
     try:
         invitations.account_invite(actor=request.user, user=account)
     except DomainError as error:

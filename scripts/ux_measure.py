@@ -52,7 +52,7 @@ CHROMIUM = "/usr/bin/chromium"
 SETUP = """
 import json
 from clusters.models import LeadershipTerm
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 from tests.clusters.evaluation.conftest import build_table
 from tests.factories import (
     ClusterFactory, MinistryFactory, UnitFactory, UserFactory, cluster_year_with_units, grant,
@@ -67,7 +67,7 @@ LeadershipTerm.objects.create(
     deputy_position="Viện trưởng",
 )
 build_table(ministry, 2022, groups=%(groups)s, criteria=%(criteria)s)
-grant(UserFactory(username="thuky.do"), RoleAssignment.Role.CLUSTER_SECRETARY, ministry, cluster)
+grant(UserFactory(username="thuky.do"), Role.CLUSTER_SECRETARY, ministry, cluster)
 print(json.dumps({"cluster": cluster.pk, "year": 2022, "cluster_year": cluster_year.pk}))
 """
 

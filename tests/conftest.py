@@ -16,7 +16,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 from tests.factories import (
     ClusterFactory,
     MinistryFactory,
@@ -29,7 +29,6 @@ from tests.factories import (
 # Playwright's sync API runs an event loop in the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-Role = RoleAssignment.Role
 CHROMIUM = "/usr/bin/chromium"
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 YEAR = 2021

@@ -1,9 +1,10 @@
 import factory
 from django.contrib.auth import get_user_model
 
+from accounts.models import RoleAssignment
 from clusters.models import Cluster, ClusterYear, Membership
 from clusters.services import emulation_year_get_or_create
-from emulation.models import Ministry, RoleAssignment
+from emulation.models import Ministry
 from units.models import Unit
 
 PASSWORD = "mat-khau-thu-nghiem-1"

@@ -3,10 +3,8 @@ bound holds for the small world and for one ten times larger."""
 
 import pytest
 
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 from tests.factories import ClusterFactory, UnitFactory, UserFactory, cluster_year_with_units, grant
-
-Role = RoleAssignment.Role
 
 
 def grow(world, size):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.models.proposal import Nomination
+from emulation.dates import short_date
 from emulation.models import Ministry
 
 
@@ -77,7 +78,7 @@ class CouncilMeeting(models.Model):
         ordering = ["-held_on", "-id"]
 
     def __str__(self):
-        return f"{_('Phiên họp')} {self.held_on:%d/%m/%Y}"
+        return f"{_('Phiên họp')} {short_date(self.held_on)}"
 
     def get_absolute_url(self):
         return reverse("awards:meeting", args=[self.pk])

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 ERROR, WARNING = "error", "warning"
 
-# Award catalogue codes (identical in every regime of emulation migration 0003).
+# Award catalogue codes (identical in every regime of emulation migration 0001).
 LDTT = "lao-dong-tien-tien"
 CSTDCS = "cstd-co-so"
 CSTD_BO = "cstd-bo"

@@ -187,8 +187,16 @@ def _quota(line, ctx, code, title_code, label):
     return []
 
 
+def _led_by_vote(line, ctx, code, flags, not_led):
+    """No finding if the cluster's closed vote put the unit forward for one of ``flags``;
+    else the error ``not_led``."""
+    if any(ctx.vote_nominated.get((flag, line.unit_id)) for flag in flags):
+        return []
+    return [_finding(ERROR, code, line, not_led)]
+
+
 @rule(
-    "co-thi-dua-bo",
+    CO_BO,
     gettext_lazy("Cờ thi đua cấp Bộ"),
     gettext_lazy(
         "Chỉ tặng cho đơn vị được cụm suy tôn dẫn đầu bằng bỏ phiếu (cuộc bỏ phiếu đã kết "
@@ -198,19 +206,10 @@ def _quota(line, ctx, code, title_code, label):
     only=_not_collective,
 )
 def ministry_flag(line, ctx):
-    code = "co-thi-dua-bo"
-    findings = []
-    if not ctx.vote_nominated.get((CO_BO, line.unit_id)):
-        findings.append(
-            _finding(
-                ERROR,
-                code,
-                line,
-                _("đơn vị không được cụm suy tôn trong cuộc bỏ phiếu đã kết thúc năm %(year)s")
-                % {"year": ctx.year},
-            )
-        )
-    return findings + _quota(line, ctx, code, CO_BO, _("số lượng Cờ thi đua cấp Bộ của cụm"))
+    not_led = _("đơn vị không được cụm suy tôn trong cuộc bỏ phiếu đã kết thúc năm %(year)s")
+    return _led_by_vote(line, ctx, CO_BO, {CO_BO}, not_led % {"year": ctx.year}) + _quota(
+        line, ctx, CO_BO, CO_BO, _("số lượng Cờ thi đua cấp Bộ của cụm")
+    )
 
 
 def _government_cap(line, ctx, code):
@@ -273,7 +272,7 @@ def _government_deadline(line, ctx, code):
 
 
 @rule(
-    "co-thi-dua-chinh-phu",
+    CO_CP,
     gettext_lazy("Cờ thi đua của Chính phủ"),
     gettext_lazy(
         "Chọn trong số các đơn vị được cụm suy tôn dẫn đầu; số đơn vị được đề nghị trong bộ "
@@ -284,16 +283,9 @@ def _government_deadline(line, ctx, code):
     only=_not_collective,
 )
 def government_flag(line, ctx):
-    code = "co-thi-dua-chinh-phu"
-    findings = []
-    leader = ctx.vote_nominated.get((CO_BO, line.unit_id)) or ctx.vote_nominated.get(
-        (CO_CP, line.unit_id)
-    )
-    if not leader:
-        findings.append(
-            _finding(ERROR, code, line, _("đơn vị không phải đơn vị dẫn đầu được cụm suy tôn"))
-        )
-    findings += _government_cap(line, ctx, code) + _government_deadline(line, ctx, code)
+    not_led = _("đơn vị không phải đơn vị dẫn đầu được cụm suy tôn")
+    findings = _led_by_vote(line, ctx, CO_CP, {CO_BO, CO_CP}, not_led)
+    findings += _government_cap(line, ctx, CO_CP) + _government_deadline(line, ctx, CO_CP)
     if ctx.quota_for(line.award_title) is not None:
-        findings += _quota(line, ctx, code, CO_CP, _("mức tối đa Cờ thi đua của Chính phủ"))
+        findings += _quota(line, ctx, CO_CP, CO_CP, _("mức tối đa Cờ thi đua của Chính phủ"))
     return findings

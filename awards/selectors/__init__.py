@@ -203,7 +203,7 @@ def awards_for_report(*, cluster_year):
 
 
 # Certificates of merit are forms of commendation; flags are the titles whose catalogue code
-# starts with "co-thi-dua" (emulation migration 0003: the ministry's and the Government's).
+# starts with "co-thi-dua" (emulation migration 0001: the ministry's and the Government's).
 FLAGS_AND_CERTIFICATES = Q(award_title__kind=AwardTitle.Kind.FORM) | Q(
     award_title__code__startswith="co-thi-dua"
 )

@@ -12,7 +12,6 @@ from awards.services.deadlines import emulation_year_set_deadlines
 from awards.services.decisions import (
     award_revoke,
     decision_record,
-    reward_amount,
 )
 from awards.services.head_decisions import (
     unit_head_decision_delete,
@@ -21,6 +20,7 @@ from awards.services.head_decisions import (
 from awards.services.proposals import (
     nomination_delete,
     nomination_save,
+    proposal_cover_issued,
     proposal_create,
     proposal_submit,
     proposal_update,
@@ -58,12 +58,12 @@ __all__ = [
     "nomination_reopen",
     "nomination_save",
     "nominations_bulk_approve",
+    "proposal_cover_issued",
     "proposal_create",
     "proposal_return",
     "proposal_start_review",
     "proposal_submit",
     "proposal_update",
-    "reward_amount",
     "unit_head_decision_delete",
     "unit_head_decision_record",
     "upward_dossier_add_lines",

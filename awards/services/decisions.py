@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from awards import rules
 from awards.models import Award, Decision, Nomination, Proposal
 from awards.regime import proposal_regime
-from awards.rules.money import allocate, reward_amount  # noqa: F401  (awards.services API)
+from awards.rules.money import allocate
 from awards.services.common import (
     PROPOSAL_FIELDS,
     findings_error,

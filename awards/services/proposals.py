@@ -87,6 +87,23 @@ def proposal_update(*, actor, proposal, version, number, dated, cover_file=None)
     return proposal
 
 
+def proposal_cover_issued(*, actor, cluster_year, number):
+    """The cluster's tờ trình was issued under ``number`` ("15/TTr-CTĐ2"): the cluster-year's
+    proposal takes it as its number, whatever its state (the number is a fact of issue). The
+    caller has checked that ``actor`` issues the cluster's papers."""
+    proposal = Proposal.objects.select_for_update().filter(cluster_year=cluster_year).first()
+    if proposal is None or proposal.number == number:
+        return proposal
+    before = snapshot(proposal, PROPOSAL_FIELDS)
+    claim_version(proposal, proposal.version)  # a form opened before asks to be reloaded
+    proposal.number = number
+    proposal.save(update_fields=["number"])
+    audit_record(
+        actor=actor, action="proposal_update", obj=proposal, before=before, fields=PROPOSAL_FIELDS
+    )
+    return proposal
+
+
 def _follow_regime(actor, proposal):
     """The date of the cover submission decides the regime: move every line to the same
     title in that regime's catalogue (refused when that regime has no such title)."""

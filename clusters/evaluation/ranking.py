@@ -166,7 +166,8 @@ def ranking_by_unit(rows):
 
 @dataclass
 class Bar:
-    label: str
+    label: str  # the short name where there is one, for the page
+    name: str  # the full name, for the official report
     value: Decimal
     y: int
     width: int
@@ -175,7 +176,9 @@ class Bar:
 
 
 def ranking_chart(rows, *, width=640, bar_height=22, gap=8, label_width=230):
-    """Geometry for a horizontal SVG bar chart of totals (drawn by the template)."""
+    """Geometry for a horizontal SVG bar chart of totals (drawn by the template): the
+    page's chart (bars as ``percent`` of the top total) and the year-end report's (an SVG of
+    ``width`` with a column of labels, bars and their values)."""
     scored = [r for r in rows if r.scored]
     top = max((r.total for r in scored), default=ZERO)
     plot = width - label_width - 60
@@ -185,6 +188,7 @@ def ranking_chart(rows, *, width=640, bar_height=22, gap=8, label_width=230):
         bars.append(
             Bar(
                 label=row.unit.short_name or row.unit.name,
+                name=row.unit.name,
                 value=row.total,
                 y=index * (bar_height + gap),
                 width=int(share * plot),

@@ -7,12 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from clusters.evaluation.selectors import (  # noqa: F401  (scoring_tables_for: documents)
+from clusters.evaluation.selectors import (
     CRITERION_FIELDS,
     GROUP_FIELDS,
     previous_table,
     scoring_table_in_use,
-    scoring_tables_for,
     table_structure,
 )
 from clusters.models import Criterion, CriterionGroup, CriterionLevel, ScoringTable

@@ -24,8 +24,12 @@ def _locked_for_update(pledge):
     return pledge
 
 
-def _require_editable(pledge):
-    if pledge.state == State.LOCKED:
+def _lock_for(actor, pledge, *, editable=True):
+    """Check that ``actor`` writes for the pledge's cluster, lock the pledge and, when
+    ``editable``, refuse a locked one."""
+    require_cluster_writer(actor, pledge.cluster_year.cluster)
+    _locked_for_update(pledge)
+    if editable and pledge.state == State.LOCKED:
         raise DomainError(
             _("Giao ước đã khóa. Cần cán bộ Vụ Thi đua - Khen thưởng mở lại (ghi rõ lý do).")
         )
@@ -88,9 +92,7 @@ def pledge_create(*, actor, cluster_year):
 @transaction.atomic
 def pledge_update(*, actor, pledge, expected_version, commitments, place, conference_date):
     """Replace the ordered commitments and the place and date of signing."""
-    require_cluster_writer(actor, pledge.cluster_year.cluster)
-    _locked_for_update(pledge)
-    _require_editable(pledge)
+    _lock_for(actor, pledge)
     texts = [t.strip() for t in commitments if t.strip()]
     if not texts:
         raise DomainError(_("Giao ước cần ít nhất một nội dung."), field="commitments")
@@ -123,8 +125,7 @@ def _pledge_snapshot(pledge):
 @transaction.atomic
 def pledge_open(*, actor, pledge):
     """Draft → open for signing."""
-    require_cluster_writer(actor, pledge.cluster_year.cluster)
-    _locked_for_update(pledge)
+    _lock_for(actor, pledge, editable=False)
     if pledge.state != State.DRAFT:
         raise DomainError(_("Chỉ mở ký được giao ước đang ở trạng thái dự thảo."))
     if not pledge.commitments.exists():
@@ -136,9 +137,7 @@ def pledge_open(*, actor, pledge):
 @transaction.atomic
 def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on):
     """Record that a member signed; when every member has signed the pledge is signed."""
-    require_cluster_writer(actor, pledge.cluster_year.cluster)
-    _locked_for_update(pledge)
-    _require_editable(pledge)
+    _lock_for(actor, pledge)
     if pledge.state == State.DRAFT:
         raise DomainError(_("Giao ước còn là dự thảo: hãy mở ký trước."))
     _require_member(pledge, unit)
@@ -171,8 +170,7 @@ def pledge_sign(*, actor, pledge, unit, signer_name, signer_position, signed_on)
 @transaction.atomic
 def pledge_lock(*, actor, pledge):
     """Signed → locked: nothing changes any more unless ministry staff reopen it."""
-    require_cluster_writer(actor, pledge.cluster_year.cluster)
-    _locked_for_update(pledge)
+    _lock_for(actor, pledge, editable=False)
     if pledge.state != State.SIGNED or not pledge_all_signed(pledge):
         raise DomainError(_("Chỉ khóa được giao ước khi mọi thành viên đã ký."))
     _set_state(actor=actor, pledge=pledge, state=State.LOCKED)
@@ -202,9 +200,7 @@ def pledge_reopen(*, actor, pledge, reason):
 def registration_add(*, actor, pledge, unit, award_title, person_name):
     """A unit registers a target title: collective titles for the unit, individual ones for a
     named person; only titles of the regime the year is under."""
-    require_cluster_writer(actor, pledge.cluster_year.cluster)
-    _locked_for_update(pledge)
-    _require_editable(pledge)
+    _lock_for(actor, pledge)
     _require_member(pledge, unit)
     if award_title.regime_id != pledge.cluster_year.emulation_year.regime_id:
         raise DomainError(
@@ -245,9 +241,7 @@ def registration_add(*, actor, pledge, unit, award_title, person_name):
 @transaction.atomic
 def registration_remove(*, actor, registration):
     pledge = registration.pledge
-    require_cluster_writer(actor, pledge.cluster_year.cluster)
-    _locked_for_update(pledge)
-    _require_editable(pledge)
+    _lock_for(actor, pledge)
     lock_existing(registration, _("Đăng ký này đã được xóa."))
     audit_record(
         actor=actor,

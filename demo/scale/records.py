@@ -14,6 +14,7 @@ from clusters.models import (
     Vote,
     VoteCount,
 )
+from clusters.year_start.leadership import LEADERSHIP_FIELDS
 from demo.scale import names
 from demo.scale.plan import COMMITMENTS
 
@@ -24,17 +25,7 @@ def leadership(seed):
         LeadershipTerm,
         [
             "cluster_year_id",
-            "head_unit_id",
-            "head_name",
-            "head_position",
-            "deputy_unit_id",
-            "deputy_name",
-            "deputy_position",
-            "selection",
-            "decision_number",
-            "decision_date",
-            "announced_on",
-            "note",
+            *(LeadershipTerm._meta.get_field(name).attname for name in LEADERSHIP_FIELDS),
             "version",
         ],
         (

@@ -9,6 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import RoleAssignment
 from clusters.models import (
     Cluster,
     ClusterYear,
@@ -25,13 +26,13 @@ from clusters.models import (
 from demo.scale import awards, names, records, scoring
 from demo.scale.plan import CRITERIA_PER_GROUP
 from demo.scale.writer import BulkWriter
-from emulation.models import AwardTitle, EmulationYear, LegalRegime, Ministry, RoleAssignment
+from emulation.models import AwardTitle, EmulationYear, LegalRegime, Ministry
+from emulation.roles import Role
 from units.models import Unit
 
 BENCH_PASSWORD = "thidua-bench"  # known on purpose: benchmark accounts only
 REGISTERED_TITLE = "tt-lao-dong-xuat-sac"
 VOTED_TITLE = "co-thi-dua-bo"
-Role = RoleAssignment.Role
 
 
 class _Seed:

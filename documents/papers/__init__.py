@@ -3,14 +3,13 @@ per kind (``cover``, ``minutes``, ``achievement``, ``decision``, ``upward``) reg
 ``registry.SPECS``; ``paper_context`` reads a paper's full content, ``render_paper`` makes
 its files."""
 
-from documents.papers.registry import paper_context, paper_data_version, paper_parts, sections_of
+from documents.papers.registry import paper_context, paper_data_version, sections_of
 from documents.papers.render import PaperFiles, render_paper
 
 __all__ = [
     "PaperFiles",
     "paper_context",
     "paper_data_version",
-    "paper_parts",
     "render_paper",
     "sections_of",
 ]

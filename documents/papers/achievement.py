@@ -97,13 +97,21 @@ def read(paper):
     return data
 
 
+def _summary(award):
+    return _("Đề nghị tặng %(award)s") % {"award": award}
+
+
+def summary(paper):
+    return _summary(award_name(paper.nomination.award_title, local_names(paper.ministry_id)))
+
+
 def defaults(paper, data):
     person = data["person"]
     return {
         "superior_body": data["ministry"].upper(),
         "issuing_body": data["unit"].upper(),
         "place": data["place"],
-        "summary": _("Đề nghị tặng %(award)s") % data,
+        "summary": _summary(data["award"]),
         "signer_title": _("NGƯỜI BÁO CÁO THÀNH TÍCH") if person else _("THỦ TRƯỞNG ĐƠN VỊ"),
         "signer_name": person["name"] if person else "",
     }
@@ -276,5 +284,6 @@ SPEC = KindSpec(
     defaults=defaults,
     sections=sections,
     body=body,
+    summary=summary,
     left_signature=left_signature,
 )

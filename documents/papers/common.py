@@ -30,7 +30,9 @@ class KindSpec:
     (``superior_body``, ``issuing_body``, ``addressee``) and the default of each
     setting; ``sections(paper, data)`` → the ``Section`` list a person writes;
     ``body(data, texts)`` → blocks; ``annex(data, doc)`` → blocks after the signature;
-    ``left_signature(data)`` → a second signature on the left instead of the recipients."""
+    ``left_signature(data)`` → a second signature on the left instead of the recipients;
+    ``summary(paper)`` → the default summary line alone, for the register, read without the
+    rest of the paper (the defaults say the same from ``data``)."""
 
     doc_type: str
     template: str
@@ -38,6 +40,7 @@ class KindSpec:
     defaults: Callable
     sections: Callable
     body: Callable
+    summary: Callable
     annex: Callable = field(default=lambda data, doc: [])
     left_signature: Callable = field(default=lambda data: None)
 

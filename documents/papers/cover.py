@@ -56,15 +56,22 @@ def read(paper):
     return data
 
 
+def _summary(year, cluster):
+    return _(
+        "Về việc đề nghị khen thưởng năm %(year)s cho các tập thể, cá nhân thuộc %(cluster)s"
+    ) % {"year": year, "cluster": cluster}
+
+
+def summary(paper):
+    return _summary(paper.cluster_year.year, paper.cluster_year.cluster.name)
+
+
 def defaults(paper, data):
     return {
         **cluster_defaults(data, recipients=[_("Như trên")]),
         "addressee": _("Hội đồng Thi đua - Khen thưởng %(ministry)s") % data,
         "issued_on": data["proposal_dated"],
-        "summary": _(
-            "Về việc đề nghị khen thưởng năm %(year)s cho các tập thể, cá nhân thuộc %(cluster)s"
-        )
-        % data,
+        "summary": _summary(data["year"], data["cluster"]),
     }
 
 
@@ -163,4 +170,5 @@ SPEC = KindSpec(
     defaults=defaults,
     sections=sections,
     body=body,
+    summary=summary,
 )

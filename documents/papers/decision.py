@@ -55,6 +55,16 @@ def _titles(data):
     return list(dict.fromkeys(row["award"] for row in data["awards"]))
 
 
+def _summary(titles):
+    return _("Về việc tặng %(titles)s") % {"titles": ", ".join(titles)}
+
+
+def summary(paper):
+    names = local_names(paper.ministry_id)
+    awards = awards_of_decision(decision=paper.decision)
+    return _summary(dict.fromkeys(award_name(award.award_title, names) for award in awards))
+
+
 def defaults(paper, data):
     position = data["signer_position"]
     deputy = position.lower().startswith("thứ trưởng")
@@ -63,7 +73,7 @@ def defaults(paper, data):
         "issuing_body": data["ministry"].upper(),
         "place": data["place"],
         "issued_on": data["dated"],
-        "summary": _("Về việc tặng %(titles)s") % {"titles": ", ".join(_titles(data))},
+        "summary": _summary(_titles(data)),
         "signer_on_behalf": "KT. BỘ TRƯỞNG" if deputy else "",
         "signer_title": position.upper(),
         "signer_name": data["signer_name"],
@@ -159,5 +169,6 @@ SPEC = KindSpec(
     defaults=defaults,
     sections=sections,
     body=body,
+    summary=summary,
     annex=annex,
 )

@@ -39,13 +39,23 @@ def read(paper):
     return data
 
 
+def _summary(year, cluster):
+    return _("Hội nghị tổng kết công tác thi đua, khen thưởng năm %(year)s của %(cluster)s") % {
+        "year": year,
+        "cluster": cluster,
+    }
+
+
+def summary(paper):
+    return _summary(paper.cluster_year.year, paper.cluster_year.cluster.name)
+
+
 def defaults(paper, data):
     minutes = data["minutes"] or {}
     return {
         **cluster_defaults(data, recipients=[_("Các đơn vị thành viên Cụm")]),
         "issued_on": minutes.get("held_on"),
-        "summary": _("Hội nghị tổng kết công tác thi đua, khen thưởng năm %(year)s của %(cluster)s")
-        % data,
+        "summary": _summary(data["year"], data["cluster"]),
         "signer_on_behalf": "",
         "signer_title": _("CHỦ TRÌ"),
         "signer_name": minutes.get("chair_name", ""),
@@ -163,5 +173,6 @@ SPEC = KindSpec(
     defaults=defaults,
     sections=sections,
     body=body,
+    summary=summary,
     left_signature=left_signature,
 )

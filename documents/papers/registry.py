@@ -46,6 +46,15 @@ def paper_parts(paper):
         )
 
 
+def paper_summary(paper):
+    """The summary line the register records: the paper's own, else its kind's default, read
+    without the rest of the paper (in Vietnamese: the register is official)."""
+    if paper.summary:
+        return paper.summary
+    with translation.override("vi"):
+        return SPECS[paper.kind].summary(paper) or str(paper)
+
+
 def sections_of(paper):
     """The sections a person writes in this paper, in order."""
     return paper_parts(paper).sections

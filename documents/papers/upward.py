@@ -47,6 +47,15 @@ def read(paper):
     }
 
 
+def _summary(level, year):
+    return _("Về việc đề nghị %(level)s khen thưởng năm %(year)s") % {"level": level, "year": year}
+
+
+def summary(paper):
+    dossier = paper.upward_dossier
+    return _summary(dossier.get_level_display(), dossier.year)
+
+
 def defaults(paper, data):
     return {
         "superior_body": "",
@@ -54,7 +63,7 @@ def defaults(paper, data):
         "addressee": _("Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"),
         "place": data["place"],
         "issued_on": data["dated"],
-        "summary": _("Về việc đề nghị %(level)s khen thưởng năm %(year)s") % data,
+        "summary": _summary(data["level"], data["year"]),
         "signer_on_behalf": "KT. BỘ TRƯỞNG",
         "signer_title": "THỨ TRƯỞNG",
         "recipients": "\n".join([_("Như trên"), _("Lãnh đạo Bộ (để báo cáo)"), "Lưu: VT, TĐKT"]),
@@ -126,4 +135,5 @@ SPEC = KindSpec(
     defaults=defaults,
     sections=sections,
     body=body,
+    summary=summary,
 )

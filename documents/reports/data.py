@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from awards.selectors import awards_for_report, ministry_awards_decided
 from clusters.data_version import cluster_year_token, ministry_year_token
-from clusters.evaluation.ranking import cluster_years_ranking
+from clusters.evaluation.ranking import cluster_years_ranking, ranking_chart
 from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge
 from clusters.selectors import closed_votes
 from documents.models import YearEndReport
@@ -28,7 +28,8 @@ DOCUMENT_FIELDS = [
     "signer_name",
     "recipients",
 ]
-CHART_WIDTH = 300
+# The report's chart on an A4 page: a 200 px column of names, bars of at most 300 px.
+PDF_CHART = {"width": 560, "label_width": 200, "bar_height": 12, "gap": 6}
 
 
 def _awards_section(cluster_year):
@@ -110,7 +111,6 @@ def _pledge(cluster_year, units):
 def _ranking_rows(ranking):
     """The scoring feature's ranking as plain data: ranked units with their rank, total and
     tie; unscored units last, with no rank and no total (never ranked with 0)."""
-    best = max((row.total for row in ranking if row.scored), default=0) or 1
     return [
         {
             "rank": row.rank,
@@ -118,9 +118,6 @@ def _ranking_rows(ranking):
             "scored": row.scored,
             "total": row.total if row.scored else None,
             "tie": row.tied,
-            "bar": round(float(row.total) / float(best) * CHART_WIDTH, 1)
-            if row.scored and row.total > 0
-            else 0,
         }
         for row in ranking
     ]
@@ -140,7 +137,7 @@ def cluster_report_data(cluster_year):
     terms = _terms_by_cluster_year([cluster_year.pk] + ([next_year.pk] if next_year else []))
     ranking = cluster_years_ranking(cluster_years=[cluster_year])[cluster_year.pk]
     minutes = Minutes.objects.filter(cluster_year=cluster_year).first()
-    ranking_rows = _ranking_rows(ranking) if any(row.scored for row in ranking) else []
+    scored = any(row.scored for row in ranking)
     return {
         "kind": YearEndReport.Kind.CLUSTER,
         "year": cluster_year.year,
@@ -151,9 +148,8 @@ def cluster_report_data(cluster_year):
         "leaders": _leaders(terms.get(cluster_year.pk)),
         "next_leaders": _leaders(terms.get(next_year.pk)) if next_year else None,
         "pledge": _pledge(cluster_year, units),
-        "ranking": ranking_rows,
-        "chart_rows": [row for row in ranking_rows if row["scored"]],
-        "chart_width": CHART_WIDTH,
+        "ranking": _ranking_rows(ranking) if scored else [],
+        "chart": ranking_chart(ranking, **PDF_CHART) if scored else None,
         "votes": closed_votes(cluster_year=cluster_year),
         "awards": _awards_section(cluster_year),
         "conference_date": minutes.held_on if minutes else None,

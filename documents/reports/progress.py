@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from awards.models import Award, Proposal
-from clusters.evaluation.tables import scoring_tables_for
+from clusters.evaluation.selectors import scoring_tables_for
 from clusters.models import (
     ClusterYear,
     Membership,

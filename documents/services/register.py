@@ -6,6 +6,8 @@ A number is taken under the register's row lock, so twenty requests at once get 
 no gap and no repeat; the unique constraint (register, number) is the last word. A cancelled
 number stays in the register with its reason and is never given again."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,6 +49,26 @@ def body_of_ministry(ministry, *, council=False):
     return ministry.name, ministry.short_name.strip() or _initials(ministry.name)
 
 
+def body_of_unit(unit):
+    """``(issuing body, body code)`` of a unit, for its achievement reports: its short name,
+    else its code, else the initials of its name."""
+    return unit.name, unit.short_name or unit.code or _initials(unit.name)
+
+
+@dataclass(frozen=True)
+class Body:
+    """An issuing body whose registers a user keeps, and the types of paper thidua numbers
+    for it: a ministry its decisions and tờ trình upward, a cluster its tờ trình and
+    minutes, a unit its achievement reports (kept through its cluster)."""
+
+    key: str
+    ministry: object
+    cluster: object
+    issuing_body: str
+    body_code: str
+    type_codes: tuple
+
+
 def register_for(*, ministry, year, type_code, body_code, issuing_body, cluster=None):
     """The register of that body, year and type, created on first use. Two first uses at
     once make one register (``get_or_create`` falls back to reading it when the unique
@@ -71,9 +93,8 @@ def register_of_paper(paper):
         cluster = paper.cluster_year.cluster
         issuing_body, body_code = body_of_cluster(cluster)
     elif paper.kind == Paper.Kind.ACHIEVEMENT_REPORT:
-        unit = paper.nomination.unit
         cluster = paper.nomination.proposal.cluster_year.cluster
-        issuing_body, body_code = unit.name, unit.short_name or unit.code or _initials(unit.name)
+        issuing_body, body_code = body_of_unit(paper.nomination.unit)
     else:
         cluster = None
         issuing_body, body_code = body_of_ministry(paper.ministry)
@@ -167,3 +188,54 @@ def cancel_number(*, number, user, reason):
         reason=reason,
     )
     return number
+
+
+@transaction.atomic
+def record_outside_numbers(*, actor, body, type_code, year, last_number, reason):
+    """The keeper records that ``body`` has issued papers of ``type_code`` in ``year`` up to
+    ``last_number`` outside thidua (its office's own register: a body that starts using
+    thidua in mid-year, a ministry whose office numbers every decision), so the next number
+    thidua gives follows on from it. The register only moves forward: a number already
+    given is never given again (Decree 30/2020/NĐ-CP, art. 15(1))."""
+    require_keeper(actor, ministry_id=body.ministry.pk, cluster=body.cluster)
+    if type_code not in body.type_codes:
+        raise DomainError(
+            _("%(body)s không ban hành loại văn bản này trong hồ sơ khen thưởng.")
+            % {"body": body.issuing_body},
+            field="type_code",
+        )
+    reason = check_text((reason or "").strip(), max_length=REASON_MAX, field="reason")
+    if not reason:
+        raise DomainError(
+            _("Hãy ghi căn cứ, ví dụ “Văn thư đã cấp đến số 255 ngày 10/6”."), field="reason"
+        )
+    register = register_for(
+        ministry=body.ministry,
+        year=year,
+        type_code=type_code,
+        body_code=body.body_code,
+        issuing_body=body.issuing_body,
+        cluster=body.cluster,
+    )
+    register = NumberRegister.objects.select_for_update(of=("self",)).get(pk=register.pk)
+    if last_number <= register.last_number:
+        raise DomainError(
+            _(
+                "Sổ %(symbol)s năm %(year)s đã cấp đến số %(last)s: số cuối cùng cấp ngoài "
+                "hệ thống phải lớn hơn, vì số đã cấp không bao giờ được cấp lại."
+            )
+            % {"symbol": register.symbol, "year": register.year, "last": register.last_number},
+            field="last_number",
+        )
+    before = {"last_number": register.last_number}
+    register.last_number = last_number
+    register.save(update_fields=["last_number"])
+    audit_record(
+        actor=actor,
+        action="register_advance",
+        obj=register,
+        before=before,
+        after={"last_number": last_number},
+        reason=reason,
+    )
+    return register

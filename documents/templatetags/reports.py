@@ -5,9 +5,6 @@ from emulation import dates
 
 register = template.Library()
 
-CHART_ROW = 18
-CHART_LABEL = 200
-
 
 @register.filter
 def document_date(value, year=None):
@@ -35,21 +32,6 @@ def recipient_lines(text):
 
 def _mark_last(items):
     return [(index == len(items) - 1, item) for index, item in enumerate(items)]
-
-
-@register.filter
-def chart_height(count):
-    return count * CHART_ROW + 4
-
-
-@register.filter
-def chart_row(index):
-    return index * CHART_ROW
-
-
-@register.filter
-def chart_value_x(bar):
-    return round(CHART_LABEL + bar + 4, 1)
 
 
 @register.inclusion_tag("documents/reports/_panel.html")

@@ -4,7 +4,7 @@ A *sheet spec* (``SheetSpec``) describes one list: its columns (Vietnamese heade
 choices), the columns that make its stable key, and three functions of its own app: ``check``
 (look the chunk's keys and references up in the database, refuse what does not belong to the
 ministry), ``write`` (create and update a chunk) and ``export_rows``. Specs live in the app that
-owns the records (``units/sheets/``, ``clusters/sheets.py``, ``emulation/invitations.py``)
+owns the records (``units/sheets/``, ``clusters/sheets.py``, ``accounts/invitations.py``)
 and register themselves here in their ``AppConfig.ready``, so this module imports no later app.
 
 ``sheet_run`` streams the file (``emulation.spreadsheets.open_sheet``, the one bounded reader,
@@ -18,7 +18,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -135,7 +135,7 @@ class Column:
             return raw.date()
         if isinstance(raw, datetime.date):
             return raw
-        for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        for pattern in formats.get_format("DATE_INPUT_FORMATS"):
             try:
                 return datetime.datetime.strptime(str(raw), pattern).date()
             except ValueError:
@@ -163,7 +163,7 @@ class Column:
         if self.kind == "choice":
             return self.label_of(value)
         if self.kind == "date":
-            return value.strftime("%d/%m/%Y")
+            return value.strftime(formats.get_format("DATE_INPUT_FORMATS")[0])  # read back as is
         return value
 
 

@@ -164,8 +164,20 @@ def _claim(batch_id, from_status, to_status):
         return batch
 
 
-def _open(batch):
-    return open_sheet(batch.file.path, extension=_extension(batch.file.name), kind="worker")
+def _claim_sheet(batch_id, from_status, to_status):
+    """``(batch, sheet)``: the batch claimed and its file opened. The sheet is None when
+    there is nothing to do: the batch None (a second delivery, or cancelled), or failed (its
+    file could not be read)."""
+    batch = _claim(batch_id, from_status, to_status)
+    if batch is None:
+        return None, None
+    try:
+        return batch, open_sheet(
+            batch.file.path, extension=_extension(batch.file.name), kind="worker"
+        )
+    except SpreadsheetError as error:
+        _fail(batch, error)
+        return batch, None
 
 
 def _store(batch, result, status, **extra):
@@ -202,15 +214,10 @@ def import_commit(*, batch_id):
 
 
 def _check(batch_id):
-    batch = _claim(batch_id, Status.QUEUED, Status.CHECKING)
-    if batch is None:
-        return None
-    spec = spec_for(batch.kind)
-    try:
-        sheet = _open(batch)
-    except SpreadsheetError as error:
-        _fail(batch, error)
+    batch, sheet = _claim_sheet(batch_id, Status.QUEUED, Status.CHECKING)
+    if sheet is None:
         return batch
+    spec = spec_for(batch.kind)
     ImportBatch.objects.filter(pk=batch.pk).update(total_rows=sheet.total)
     progress = _Progress(batch.pk, in_transaction=False)
     try:
@@ -227,15 +234,10 @@ def _check(batch_id):
 def _commit(batch_id):
     # Claimed in a transaction of its own: the write below must not hold the batch's row, which
     # the progress counter updates from a second connection.
-    batch = _claim(batch_id, Status.COMMITTING, Status.WRITING)
-    if batch is None:
-        return None  # a second delivery: the first one is writing or wrote it
+    batch, sheet = _claim_sheet(batch_id, Status.COMMITTING, Status.WRITING)
+    if sheet is None:
+        return batch  # None for a second delivery: the first one is writing or wrote it
     spec = spec_for(batch.kind)
-    try:
-        sheet = _open(batch)
-    except SpreadsheetError as error:
-        _fail(batch, error)
-        return batch
     progress = _Progress(batch.pk, in_transaction=True)
     result = None
     try:

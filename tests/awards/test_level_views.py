@@ -260,6 +260,18 @@ def test_staff_record_a_meeting_on_one_screen(client_as, world, meeting):
     assert 'name="present_' not in html  # the leader reads only
 
 
+def test_the_meeting_page_dates_the_meeting_in_the_readers_language(client_as, meeting):
+    client = client_as("leader")
+    url = reverse("awards:meeting", args=[meeting.pk])
+    assert '<li class="breadcrumb-item active" aria-current="page">10/01/2022</li>' in (
+        client.get(url).content.decode()
+    )
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert '<li class="breadcrumb-item active" aria-current="page">10 Jan 2022</li>' in (
+        client.get(url).content.decode()
+    )
+
+
 def test_too_many_written_votes_is_shown_next_to_the_cell_and_kept(client_as, meeting):
     line = meeting.lines.get()
     data = {"version": meeting.version, f"present_{line.pk}": 3, f"written_{line.pk}": 2}

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
-from awards.services import reward_amount
+from awards.rules.money import reward_amount
 from emulation.audit import audit_record
 from emulation.models import AuditEntry, AwardTitle
 

@@ -8,7 +8,7 @@ import pytest
 from awards.models import Award
 from clusters.year_start import pledge as pledge_services
 from documents.reports.progress import NEAR_DAYS, year_progress
-from emulation.roles import scope_of
+from emulation.roles import Role, scope_of
 from tests.html import link_texts
 
 TODAY = datetime.date(2021, 12, 1)
@@ -173,12 +173,11 @@ def test_a_deadline_is_near_within_the_window_and_overdue_once_passed(world, day
 
 
 def test_returned_proposals_then_near_deadlines_come_first(world, returned):
-    from emulation.models import RoleAssignment
     from tests.factories import grant
 
     grant(
         world.users.secretary,
-        RoleAssignment.Role.CLUSTER_SECRETARY,
+        Role.CLUSTER_SECRETARY,
         world.ministry,
         world.other_cluster,
     )

@@ -182,7 +182,7 @@ BULK_WITHOUT_BUMP = {
     # One function of a file: its every caller bumps after it.
     "clusters/evaluation/tables.py:_add_levels": "add_structure and scoring_table_update bump",
 }
-APPS = ["awards", "clusters", "units", "emulation", "documents", "portal"]
+APPS = ["accounts", "awards", "clusters", "units", "emulation", "documents", "portal"]
 QUERYSET_CALLS = {"filter", "exclude", "all", "select_for_update", "objects"}
 
 

@@ -10,13 +10,21 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from documents import issuing, signing
+from documents.dossier import dossier_entries
 from documents.models import Paper, PaperVersion
-from documents.services.papers import paper_for_cluster_year, papers_for_proposal
+from documents.papers.registry import paper_parts, paper_summary
+from documents.services.papers import (
+    paper_for_cluster_year,
+    paper_for_decision,
+    paper_for_upward_dossier,
+    papers_for_proposal,
+)
 from emulation.audit import events_dated
 from emulation.models import AuditEntry
 from tests.documents.conftest import docx_text, flat, pdf_text
@@ -58,6 +66,56 @@ def test_issuing_numbers_builds_and_prints_the_number_and_the_code(
     assert "Số: 1/TTr-CTĐ2" in flat(docx_text(_bytes(version.docx)))
     assert version.signature == PaperVersion.Signature.NONE  # no certificate configured
     assert AuditEntry.objects.filter(action="paper_issue").count() == 1
+
+
+def test_issuing_the_cover_submission_gives_the_proposal_its_number(
+    world, dossier, client_as, django_capture_on_commit_callbacks
+):
+    proposal = dossier.proposal
+    assert proposal.number == "15/TTr-CTĐ2"  # typed before the paper was issued
+
+    _issue(world, _cover(dossier), django_capture_on_commit_callbacks)
+    _issue(world, _cover(dossier), django_capture_on_commit_callbacks)  # again: same number
+
+    proposal.refresh_from_db()
+    assert proposal.number == "1/TTr-CTĐ2"
+    html = client_as("leader").get(proposal.get_absolute_url()).content.decode()
+    assert "Số 1/TTr-CTĐ2, ngày 20/12/2021" in html
+    entry = AuditEntry.objects.get(action="proposal_update")
+    assert (entry.before["number"], entry.after["number"]) == ("15/TTr-CTĐ2", "1/TTr-CTĐ2")
+
+
+def test_issuing_the_minutes_leaves_the_proposals_number(
+    world, dossier, django_capture_on_commit_callbacks
+):
+    _issue(
+        world,
+        paper_for_cluster_year(dossier.cluster_year, Paper.Kind.MINUTES),
+        django_capture_on_commit_callbacks,
+    )
+
+    dossier.proposal.refresh_from_db()
+    assert dossier.proposal.number == "15/TTr-CTĐ2"
+
+
+def test_the_register_records_each_papers_default_summary_without_reading_the_paper(
+    world, dossier, django_capture_on_commit_callbacks
+):
+    papers = [
+        *papers_for_proposal(dossier.proposal),
+        paper_for_decision(dossier.decision),
+        paper_for_upward_dossier(dossier.upward),
+    ]
+    with translation.override("en"):  # the register is Vietnamese whoever issues
+        summaries = [paper_summary(paper) for paper in papers]
+
+    assert summaries == [paper_parts(paper).defaults["summary"] for paper in papers]
+    assert summaries[:2] == [
+        "Về việc đề nghị khen thưởng năm 2021 cho các tập thể, cá nhân thuộc Cụm thi đua số 2",
+        "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2021 của Cụm thi đua số 2",
+    ]
+    version = _issue(world, papers[0], django_capture_on_commit_callbacks)
+    assert version.paper.number.summary == summaries[0]
 
 
 def test_a_draft_takes_no_number_and_prints_none(
@@ -212,6 +270,30 @@ def test_the_dossier_zip_holds_a_contents_page_and_every_issued_paper(
     for version in versions:
         assert version.paper.number.label in contents and version.code in contents
     assert archive.read(names[1]) == _bytes(versions[0].file)
+
+
+def test_the_dossier_lists_every_issued_paper_from_one_query_of_papers(
+    world, dossier, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    for paper in papers_for_proposal(dossier.proposal):
+        _issue(world, paper, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):  # the Minister's, by the staff
+        issuing.paper_version_request(
+            actor=world.users.staff, paper=paper_for_decision(dossier.decision), issue=True
+        )
+
+    with django_assert_num_queries(3):  # the papers, their issued versions, the nominations
+        entries = dossier_entries(dossier.proposal)
+
+    assert [entry.title for entry in entries] == [
+        "Tờ trình đề nghị khen thưởng của cụm",
+        "Biên bản hội nghị tổng kết cụm",
+        *[
+            f"Báo cáo thành tích – {line.subject_name}"
+            for line in dossier.proposal.nominations.order_by("pk")
+        ],
+        "Quyết định khen thưởng",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 
+from accounts.models import RoleAssignment
 from clusters.models import Cluster, ClusterYear, Membership
 from emulation.audit import audit_record
 from emulation.models import (
@@ -14,7 +15,6 @@ from emulation.models import (
     EmulationYear,
     LegalRegime,
     Ministry,
-    RoleAssignment,
 )
 from tests.factories import UserFactory
 from units.models import Unit

@@ -10,7 +10,7 @@ from awards.services.upward import ANSWERS
 from clusters.models import Pledge
 from emulation.audit import ACTION_LABELS, action_label
 
-APPS = ("awards", "clusters", "documents", "emulation", "units")
+APPS = ("accounts", "awards", "clusters", "documents", "emulation", "units")
 
 # The calls that write an action to the audit trail, and the actions a call naming
 # ``action`` writes (save_record: the record created or updated).

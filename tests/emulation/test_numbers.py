@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from awards.services import reward_amount
+from awards.rules.money import reward_amount
 from clusters.evaluation.scores import parse_score
 from emulation.catalogue_forms import AwardTitleForm
 from emulation.models import AwardTitle

@@ -4,11 +4,10 @@ clusters, a superuser, an account without any role."""
 import pytest
 from django.test import Client
 
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 from tests.factories import UserFactory, cluster_year_with_units, grant
 from tests.html import link_texts
 
-Role = RoleAssignment.Role
 CLUSTER_LINK = r"/clusters/\d+/(\?|$)"
 UNIT_LINK = r"/units/\d+/$"
 

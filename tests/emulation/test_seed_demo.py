@@ -9,9 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
+from accounts.models import RoleAssignment
 from clusters.models import Cluster, ClusterYear, Membership
 from emulation.demo import CLUSTER_2_UNITS, demo_years
-from emulation.models import Ministry, RoleAssignment
+from emulation.models import Ministry
 from tests.html import link_texts
 from units.models import Unit
 

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import F
 
+from accounts.models import RoleAssignment
 from awards.models import Award, Decision, Nomination, Proposal
 from clusters.models import (
     Cluster,
@@ -23,7 +24,8 @@ from clusters.models import (
 from demo.scale import BENCH_PASSWORD, Plan
 from demo.scale.writer import BulkWriter
 from documents.models.reports import YearEndReport
-from emulation.models import Ministry, RoleAssignment
+from emulation.models import Ministry
+from emulation.roles import Role
 from tests.factories import MinistryFactory
 from units.models import Unit
 
@@ -114,7 +116,7 @@ def test_seeded_accounts_log_in_and_see_their_cluster(seeded, client):
     response = client.get("/")
 
     assert list(RoleAssignment.objects.filter(user=secretary).values_list("role", flat=True)) == [
-        RoleAssignment.Role.CLUSTER_SECRETARY
+        Role.CLUSTER_SECRETARY
     ]
     assert response.status_code == 200
     assert "Cụm thi đua số 1" in response.content.decode()

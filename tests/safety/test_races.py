@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import RoleAssignment
 from awards import services as award_services
 from awards.models import Decision, Nomination, Proposal
 from clusters.models import (
@@ -29,7 +30,8 @@ from clusters.models import (
     Vote,
 )
 from clusters.year_start.pledge import pledge_create, pledge_open
-from emulation.models import AuditEntry, AwardTitle, RoleAssignment
+from emulation.models import AuditEntry, AwardTitle
+from emulation.roles import Role
 from tests.awards.conftest import close_vote, pdf, record_vote, sign_minutes
 from tests.clusters.evaluation.test_freeze import draft as draft_minutes
 from tests.threads import at_once
@@ -106,7 +108,7 @@ def test_ten_account_creates_make_one_account(world, django_user_model):
         "full_name": "Thư ký mới",
         "email": "",
         "password": "Mat-khau-dai-2021!",
-        "role": RoleAssignment.Role.CLUSTER_SECRETARY,
+        "role": Role.CLUSTER_SECRETARY,
         "ministry": world.ministry.pk,
         "cluster": world.cluster.pk,
     }
@@ -539,7 +541,7 @@ def test_ten_locks_of_an_account_lock_it_once_and_ten_revocations_revoke_once(wo
     assert AuditEntry.objects.filter(action="account_deactivate").count() == 1
     second = RoleAssignment.objects.create(
         user=account,
-        role=RoleAssignment.Role.LEADER,
+        role=Role.LEADER,
         ministry=world.ministry,
         cluster=world.cluster,
     )

@@ -20,6 +20,7 @@ from clusters.services import cluster_save, cluster_year_set_members
 from emulation.errors import DomainError
 from emulation.models import AuditEntry, AwardTitle
 from emulation.rights import RightsError
+from emulation.roles import Role
 from tests.clusters.evaluation.test_freeze import draft, signed
 from units.models import Unit
 from units.services import unit_save
@@ -322,8 +323,7 @@ def _deadlines(world, actor, table):
 
 
 def _account(world, actor, table):
-    from emulation.models import RoleAssignment
-    from emulation.services import account_create
+    from accounts.services import account_create
 
     account_create(
         actor=actor,
@@ -331,7 +331,7 @@ def _account(world, actor, table):
         full_name="Mới",
         email="",
         password="Mat-khau-dai-2021!",
-        role=RoleAssignment.Role.LEADER,
+        role=Role.LEADER,
         ministry=world.ministry,
     )
 

@@ -2,6 +2,8 @@
 month-first date a Vietnamese reader takes for 11 Month 29. Day first, month by name, 24-hour
 clock; dates are typed day/month/year as in Vietnamese."""
 
+from config.formats import typed
+
 DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, H:i"
 SHORT_DATE_FORMAT = "d M Y"
@@ -10,15 +12,8 @@ TIME_FORMAT = "H:i"
 YEAR_MONTH_FORMAT = "F Y"
 MONTH_DAY_FORMAT = "j F"
 FIRST_DAY_OF_WEEK = 1  # Monday
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = [
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-]
+DATE_INPUT_FORMATS = typed.DATE_INPUT_FORMATS
+DATETIME_INPUT_FORMATS = typed.DATETIME_INPUT_FORMATS
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from clusters.models import Cluster, LeadershipTerm, Pledge
 from demo.core import seed_core
 from emulation.demo import CLUSTER_2_UNITS
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 from tests.factories import PASSWORD, UserFactory, grant
 
 pytestmark = [
@@ -32,8 +32,8 @@ def test_secretary_records_leadership_and_ten_signatures_then_leader_reads(
 ):
     ministry = seed_core()
     cluster = Cluster.objects.get(ministry=ministry, number=2)
-    grant(UserFactory(username="thuky.b"), RoleAssignment.Role.CLUSTER_SECRETARY, ministry, cluster)
-    grant(UserFactory(username="lanhdao.b"), RoleAssignment.Role.LEADER, ministry)
+    grant(UserFactory(username="thuky.b"), Role.CLUSTER_SECRETARY, ministry, cluster)
+    grant(UserFactory(username="lanhdao.b"), Role.LEADER, ministry)
     base = live_server.url
 
     _log_in(page, base, "thuky.b")

@@ -2,11 +2,15 @@
 nothing but the app's own fonts and stylesheet."""
 
 import datetime
+import re
 import subprocess
 from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from documents import pdf
@@ -223,6 +227,36 @@ def test_ranking_caps_groups_bonus_and_penalty_and_shows_ties(cluster2):
     ]
     assert ranking[-1]["unit"] == "Trường Cao đẳng Luật miền Nam"
     assert ranking[-1]["total"] == Decimal("57")
+
+
+def test_the_report_dates_in_vietnamese_whatever_the_readers_language(cluster2, tmp_path):
+    with translation.override("en"):
+        content = pdf.report_pdf(report_context(cluster2.report))
+
+    text = " ".join(pdf_text(content, tmp_path).split())
+    assert "15/01/2020" in text  # the pledge's signatures
+    assert "15 Jan 2020" not in text
+
+
+def test_the_report_chart_draws_the_bars_of_the_ranking_page(world, cluster2, client_as):
+    """One chart geometry (``ranking_chart``) for the page and the report: every bar is as
+    long, as a share of the top total, on both."""
+    page = (
+        client_as("leader")
+        .get(reverse("clusters:ranking", args=[world.cluster.pk, 2020]))
+        .content.decode()
+    )
+    with translation.override("vi"):
+        report = render_to_string("documents/report_pdf.html", report_context(cluster2.report))
+
+    page_bars = [float(w) for w in re.findall(r'class="chart-bar"[^>]* width="([\d.]+)"', page)]
+    report_bars = [int(w) for w in re.findall(r'<rect fill="#555555"[^>]* width="(\d+)"', report)]
+    assert len(page_bars) == len(report_bars) == 10
+    assert (page_bars[0], report_bars[0]) == (100.0, 300)  # the top total: the whole plot
+    # each bar's share of the plot, to the page's one decimal and the report's whole pixel
+    assert [width / 300 for width in report_bars] == pytest.approx(
+        [percent / 100 for percent in page_bars], abs=0.005
+    )
 
 
 def test_ministry_wide_report_lists_every_cluster_with_leaders_and_top_unit(

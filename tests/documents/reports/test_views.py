@@ -9,13 +9,13 @@ from django.utils import timezone
 
 from documents.models import ReportVersion, YearEndReport
 from emulation.demo import CLUSTER_2_UNITS
-from emulation.models import AuditEntry, RoleAssignment
+from emulation.models import AuditEntry
+from emulation.roles import Role
 from tests.documents.reports.conftest import build_cluster_year
 from tests.factories import UserFactory, grant
 from tests.html import messages
 
 Status = ReportVersion.Status
-Role = RoleAssignment.Role
 OUTDATED = "Lưu ý: dữ liệu đã thay đổi từ khi tạo bản này."
 
 

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from emulation.models import ImportBatch, RoleAssignment
+from emulation.models import ImportBatch
+from emulation.roles import Role
 from tests.emulation.imports.sheets import xlsx
 from tests.factories import MinistryFactory, UserFactory, grant
 from units.models import Unit
@@ -29,7 +30,7 @@ def wait_for(batch, statuses, seconds=60):
 def test_the_worker_checks_then_writes_a_file(celery_worker_process, catalogue):
     ministry = MinistryFactory(name="Bộ Có Worker")
     client = Client()
-    client.force_login(grant(UserFactory(), RoleAssignment.Role.MINISTRY_STAFF, ministry))
+    client.force_login(grant(UserFactory(), Role.MINISTRY_STAFF, ministry))
     rows = [["Mã đơn vị", "Tên đơn vị", "Loại hình"]] + [
         [f"W-{i:04d}", f"Viện số {i:04d}", "Viện"] for i in range(2500)
     ]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from clusters.models import Cluster, Membership
 from emulation.bounds import year_bounds
 from emulation.models import AuditEntry, ImportBatch
+from emulation.roles import Role
 from tests.emulation.imports.sheets import export, load, read_xlsx, upload, xlsx
 from tests.factories import MinistryFactory, UnitFactory
 from tests.html import field_errors
@@ -104,7 +105,7 @@ ROUND_TRIPS = (
     ),
 )
 # Accounts are not in this list: a sheet never changes an existing account (its name or its
-# e-mail), see tests/emulation/imports/test_invitations.py.
+# e-mail), see tests/accounts/test_invitations.py.
 
 
 def test_round_trip_export_edit_import_updates_only_the_edited_cell(
@@ -684,12 +685,12 @@ def test_a_second_ministry_starts_from_nothing(db, catalogue, django_capture_on_
     """A new ministry: no units, no clusters; staff load the four lists."""
     from django.test import Client
 
-    from emulation.models import RoleAssignment
+    from accounts.models import RoleAssignment
     from tests.factories import UserFactory, grant
 
     ministry = MinistryFactory(name="Bộ Mới")
     client = Client()
-    client.force_login(grant(UserFactory(), RoleAssignment.Role.MINISTRY_STAFF, ministry))
+    client.force_login(grant(UserFactory(), Role.MINISTRY_STAFF, ministry))
     for kind in ORDER:
         batch = load(
             client,

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from emulation.models import RoleAssignment
+from emulation.roles import Role
 from tests.emulation.imports.sheets import xlsx
 from tests.emulation.test_browser import serious_accessibility_violations
 from tests.factories import PASSWORD, MinistryFactory, UserFactory, grant
@@ -58,7 +58,7 @@ def test_staff_onboard_a_new_cluster_and_its_secretary_signs_in(
 ):
     settings.SITE_URL = live_server.url
     ministry = MinistryFactory(name="Bộ Miền Núi", short_name="BMN")
-    grant(UserFactory(username="vu.mien.nui"), RoleAssignment.Role.MINISTRY_STAFF, ministry)
+    grant(UserFactory(username="vu.mien.nui"), Role.MINISTRY_STAFF, ministry)
     paths = {}
     for kind, rows in FILES.items():
         paths[kind] = tmp_path / f"{kind}.xlsx"
