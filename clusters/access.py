@@ -40,11 +40,15 @@ def check_cluster(user, cluster, *, write=False, manage=False):
 
 
 def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=False):
-    cluster = get_cluster_for_user(user, cluster_pk, write=write, manage=manage)
-    cluster_year = get_object_or_404(
-        ClusterYear.objects.select_related("emulation_year__regime"), cluster=cluster, year=year
-    )
-    cluster_year.cluster = cluster
+    """The cluster's year with its cluster (one query); a year that does not exist is a 404
+    after the cluster's own checks (a 403 for a cluster seen but not writable)."""
+    years = ClusterYear.objects.select_related("cluster__ministry", "emulation_year__regime")
+    try:
+        cluster_year = years.get(cluster_id=cluster_pk, year=year)
+    except ClusterYear.DoesNotExist:
+        get_cluster_for_user(user, cluster_pk, write=write, manage=manage)
+        raise Http404 from None
+    check_cluster(user, cluster_year.cluster, write=write, manage=manage)
     return cluster_year
 
 

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 
 from clusters.access import visible_clusters
 from clusters.evaluation.votes import vote_share
@@ -16,11 +16,14 @@ from emulation.collation import vi_key
 
 
 def cluster_years_for_user(*, user, year):
-    """The cluster-years in the user's scope for a year, with their member count."""
+    """The cluster-years in the user's scope for a year, with their member count and their
+    ministry-year's data version (``ministry_version``)."""
     return (
         ClusterYear.objects.filter(cluster__in=visible_clusters(user), year=year)
         .select_related("cluster__ministry")
-        .annotate(member_count=Count("memberships"))
+        .annotate(
+            member_count=Count("memberships"), ministry_version=F("emulation_year__data_version")
+        )
         .order_by("cluster__ministry__name", "cluster__kind", "cluster__number")
     )
 

@@ -5,8 +5,9 @@ in the transaction of every write, read before the fragment's data), the languag
 whatever about the viewer changes the markup (a right that shows a button), and the code that
 renders it (``code_version``: a deploy never serves what the previous release rendered). So a
 cached fragment is never older than the data, and never shows one user's buttons to another.
-Forms are left out of fragments (a CSRF token is per session). The cache may be down: the
-fragment is then rendered (``emulation.cache``).
+A fragment with a form is rendered with ``CSRF_SLOT`` as its token, and each page puts its own
+in (``with_csrf_token``; a NUL character cannot come from a form, so no name can hold the
+slot). The cache may be down: the fragment is then rendered (``emulation.cache``).
 
 A database restored from a backup gives out data versions again: empty the cache after a
 restore (docs/deployment.md)."""
@@ -18,8 +19,11 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+CSRF_SLOT = "\x00csrf\x00"
 
 
 @once
@@ -52,3 +56,8 @@ def cached_fragment(name, version, *vary, render):
         html = str(render())
         cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
     return mark_safe(html)  # rendered by the site's own templates
+
+
+def with_csrf_token(request, html):
+    """``html`` (a fragment rendered with ``CSRF_SLOT``) with the request's own CSRF token."""
+    return mark_safe(html.replace(CSRF_SLOT, get_token(request)))  # our own markup

@@ -13,6 +13,7 @@ from emulation.bounds import validate_year
 from emulation.dates import short_date
 from emulation.fields import VietnameseCharField
 from emulation.numbers import format_decimal
+from emulation.versioned import KeepsDataVersion
 
 
 class Ministry(models.Model):
@@ -294,7 +295,7 @@ class MinistryAwardSetting(models.Model):
         return f"{self.ministry} – {self.code}"
 
 
-class EmulationYear(models.Model):
+class EmulationYear(KeepsDataVersion, models.Model):
     """A ministry's emulation year: its movement, legal regime and deadlines."""
 
     ministry = models.ForeignKey(

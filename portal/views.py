@@ -14,12 +14,12 @@ from accounts import invitations, services
 from accounts.access import get_account_for_user, managed_accounts
 from accounts.models import RoleAssignment
 from clusters.selectors import cluster_years_for_user, years_for_user
-from documents.reports.progress import overdue_deadlines, year_progress
 from emulation import access
 from emulation.errors import DomainError, form_error
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 from emulation.selectors import selected_year
+from portal import home_fragments
 from portal.forms import AccountCreateForm, AccountSearchForm, RoleGrantForm
 
 
@@ -30,21 +30,16 @@ def home(request):
     scope = scope_of(request.user)
     cluster_years = list(cluster_years_for_user(user=request.user, year=year))
     own = [cy for cy in cluster_years if scope.is_secretary_of(cy.cluster_id)]
-    tasks = year_progress(cluster_years=own, can_write=scope.writes_cluster)
     is_leader = scope.is_leader
-    tiles = year_progress(cluster_years=cluster_years) if is_leader else []
     return render(
         request,
         "portal/home.html",
         {
             "year": year,
             "cluster_years": cluster_years,
-            "tasks": tasks,
-            "tiles": tiles,
+            "tasks": home_fragments.task_list(request, own, scope),
             "is_leader": is_leader,
-            "overdue": overdue_deadlines(tiles),
-            "awards_count": sum(p.awards_count for p in tiles),
-            "reward_total": sum(p.reward_total for p in tiles),
+            "dashboard": home_fragments.leader_dashboard(cluster_years) if is_leader else "",
             "years": years_for_user(user=request.user, also={year, timezone.localdate().year}),
         },
     )

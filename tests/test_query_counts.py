@@ -75,8 +75,13 @@ CACHED_PAGES = {
     # versions, and the two panels not cached: the proposal with its line count (a form) and
     # the newest report version (a build's state). With Redis, no session query (cached_db).
     "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17, 8),
-    # Session, user, cluster, role scope, the cluster-year, its data version.
-    "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 12, 6),
+    # Session, user, the cluster-year with its cluster, role scope, its data version.
+    "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 5),
+    # Session, user, the cluster-year with its cluster, role scope, its data version.
+    "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 5),
+    # Session, user, the cluster-year with its cluster, role scope, its data version, the
+    # pledge (its audit trail is read each time: none yet).
+    "pledge": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/pledge/", 12, 6),
 }
 
 

@@ -1,7 +1,8 @@
 """Reads of the awards app: the ministry's queue, award histories. The ranking and the vote
 share of a line come from the scoring feature (``clusters.evaluation``), never from here."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,11 +28,13 @@ def _sent_proposals(scope):
 
 
 def proposals_for_staff(*, user):
-    """Proposals sent to the ministry (not drafts) of the ministries the user manages."""
+    """Proposals sent to the ministry (not drafts) of the ministries the user manages, with
+    their ministry-year's data version (``ministry_version``; the cluster-year's is loaded)."""
     return (
         _sent_proposals(scope_of(user))
         .select_related("cluster_year__cluster__ministry")
         .annotate(
+            ministry_version=F("cluster_year__emulation_year__data_version"),
             line_count=Count("nominations", distinct=True),
             approved_count=Count(
                 "nominations",
@@ -91,10 +94,12 @@ def proposal_audit_entries(*, proposal, lines, limit=100):
     targets = Q(object_type="awards.proposal", object_id=str(proposal.pk))
     line_ids = [str(line.pk) for line in lines]
     targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
-    decision_ids = Decision.objects.filter(proposal=proposal).values_list("pk", flat=True)
-    award_ids = Award.objects.filter(nomination__proposal=proposal).values_list("pk", flat=True)
-    targets |= Q(object_type="awards.decision", object_id__in=[str(i) for i in decision_ids])
-    targets |= Q(object_type="awards.award", object_id__in=[str(i) for i in award_ids])
+    # The decision's and the awards' ids as text, in the same statement (AuditEntry.object_id).
+    as_text = {"id_text": Cast("pk", TextField())}
+    decision_ids = Decision.objects.filter(proposal=proposal).values(**as_text)
+    award_ids = Award.objects.filter(nomination__proposal=proposal).values(**as_text)
+    targets |= Q(object_type="awards.decision", object_id__in=decision_ids)
+    targets |= Q(object_type="awards.award", object_id__in=award_ids)
     return list(AuditEntry.objects.filter(targets).select_related("actor")[:limit])
 
 

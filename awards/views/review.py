@@ -3,6 +3,7 @@ the decision, revocation and forwarding."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from awards.forms import (
 )
 from emulation.access import require_ministry_staff
 from emulation.errors import DomainError
+from emulation.fragments import cached_fragment
 from emulation.pages import form_page, form_saved, post_action
 from emulation.pagination import filtered_page, paginate
 
@@ -33,12 +35,24 @@ def queue_filter(request):
     )
 
 
+def _queue_rows(page):
+    """The page's rows, rendered once per data version of their cluster-years and
+    ministry-years (read by the rows' own query) and per day (the days waiting)."""
+    today = timezone.localdate()
+    proposals = list(page)
+    versions = tuple((p.pk, p.cluster_year.data_version, p.ministry_version) for p in proposals)
+
+    def render_rows():
+        for proposal in proposals:
+            proposal.days_waiting = selectors.days_waiting(proposal, today=today)
+        return render_to_string("awards/_queue_rows.html", {"page": proposals})
+
+    return cached_fragment("queue-rows", (today.isoformat(), versions), render=render_rows)
+
+
 def queue(request):
     context = filtered_page(request, queue_filter(request))
-    today = timezone.localdate()
-    for proposal in context["page"]:
-        proposal.days_waiting = selectors.days_waiting(proposal, today=today)
-    return render(request, "awards/queue.html", context)
+    return render(request, "awards/queue.html", {**context, "rows": _queue_rows(context["page"])})
 
 
 @require_POST

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from emulation.bounds import validate_year
 from emulation.fields import VietnameseCharField
 from emulation.models import EmulationYear, Ministry
+from emulation.versioned import KeepsDataVersion
 from units.models import Unit
 
 
@@ -43,7 +44,7 @@ class Cluster(models.Model):
         return reverse("clusters:detail", args=[self.pk])
 
 
-class ClusterYear(models.Model):
+class ClusterYear(KeepsDataVersion, models.Model):
     """A cluster in one emulation year: the anchor of members, leadership, pledge, scores,
     votes, minutes, proposals and the year-end report."""
 

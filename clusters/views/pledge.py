@@ -4,11 +4,13 @@ its secretary or ministry staff; reopening a locked pledge is for ministry staff
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import can_manage_cluster, can_write_cluster, get_cluster_year_for_user
+from clusters.data_version import cluster_year_version
 from clusters.year_start import pledge as pledge_services
 from clusters.year_start.forms import (
     PledgeBoardRowForm,
@@ -24,6 +26,7 @@ from clusters.year_start.selectors import (
     registrations_of,
 )
 from emulation.errors import DomainError, form_error
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 from emulation.pages import form_saved, post_action
 
 
@@ -39,14 +42,10 @@ def _existing_pledge(cluster_year):
     return pledge
 
 
-def pledge_detail(request, pk, year):
-    cluster_year = get_cluster_year_for_user(request.user, pk, year)
-    pledge = pledge_of(cluster_year=cluster_year)
+def _pledge_body(cluster_year, pledge, can_write, can_manage):
     rows = pledge_board(cluster_year=cluster_year, pledge=pledge)
-    can_write = can_write_cluster(request.user, cluster_year.cluster)
-    return render(
-        request,
-        "clusters/pledge_detail.html",
+    return render_to_string(
+        "clusters/_pledge_body.html",
         {
             "cluster": cluster_year.cluster,
             "cluster_year": cluster_year,
@@ -56,9 +55,35 @@ def pledge_detail(request, pk, year):
             "unregistered": [r.unit for r in rows if not r.registrations],
             "can_write": can_write and pledge is not None and not pledge.is_locked,
             "can_create": can_write and pledge is None,
-            "can_reopen": pledge is not None
-            and pledge.is_locked
-            and can_manage_cluster(request.user, cluster_year.cluster),
+            "can_reopen": pledge is not None and pledge.is_locked and can_manage,
+            "csrf_token": CSRF_SLOT,
+        },
+    )
+
+
+def pledge_detail(request, pk, year):
+    """The pledge and its board, cached per data version of the year and the reader's rights;
+    the audit trail (with its actors' names, which no data version follows) read each time."""
+    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    can_write = can_write_cluster(request.user, cluster_year.cluster)
+    can_manage = can_manage_cluster(request.user, cluster_year.cluster)
+    version = cluster_year_version(cluster_year)  # before the data
+    pledge = pledge_of(cluster_year=cluster_year)
+    body = cached_fragment(
+        "pledge",
+        version,
+        can_write,
+        can_manage,
+        render=lambda: _pledge_body(cluster_year, pledge, can_write, can_manage),
+    )
+    return render(
+        request,
+        "clusters/pledge_detail.html",
+        {
+            "cluster": cluster_year.cluster,
+            "cluster_year": cluster_year,
+            "pledge": pledge,
+            "body": with_csrf_token(request, body),
         },
     )
 

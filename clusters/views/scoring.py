@@ -25,7 +25,7 @@ from clusters.evaluation.scores import (
 )
 from clusters.evaluation.selectors import score_versions, scoring_table_for
 from emulation.errors import DomainError
-from emulation.fragments import cached_fragment
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 
 
 def _save_cells(request, cluster_year, layout, cells, done, cell_errors=None):
@@ -47,12 +47,41 @@ def _save_cells(request, cluster_year, layout, cells, done, cell_errors=None):
     return True, {}
 
 
+def _grid_body(cluster_year, layout, can_write, typed=None, errors=None):
+    """The page's content (its form with ``CSRF_SLOT`` for the token)."""
+    frozen = cluster_year_is_frozen(cluster_year=cluster_year)
+    editable = can_write and not frozen
+    rows = grid_rows(
+        cluster_year,
+        layout,
+        stored_cells(cluster_year=cluster_year),
+        evidence_counts(cluster_year=cluster_year),
+        editable=editable,
+        typed=typed,
+        errors=errors or {},
+    )
+    return render_to_string(
+        "clusters/_score_grid_body.html",
+        {
+            "cluster_year": cluster_year,
+            "cluster": cluster_year.cluster,
+            "layout": layout,
+            "rows": rows,
+            "editable": editable,
+            "frozen": frozen,
+            "csrf_token": CSRF_SLOT,
+        },
+    )
+
+
 def score_grid(request, pk, year):
+    """A GET shows the grid as cached for the year's data version and the reader's right to
+    write; a POST refused shows what was typed, with each cell's errors."""
     post = request.method == "POST"
     cluster_year = get_cluster_year_for_user(request.user, pk, year, write=post)
-    layout = grid_layout(cluster_year=cluster_year)
-    typed, errors = None, {}
-    if request.method == "POST":
+    can_write = can_write_cluster(request.user, cluster_year.cluster)
+    if post:
+        layout = grid_layout(cluster_year=cluster_year)
         typed, errors = cells_from_post(request.POST, layout)
         if not errors:
             saved, errors = _save_cells(
@@ -66,28 +95,23 @@ def score_grid(request, pk, year):
                 _("Có %(n)s ô chưa hợp lệ; chưa lưu gì. Xem thông báo tại từng ô.")
                 % {"n": len(errors)},
             )
-    scores = stored_cells(cluster_year=cluster_year)
-    frozen = cluster_year_is_frozen(cluster_year=cluster_year)
-    editable = can_write_cluster(request.user, cluster_year.cluster) and not frozen
-    rows = grid_rows(
-        cluster_year,
-        layout,
-        scores,
-        evidence_counts(cluster_year=cluster_year),
-        editable=editable,
-        typed=typed,
-        errors=errors,
-    )
+        body = _grid_body(cluster_year, layout, can_write, typed, errors)
+    else:
+        body = cached_fragment(
+            "score-grid",
+            cluster_year_version(cluster_year),
+            can_write,
+            render=lambda: _grid_body(
+                cluster_year, grid_layout(cluster_year=cluster_year), can_write
+            ),
+        )
     return render(
         request,
         "clusters/score_grid.html",
         {
             "cluster_year": cluster_year,
             "cluster": cluster_year.cluster,
-            "layout": layout,
-            "rows": rows,
-            "editable": editable,
-            "frozen": frozen,
+            "body": with_csrf_token(request, body),
         },
     )
 

@@ -164,9 +164,19 @@ def _deadline(step, deadline, today):
     return step
 
 
-def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None):
+def report_versions_of(cluster_years):
+    """The PDF versions of the cluster-years' reports, newest first."""
+    return list(
+        ReportVersion.objects.filter(report__cluster_year__in=cluster_years)
+        .select_related("report")
+        .order_by("-requested_at", "-id")
+    )
+
+
+def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None, pdfs=None):
     """The progress of each cluster-year, most urgent first. ``can_write(cluster)`` says
-    whether the reader may act (the next action is offered only then)."""
+    whether the reader may act (the next action is offered only then); ``pdfs``: their
+    ``report_versions_of``, when already read."""
     cluster_years = list(
         ClusterYear.objects.filter(pk__in=[cy.pk for cy in cluster_years]).select_related(
             "cluster__ministry",
@@ -212,11 +222,7 @@ def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None)
         .annotate(n=Count("id"), money=Sum("amount"))
     }
     versions = {}
-    for version in (
-        ReportVersion.objects.filter(report__cluster_year__in=cluster_years)
-        .select_related("report")
-        .order_by("-requested_at", "-id")
-    ):
+    for version in pdfs if pdfs is not None else report_versions_of(cluster_years):
         versions.setdefault(version.report.cluster_year_id, []).append(version)
     scores = _score_totals(cluster_years)
 

@@ -10,7 +10,7 @@ from tests.awards.conftest import pdf, title
 from tests.factories import ClusterFactory, UnitFactory, cluster_year_with_units
 
 QUEUE_QUERIES = 7
-PROPOSAL_QUERIES = 18  # + the regime, the ministry's settings, unit-head decisions, council results
+PROPOSAL_QUERIES = 16  # + the regime, the ministry's settings, unit-head decisions, council results
 
 
 def _sent_proposals(world, count):

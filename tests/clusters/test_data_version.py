@@ -227,3 +227,20 @@ def _bulk_writes_without_bump():
 
 def test_every_bulk_write_of_a_year_is_followed_by_a_bump():
     assert list(_bulk_writes_without_bump()) == []
+
+
+def test_saving_a_year_read_before_a_bump_does_not_set_its_counter_back(world):
+    """A year's ``save()`` leaves ``data_version`` to the bumps: an instance read before a
+    bump (another request's write) would otherwise write the old counter back, and the next
+    bump would give out a version already cached for older data."""
+    stale_year = EmulationYear.objects.get(pk=world.cluster_year.emulation_year_id)
+    stale_cluster_year = ClusterYear.objects.get(pk=world.cluster_year.pk)
+    UnitFactory(ministry=world.ministry).save()  # bumps every year of the ministry
+    ClusterYear.objects.filter(pk=world.cluster_year.pk).update(data_version=7)
+    bumped_year = EmulationYear.objects.get(pk=stale_year.pk).data_version
+    stale_year.movement = "Phong trào đã sửa"
+    stale_year.save()
+    stale_cluster_year.save()
+    assert EmulationYear.objects.get(pk=stale_year.pk).data_version > bumped_year
+    assert EmulationYear.objects.get(pk=stale_year.pk).movement == "Phong trào đã sửa"
+    assert ClusterYear.objects.get(pk=world.cluster_year.pk).data_version > 7

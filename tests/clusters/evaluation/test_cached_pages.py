@@ -6,8 +6,10 @@ import datetime
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from clusters.evaluation.minutes import minutes_sign
 from clusters.evaluation.votes import vote_create
 from clusters.models import ScoringTable
 from clusters.services import cluster_year_set_members
@@ -122,20 +124,19 @@ WRITES = [_leadership, _pledge, _scores, _vote, _minutes, _table_name, _members,
 
 @pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
 def test_the_next_cluster_page_shows_every_kind_of_write(client_as, world, table, save, write):
-    client = client_as("staff")
-    before = client.get(page(world)).content.decode()  # every fragment cached
-    shown = write(world, table, save)
+    _shows_the_write(client_as("staff"), page(world), lambda: write(world, table, save))
+
+
+def _shows_the_write(client, url, write):
+    before = client.get(url).content.decode()  # every fragment cached
+    shown = write()
     assert shown not in before
-    assert shown in client.get(page(world)).content.decode()
+    assert shown in client.get(url).content.decode()
 
 
 @pytest.mark.parametrize("write", [_scores, _table_name, _unit_name])
 def test_the_next_ranking_shows_the_write(client_as, world, table, save, write):
-    client = client_as("secretary")
-    before = client.get(ranking(world)).content.decode()
-    shown = write(world, table, save)
-    assert shown not in before
-    assert shown in client.get(ranking(world)).content.decode()
+    _shows_the_write(client_as("secretary"), ranking(world), lambda: write(world, table, save))
 
 
 def test_last_years_scores_move_this_years_ranking(client_as, world, table, save):
@@ -191,3 +192,91 @@ def test_a_fragment_s_key_holds_its_version_language_rights_and_code(monkeypatch
         assert key != fragments.fragment_key("panel", "c1:2021.1.1", True)
     monkeypatch.setattr(fragments, "code_version", lambda: "another release")
     assert key != fragments.fragment_key("panel", "c1:2021.1.1", True)
+
+
+def grid(world):
+    return reverse("clusters:scores", args=[world.cluster.pk, world.year])
+
+
+def _grid_score(world, table, save):
+    save({(world.units[0], table.c["c1"]): (6, 5.5)})
+    return 'name="c-{}-{}-agreed" value="5,5"'.format(world.units[0].pk, table.c["c1"].pk)
+
+
+def _signed(world, table, save):
+    minutes = draft(world)
+    minutes_sign(actor=world.users.secretary, minutes=minutes, expected_version=minutes.version)
+    return "Biên bản họp đã ký"
+
+
+GRID_WRITES = [_grid_score, _table_name, _unit_name, _members, _signed]
+
+
+@pytest.mark.parametrize("write", GRID_WRITES, ids=[w.__name__.strip("_") for w in GRID_WRITES])
+def test_the_next_grid_shows_the_write(client_as, world, table, save, write):
+    _shows_the_write(client_as("secretary"), grid(world), lambda: write(world, table, save))
+
+
+def test_a_cached_grid_is_editable_for_its_writers_only(client_as, world, table):
+    cells_url = f'data-cells-url="{grid(world)}cells/"'
+    pages = {role: client_as(role).get(grid(world)).content.decode() for role in WRITERS}
+    assert {role: cells_url in html for role, html in pages.items()} == WRITERS
+
+
+WRITERS = {"leader": False, "secretary": True, "staff": True, "other_secretary": False}
+
+
+def test_each_session_saves_the_cached_grid_with_its_own_token(world, table):
+    """The grid's form is cached with a slot for the token: each page carries its own."""
+    cell = f"c-{world.units[0].pk}-{table.c['c1'].pk}"
+    field = f"{cell}-agreed"
+    for agreed in ("4", "5"):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(world.users.secretary)
+        html = client.get(grid(world)).content.decode()
+        assert "\x00" not in html
+        form = html.split('id="score-grid"', 1)[1]  # the grid's own form, not the menu's
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        version = re.search(rf'name="{cell}-v" value="(\d+)"', html).group(1)
+        response = client.post(
+            grid(world),
+            {
+                "csrfmiddlewaretoken": token,
+                f"{cell}-self": "6",
+                f"{cell}-v": version,
+                field: agreed,
+            },
+        )
+        assert response.status_code == 302
+        assert f'name="{field}" value="{agreed}"' in client.get(grid(world)).content.decode()
+
+
+def pledge(world):
+    return reverse("clusters:pledge", args=[world.cluster.pk, world.year])
+
+
+PLEDGE_WRITES = [_pledge, _unit_name, _members]
+
+
+@pytest.mark.parametrize("write", PLEDGE_WRITES, ids=[w.__name__.strip("_") for w in PLEDGE_WRITES])
+def test_the_next_pledge_page_shows_the_write(client_as, world, table, save, write):
+    _shows_the_write(client_as("secretary"), pledge(world), lambda: write(world, table, save))
+
+
+def test_a_cached_pledge_page_offers_each_reader_their_own_actions(world):
+    """The secretary and the staff may create the pledge, the leader may not; each page's
+    form carries its own session's token."""
+    create = reverse("clusters:pledge_create", args=[world.cluster.pk, world.year])
+    form = rf'action="{create}" class="d-inline"><input type="hidden" '
+    form += r'name="csrfmiddlewaretoken" value="([^"]+)"'
+    tokens = {}
+    for role in ("leader", "staff", "secretary"):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(getattr(world.users, role))
+        found = re.search(form, client.get(pledge(world)).content.decode())
+        tokens[role] = (client, found and found.group(1))
+    assert tokens["leader"][1] is None
+    _staff, staff_token = tokens["staff"]
+    secretary, secretary_token = tokens["secretary"]
+    assert secretary.post(create, {"csrfmiddlewaretoken": staff_token}).status_code == 403
+    assert secretary.post(create, {"csrfmiddlewaretoken": secretary_token}).status_code == 302

@@ -1,0 +1,54 @@
+"""The home page's task list (the secretary's) and dashboard (the leader's), rendered once per
+data version of the cluster-years they show (``emulation.fragments``) and per day (a deadline
+counts days). Their PDFs' states are in the key too: a report's build writes no data version.
+The task list's actions are POST forms: each page puts its own CSRF token in."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from documents.reports.progress import overdue_deadlines, report_versions_of, year_progress
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
+
+
+def _cached(name, cluster_years, *vary, render):
+    """The cluster-years' and their ministry-years' counters (read with the cluster-years,
+    before the data), the day and the PDFs' states key the fragment."""
+    today = timezone.localdate()
+    pdfs = report_versions_of(cluster_years)
+    version = (
+        today.isoformat(),
+        tuple((cy.pk, cy.data_version, cy.ministry_version) for cy in cluster_years),
+        tuple((pdf.pk, pdf.status) for pdf in pdfs),
+    )
+    return cached_fragment(name, version, *vary, render=lambda: render(today, pdfs))
+
+
+def task_list(request, cluster_years, scope):
+    if not cluster_years:
+        return ""
+
+    def render(today, pdfs):
+        tasks = year_progress(
+            cluster_years=cluster_years, can_write=scope.writes_cluster, today=today, pdfs=pdfs
+        )
+        return render_to_string("portal/_task_list.html", {"tasks": tasks, "csrf_token": CSRF_SLOT})
+
+    writes = tuple(scope.writes_cluster(cy.cluster) for cy in cluster_years)
+    html = _cached("home-tasks", cluster_years, writes, render=render)
+    return with_csrf_token(request, html)
+
+
+def leader_dashboard(cluster_years):
+    def render(today, pdfs):
+        tiles = year_progress(cluster_years=cluster_years, today=today, pdfs=pdfs)
+        return render_to_string(
+            "portal/_leader_dashboard.html",
+            {
+                "tiles": tiles,
+                "overdue": overdue_deadlines(tiles),
+                "awards_count": sum(p.awards_count for p in tiles),
+                "reward_total": sum(p.reward_total for p in tiles),
+            },
+        )
+
+    return _cached("home-dashboard", cluster_years, render=render)

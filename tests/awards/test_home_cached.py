@@ -1,0 +1,132 @@
+"""The home page's task list and leader dashboard are cached per data version of their
+cluster-years (portal.home_fragments): every kind of write, a PDF turning ready and the next
+day show on the next page; each secretary's forms carry their own CSRF token; the page works
+with the cache unreachable; a warm page reads less than a cold one, the same at two sizes."""
+
+import datetime
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+
+from clusters.models import Cluster
+from documents.models import ReportVersion, YearEndReport
+from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
+from tests.factories import PASSWORD
+
+HOME = "/?year=2021"
+
+
+def _cluster_name(world, _other):
+    cluster = Cluster.objects.get(pk=world.cluster.pk)
+    cluster.name = "Cụm đã đổi tên"
+    cluster.save()  # a record of no year: every year of the ministry
+    return "Cụm đã đổi tên"
+
+
+def _decision(world, request):
+    request.getfixturevalue("decided")
+    return '<div class="fs-4 fw-semibold" id="awards-count">1</div>'
+
+
+def _deadline(world, request):
+    year = world.cluster_year.emulation_year
+    year.proposals_deadline = datetime.date(2021, 1, 1)
+    year.save()  # the ministry-year's own record
+    return "Hồ sơ đề nghị khen thưởng (hạn 01/01/2021)"
+
+
+def _pdf_ready(world, request):
+    report = YearEndReport.objects.create(
+        kind=YearEndReport.Kind.CLUSTER,
+        ministry=world.ministry,
+        year=2021,
+        cluster_year=world.cluster_year,
+    )
+    version = ReportVersion.objects.create(report=report)
+    # A build writes no data version: the PDF's state is in the key itself.
+    ReportVersion.objects.filter(pk=version.pk).update(status=ReportVersion.Status.READY)
+    return f'href="/reports/versions/{version.pk}/download/"'
+
+
+WRITES = [_cluster_name, _decision, _deadline, _pdf_ready]
+
+
+@pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
+def test_the_next_leader_home_shows_every_kind_of_write(client_as, world, request, write):
+    client = client_as("leader")
+    before = client.get(HOME).content.decode()  # the dashboard cached
+    shown = write(world, request)
+    assert shown not in before
+    assert shown in client.get(HOME).content.decode()
+
+
+def test_the_next_secretary_home_shows_a_returned_proposal(client_as, world, request):
+    client = client_as("secretary")
+    assert "Bộ trả lại" not in client.get(HOME).content.decode()
+    request.getfixturevalue("returned")
+    assert "Bộ trả lại: Thiếu số liệu" in client.get(HOME).content.decode()
+
+
+def test_a_deadline_turns_overdue_the_next_day(client_as, world, monkeypatch):
+    from portal import home_fragments
+
+    year = world.cluster_year.emulation_year
+    year.proposals_deadline = datetime.date(2021, 12, 1)
+    year.save()
+    client = client_as("leader")
+    day = SimpleNamespace(localdate=lambda: datetime.date(2021, 12, 1))
+    monkeypatch.setattr(home_fragments, "timezone", day)
+    assert "Quá hạn 01/12/2021" not in client.get(HOME).content.decode()
+    day.localdate = lambda: datetime.date(2021, 12, 2)
+    assert "Quá hạn 01/12/2021" in client.get(HOME).content.decode()
+
+
+def test_each_secretary_posts_the_task_list_s_action_with_their_own_token(world):
+    """The cached list's "Lập giao ước" form carries each session's own CSRF token."""
+    action = f"/clusters/{world.cluster.pk}/years/2021/pledge/create/"
+    form = rf'action="{action}" class="d-inline"><input type="hidden" '
+    form += r'name="csrfmiddlewaretoken" value="([^"]+)"'
+    sessions = []
+    for _ in range(2):  # the second session's list comes from the cache
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(world.users.secretary)
+        html = client.get(HOME).content.decode()
+        assert "\x00" not in html
+        sessions.append((client, re.search(form, html).group(1)))
+    for client, token in sessions:
+        assert client.post(action, {"csrfmiddlewaretoken": token}).status_code != 403
+    (_first, first_token), (second, _token) = sessions
+    assert second.post(action, {"csrfmiddlewaretoken": first_token}).status_code == 403
+
+
+@pytest.mark.usefixtures("cache_down")
+@pytest.mark.parametrize("username", ["thuky", "lanhdao"])
+def test_the_home_page_works_with_the_cache_down(world, username):
+    client = Client()
+    client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+    html = client.get(HOME).content.decode()
+    assert 'id="tasks"' in html or 'id="dashboard"' in html
+
+
+@pytest.mark.parametrize("size", [0, 10], ids=["small", "ten-times-larger"])
+@pytest.mark.parametrize("role", ["leader", "secretary"])
+def test_a_warm_home_reads_less_the_same_at_two_sizes(
+    client_as, world, django_assert_num_queries, size, role
+):
+    from tests.factories import ClusterFactory, UnitFactory, cluster_year_with_units
+
+    for number in range(3, 3 + size):
+        cluster = ClusterFactory(ministry=world.ministry, number=number, name=f"Cụm {number}")
+        units = [UnitFactory(ministry=world.ministry) for _ in range(3)]
+        cluster_year_with_units(cluster, 2021, units)
+    client = client_as(role)
+    client.get(HOME)
+    # Session, user, role scope, the cluster-years with their versions, their PDFs; the
+    # ministry-wide panels below (queue, latest reports, years).
+    with django_assert_num_queries(WARM[role]):
+        client.get(HOME)
+
+
+WARM = {"leader": 8, "secretary": 6}
