@@ -1,21 +1,18 @@
 """The pages that span the apps: everyone's home page (the year at a glance) and the
 ministry staff's account administration."""
 
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import invitations, services
-from accounts.access import get_account_for_user, managed_accounts
-from accounts.models import RoleAssignment
+from accounts import invitations, selectors, services
+from accounts.access import get_account_for_user, get_assignment_of
 from clusters.selectors import cluster_years_for_user, years_for_user
 from emulation import access
-from emulation.errors import DomainError, form_error
+from emulation.pages import form_saved, post_action
 from emulation.pagination import paginate
 from emulation.roles import scope_of
 from emulation.selectors import selected_year
@@ -47,19 +44,12 @@ def home(request):
 
 def accounts_list(request):
     access.require_ministry_staff(request.user)
-    accounts = (
-        managed_accounts(request.user)
-        .prefetch_related("role_assignments__cluster", "role_assignments__ministry")
-        .order_by("username")
-    )
     search = AccountSearchForm(request.GET)
     query = search.cleaned_data["q"] if search.is_valid() else ""
-    if query:
-        accounts = accounts.filter(Q(username__icontains=query) | Q(first_name__icontains=query))
     return render(
         request,
         "portal/accounts_list.html",
-        {"page": paginate(request, accounts), "query": query},
+        {"page": paginate(request, selectors.accounts_listed(request.user, query)), "query": query},
     )
 
 
@@ -67,16 +57,14 @@ def account_create(request):
     access.require_ministry_staff(request.user)
     ministries = access.managed_ministries(request.user)
     form = AccountCreateForm(request.POST or None, ministries=ministries)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.account_create(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(
-                request, _("Đã tạo tài khoản %(name)s.") % {"name": form.cleaned_data["username"]}
-            )
-            return redirect("accounts_list")
+    saved = form_saved(
+        request,
+        form,
+        services.account_create,
+        lambda data: _("Đã tạo tài khoản %(name)s.") % {"name": data["username"]},
+    )
+    if saved:
+        return redirect("accounts_list")
     return render(request, "portal/account_form.html", {"form": form})
 
 
@@ -84,63 +72,56 @@ def account_detail(request, pk):
     account = get_account_for_user(request.user, pk)
     ministries = access.managed_ministries(request.user)
     form = RoleGrantForm(request.POST or None, ministries=ministries)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.account_grant(actor=request.user, user=account, **form.cleaned_data)
-        except DomainError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Đã cấp quyền."))
-            return redirect("account_detail", pk=account.pk)
-    assignments = account.role_assignments.filter(ministry__in=ministries).select_related(
-        "ministry", "cluster"
-    )
+    if form_saved(request, form, services.account_grant, _("Đã cấp quyền."), user=account):
+        return redirect("account_detail", pk=account.pk)
     return render(
         request,
         "portal/account_detail.html",
-        {"account": account, "assignments": assignments, "form": form},
+        {
+            "account": account,
+            "assignments": selectors.assignments_of(account, ministries=ministries),
+            "form": form,
+        },
     )
 
 
 @require_POST
 def account_revoke(request, pk, assignment_pk):
     account = get_account_for_user(request.user, pk)
-    assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=account)
-    try:
-        services.account_revoke(actor=request.user, assignment=assignment)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã thu hồi quyền."))
-    return redirect("account_detail", pk=account.pk)
+    return post_action(
+        request,
+        services.account_revoke,
+        _("Đã thu hồi quyền."),
+        then=reverse("account_detail", args=[account.pk]),
+        assignment=get_assignment_of(account, assignment_pk),
+    )
 
 
 @require_POST
 def account_set_active(request, pk):
     account = get_account_for_user(request.user, pk)
     active = request.POST.get("active") == "1"
-    try:
-        services.account_set_active(actor=request.user, user=account, active=active)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã mở khóa tài khoản.") if active else _("Đã khóa tài khoản."))
-    return redirect("account_detail", pk=account.pk)
+    return post_action(
+        request,
+        services.account_set_active,
+        _("Đã mở khóa tài khoản.") if active else _("Đã khóa tài khoản."),
+        then=reverse("account_detail", args=[account.pk]),
+        user=account,
+        active=active,
+    )
 
 
 @require_POST
 def account_invite(request, pk):
     """Send (again) the link to set a password."""
     account = get_account_for_user(request.user, pk)
-    try:
-        invitations.account_invite(actor=request.user, user=account)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("Đã gửi thư mời đặt mật khẩu tới %(email)s.") % {"email": account.email}
-        )
-    return redirect("account_detail", pk=account.pk)
+    return post_action(
+        request,
+        invitations.account_invite,
+        _("Đã gửi thư mời đặt mật khẩu tới %(email)s.") % {"email": account.email},
+        then=reverse("account_detail", args=[account.pk]),
+        user=account,
+    )
 
 
 class InvitationAcceptView(auth_views.PasswordResetConfirmView):

@@ -32,6 +32,11 @@ def papers():
     )
 
 
+def paper_of_line(line):
+    """The achievement report of a proposal's line, once written; else None."""
+    return papers().filter(nomination=line).first()
+
+
 def sees_paper(user, paper):
     scope = scope_of(user)
     if paper.cluster_year_id:

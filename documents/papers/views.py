@@ -133,7 +133,7 @@ def nomination_report(request, nomination_pk):
     cluster's secretary) or the text it would start with (for a reader). A form sent after
     someone else wrote it first goes to the paper, where its version decides."""
     line = get_nomination_for_user(request.user, nomination_pk)
-    paper = access.papers().filter(nomination=line).first()
+    paper = access.paper_of_line(line)
     if paper is not None and request.method != "POST":
         return redirect("papers:detail", paper.pk)
     if paper is None:

@@ -34,6 +34,11 @@ def report_for_ministry(ministry, year):
     return report
 
 
+def version_number(version):
+    """“Bản #n” of the report page: the version's place among its report's, oldest first."""
+    return version.report.versions.filter(pk__lte=version.pk).count()
+
+
 def report_versions(report):
     """The newest versions of a report, each numbered and marked when the data it was built
     from has changed since."""

@@ -13,7 +13,7 @@ from documents.reports import access, selectors, services
 from documents.reports.data import default_settings, report_data
 from documents.reports.forms import YearEndReportForm
 from emulation.errors import DomainError, form_error
-from emulation.models import EmulationYear
+from emulation.selectors import year_is_open
 
 
 def _urls(report):
@@ -114,7 +114,7 @@ def cluster_report_generate(request, cluster_pk, year):
 
 def _ministry_report(request, ministry_pk, year, *, write=False):
     ministry = access.get_ministry_for_report(request.user, ministry_pk, write=write)
-    if not EmulationYear.objects.filter(ministry=ministry, year=year).exists():
+    if not year_is_open(ministry=ministry, year=year):
         raise Http404  # reports only for the years the ministry has opened
     return selectors.report_for_ministry(ministry, year)
 
@@ -147,7 +147,7 @@ def version_download(request, pk):
     report = version.report
     scope = report.cluster_year.cluster.name if report.cluster_year_id else report.ministry.name
     scope = slugify(scope.replace("đ", "d").replace("Đ", "D"))  # slugify drops "đ"
-    number = report.versions.filter(pk__lte=version.pk).count()  # "Bản #n" of the page
+    number = selectors.version_number(version)
     response = FileResponse(
         version.file.open("rb"),
         as_attachment=True,
