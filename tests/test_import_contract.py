@@ -1,4 +1,5 @@
-"""The floors of the house (docs/architecture.md) hold: an app imports only the apps below it.
+"""The floors of the house hold (docs/architecture.md, "The apps, on their floors"): an app
+imports only the apps below it.
 The contract is in pyproject.toml ([tool.importlinter]); this runs it in every `make test`."""
 
 import subprocess

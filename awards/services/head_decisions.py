@@ -2,7 +2,7 @@
 tiên tiến, Giấy khen: khoản 1 Điều 80 Luật số 06/2022/QH15), recorded on the unit's or the
 person's yearly record. They live in ``units`` (``UnitHeadDecision``) but are written here: a
 decision is checked by the rules engine (stage ``HEAD_DECISION``) under the regime in force on
-its date, and ``units`` may not import ``awards`` (docs/architecture.md)."""
+its date, and ``units`` may not import ``awards`` (the floors: docs/architecture.md)."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _

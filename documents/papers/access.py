@@ -1,4 +1,4 @@
-"""Who may read and write a paper (docs/architecture.md, Permissions): the cluster's papers
+"""Who may read and write a paper (docs/permissions.md): the cluster's papers
 (cover submission, minutes, its nominees' achievement reports) are read by whoever sees the
 cluster and written by the cluster's secretary; the ministry's (the decision, the submission
 to the Ministry of Home Affairs) are written by its staff and read by its staff and leaders,
