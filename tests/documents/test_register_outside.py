@@ -156,6 +156,7 @@ def test_a_secretary_records_through_the_form_and_sees_the_next_number(client_as
     assert messages(page) == ["Đã ghi. Số tiếp theo của sổ sẽ là 15/TTr-CTĐ2."]
     html = page.content.decode()
     assert "Ghi số đã cấp ngoài hệ thống" in html and "Văn thư đã cấp đến số 14" in html
+    assert "số đã cấp gần nhất: 14" in html  # though no number was given here yet
 
 
 def test_a_refused_record_keeps_what_was_typed(client_as, world):
