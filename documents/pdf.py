@@ -107,18 +107,29 @@ WARM_UP_HTML = (
 )
 
 
+REPORT_TEMPLATES = Path(__file__).parent / "templates" / "documents"
+
+
 def warm_up(*, url_fetcher=None):
-    """Import WeasyPrint and load the report's stylesheet and its four font faces once, in a
-    worker process as it starts (config/celery.py), so that its first report costs what the
-    others do. Returns the size of the throwaway PDF."""
+    """Import WeasyPrint, load the report's stylesheet and its four font faces, make a PDF/A
+    as the reports are made, compile the report's templates and load the Vietnamese
+    catalogue once, in a worker process as it starts (config/celery.py), so that its first
+    report costs what the others do. Returns the size of the throwaway PDF."""
+    from django.template.loader import get_template
     from weasyprint import HTML
 
+    for path in sorted(REPORT_TEMPLATES.glob("report*.html")) + sorted(
+        (REPORT_TEMPLATES / "reports").glob("_pdf_*.html")
+    ):
+        get_template(str(path.relative_to(REPORT_TEMPLATES.parent)))
+    with translation.override("vi"):
+        translation.gettext("Thi đua, khen thưởng")
     document = HTML(
         string=WARM_UP_HTML,
         base_url=STATIC_DIR.as_uri() + "/",
         url_fetcher=url_fetcher or static_url_fetcher(),
     )
-    return len(document.write_pdf())
+    return len(document.write_pdf(pdf_variant=PDF_VARIANT))
 
 
 def report_pdf(context, *, url_fetcher=None):

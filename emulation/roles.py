@@ -2,12 +2,22 @@
 
 Every access helper (``clusters.access``, ``units.access``, …) starts from ``scope_of``. The
 assignments themselves (``accounts.RoleAssignment``) live above ``clusters``, since a role may
-name a cluster: the core reads them through the function ``settings.ROLE_ROWS`` names."""
+name a cluster: the core reads them through the function ``settings.ROLE_ROWS`` names.
+
+The rows are read from the cache while no role changed (every page asks, so it saves a query
+per request). Each user's rows are kept with the token of the roles they were read under;
+``roles_changed`` replaces the token whenever an assignment is written (rare: an account
+page, the admin). A request that read the rows before the change stored them under the old
+token, which nobody asks for any more. A token lost from the cache means every user's rows
+are read again; an entry outlives a change made during an outage of the cache by at most
+``ROLES_CACHE_SECONDS``."""
 
 from dataclasses import dataclass, field
+from uuid import uuid4
 
 from django.conf import settings
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -99,7 +109,7 @@ def scope_of(user):
     cached = getattr(user, "_thidua_scope", None)
     if cached is not None:
         return cached
-    rows = import_string(settings.ROLE_ROWS)(user)
+    rows = _role_rows(user)
     by_role = {role: [] for role in Role.values}
     for role, ministry_id, cluster_id in rows:
         by_role[role].append((ministry_id, cluster_id))
@@ -112,3 +122,38 @@ def scope_of(user):
     )
     user._thidua_scope = scope
     return scope
+
+
+ROLES_CACHE_SECONDS = 300
+
+
+TOKEN_KEY = "roles-token"
+
+
+def _role_rows(user):
+    """``settings.ROLE_ROWS`` of ``user``, from the cache while the roles' token is unchanged."""
+    token_key, rows_key = TOKEN_KEY, f"roles:{user.pk}"
+    found = cache.get_many([token_key, rows_key])
+    token, entry = found.get(token_key), found.get(rows_key)
+    if token is not None and entry is not None and entry[0] == token:
+        return entry[1]
+    if token is None:
+        token = uuid4().hex
+        if not cache.add(token_key, token, ROLES_CACHE_SECONDS):
+            token = cache.get(token_key)  # another request made one first (or no cache)
+    rows = list(import_string(settings.ROLE_ROWS)(user))  # read after the token
+    if token is not None:
+        cache.set(rows_key, (token, rows), ROLES_CACHE_SECONDS)
+    return rows
+
+
+def roles_changed(**kwargs):
+    """A role assignment was written (a signal's receiver, or called after a bulk write):
+    forget every cached row now (the transaction's own requests) and again once it commits
+    (a request that read the old rows meanwhile)."""
+
+    def forget():
+        cache.set(TOKEN_KEY, uuid4().hex, ROLES_CACHE_SECONDS)
+
+    forget()
+    transaction.on_commit(forget)

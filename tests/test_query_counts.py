@@ -69,19 +69,20 @@ def test_the_leader_home_with_a_tile_card_per_cluster_is_bounded(
 
 
 # Pages cached per data version (emulation.fragments): cold is the first request after a write
-# (every fragment rendered: the bound above), warm the next one, the same at both sizes.
+# (every fragment rendered: the bound above), warm the next one, the same at both sizes. Warm,
+# the role scope comes from the cache (emulation.roles): no query.
 CACHED_PAGES = {
     # Session, user, cluster, role scope, the cluster-year, the year switch with the data
     # versions, and the two panels not cached: the proposal with its line count (a form) and
     # the newest report version (a build's state). With Redis, no session query (cached_db).
-    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17, 8),
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17, 7),
     # Session, user, the cluster-year with its cluster, role scope, its data version.
-    "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 5),
+    "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 4),
     # Session, user, the cluster-year with its cluster, role scope, its data version.
-    "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 5),
+    "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 4),
     # Session, user, the cluster-year with its cluster, role scope, its data version, the
     # pledge (its audit trail is read each time: none yet).
-    "pledge": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/pledge/", 12, 6),
+    "pledge": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/pledge/", 12, 5),
 }
 
 

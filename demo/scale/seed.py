@@ -27,7 +27,7 @@ from demo.scale import awards, names, records, scoring
 from demo.scale.plan import CRITERIA_PER_GROUP
 from demo.scale.writer import BulkWriter
 from emulation.models import AwardTitle, EmulationYear, LegalRegime, Ministry
-from emulation.roles import Role
+from emulation.roles import Role, roles_changed
 from units.models import Unit
 
 BENCH_PASSWORD = "thidua-bench"  # known on purpose: benchmark accounts only
@@ -230,6 +230,7 @@ class _Seed:
             ),
         )
         self.insert(RoleAssignment, ["user_id", "role", "ministry_id", "cluster_id"], roles)
+        roles_changed()  # a bulk write sends no signal
 
     def years(self):
         p = self.plan

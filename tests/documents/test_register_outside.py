@@ -241,6 +241,7 @@ def test_the_form_keeps_its_query_count_as_clusters_grow(
             assert client.get(URL).status_code == 200
         return len(context.captured_queries)
 
+    client.get(URL)  # the role scope read once, then from the cache
     before = counted()
     for number in range(3, 6):
         cluster = ClusterFactory(ministry=world.ministry, number=number, name=f"Cụm {number}")

@@ -117,10 +117,16 @@ def test_page_numbers_are_at_the_top_from_page_two(cluster_pdf, tmp_path):
 
 
 def test_the_workers_warm_up_loads_the_reports_own_files_and_nothing_else():
+    from django.template import engines
+
+    loader = engines["django"].engine.template_loaders[0]  # the cached loader
+    loader.reset()
     calls = []
     size = pdf.warm_up(url_fetcher=pdf.static_url_fetcher(calls))
     assert size > 1000
     assert set(calls) == OWN_FILES  # the stylesheet and every font face a report uses
+    compiled = {key.split("-")[0] for key in loader.get_template_cache}
+    assert {"documents/report_pdf.html", "documents/reports/_pdf_awards.html"} <= compiled
 
 
 def test_narrative_markup_and_links_print_as_text_and_fetch_nothing(cluster2, tmp_path):

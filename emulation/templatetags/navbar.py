@@ -1,0 +1,60 @@
+"""``{% navbar %}``: the navigation bar of every page.
+
+Its markup depends only on the language, whether the viewer is signed in and is ministry
+staff, and the code: it is rendered once per process for each of these, with slots for what
+each request has of its own (the user's name, the page's path, the page's CSRF token),
+filled in escaped. With ``DEBUG`` (templates edited while the server runs) it is rendered
+every time."""
+
+from functools import lru_cache
+
+from django import template
+from django.conf import settings
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from emulation.fragments import CSRF_SLOT
+from emulation.roles import scope_of
+
+register = template.Library()
+
+NAME_SLOT, PATH_SLOT = "\x00name\x00", "\x00path\x00"
+
+
+def _render(language, authenticated, ministry_staff, script_prefix):
+    return render_to_string(
+        "_navbar.html",
+        {
+            "authenticated": authenticated,
+            "ministry_staff": ministry_staff,
+            "user_name": NAME_SLOT,
+            "next_path": PATH_SLOT,
+            "csrf_token": CSRF_SLOT,
+        },
+    )
+
+
+_rendered_once = lru_cache(maxsize=32)(_render)
+
+
+@register.simple_tag(takes_context=True)
+def navbar(context):
+    request = context["request"]
+    user = request.user
+    render = _render if settings.DEBUG else _rendered_once
+    html = render(
+        get_language(),
+        user.is_authenticated,
+        scope_of(user).is_ministry_staff,
+        get_script_prefix(),
+    )
+    name = user.get_full_name() or user.username if user.is_authenticated else ""
+    return mark_safe(  # the site's own markup; the request's values are escaped
+        html.replace(NAME_SLOT, escape(name))
+        .replace(PATH_SLOT, escape(request.get_full_path()))
+        .replace(CSRF_SLOT, str(context.get("csrf_token") or get_token(request)))
+    )
