@@ -44,8 +44,9 @@ def report_versions(report):
     from has changed since."""
     if report.pk is None:
         return []
-    total = report.versions.count()
     versions = list(report.versions.select_related("requested_by")[:VERSIONS_SHOWN])
+    # Counted only when the list is cut: the newest is number ``total``, the oldest number 1.
+    total = report.versions.count() if len(versions) == VERSIONS_SHOWN else len(versions)
     current = None
     if any(v.is_ready for v in versions):
         current = report_data_version(report)

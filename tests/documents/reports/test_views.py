@@ -1,5 +1,7 @@
 """The report pages, the narrative form, generation and download, for every role."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -8,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from documents.models import ReportVersion, YearEndReport
+from documents.reports.selectors import VERSIONS_SHOWN
 from emulation.demo import CLUSTER_2_UNITS
 from emulation.models import AuditEntry
 from emulation.roles import Role
@@ -174,6 +177,19 @@ def test_report_page_queries_are_the_same_for_one_and_four_versions(client_as, w
 
     assert _queries(client, page_url(world)) == one
     assert one <= 30
+
+
+@pytest.mark.parametrize("made", [1, VERSIONS_SHOWN - 1, VERSIONS_SHOWN, VERSIONS_SHOWN + 1])
+def test_versions_are_numbered_from_the_oldest_around_the_list_length(
+    client_as, world, cluster2, made
+):
+    """The page shows the newest ``VERSIONS_SHOWN``; counted apart only when there are more."""
+    ReportVersion.objects.bulk_create(
+        ReportVersion(report=cluster2.report, status=Status.FAILED) for _ in range(made)
+    )
+    body = client_as("leader").get(page_url(world)).content.decode()
+    numbers = [int(n) for n in re.findall(r"<td>#(\d+)</td>", body)]
+    assert numbers == list(range(made, max(made - VERSIONS_SHOWN, 0), -1))
 
 
 def test_report_page_queries_are_the_same_for_three_and_ten_units(client_as, world, cluster2):
