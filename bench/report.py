@@ -102,7 +102,8 @@ def _header_lines(meta, bare, was):
     before = (
         f" Before: the committed run of {was['date']} (bench/results_before.json; bare view "
         f"{was['bare_rps']} req/s at {top}, load average {was['load_average_before'][0]:.1f} "
-        f"before, {was['load_average_after'][0]:.1f} after)."
+        f"before, {was['load_average_after'][0]:.1f} after, "
+        f"{was.get('gunicorn_workers', 2)} gunicorn workers)."
         if was
         else ""
     )

@@ -34,7 +34,10 @@ DEMO_CACHE_URL = os.environ.get("BENCH_DEMO_CACHE_URL", "redis://127.0.0.1:6379/
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1,20").split(",")]
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-WORKERS = 2
+# As production runs it (config/gunicorn.conf.py, deploy/env.example): 2 × cores + 1 sync
+# workers, so a core serves another request while one waits on PostgreSQL. Runs before
+# 2026-11-29 21:00 used 2.
+WORKERS = int(os.environ.get("BENCH_WORKERS", 2 * os.cpu_count() + 1))
 BASE = f"http://127.0.0.1:{PORT}"
 SECRET = "bench-only-secret-never-used-in-production-" + "0123456789abcdef" * 2
 HEALTH_TOKEN = "bench-only-health-token"  # /health/?worker=1 answers monitoring only
