@@ -10,17 +10,23 @@ from units import services
 from units.access import get_unit_for_user
 from units.filters import UnitFilter
 from units.forms import UnitForm
+from units.list_html import unit_rows
 from units.selectors import cluster_years_of, units_for_list
 
 
 def unit_list(request):
     units = UnitFilter(request.GET, queryset=units_for_list(user=request.user))
+    listed = filtered_page(request, units)
+    scope = scope_of(request.user)
     return render(
         request,
         "units/unit_list.html",
         {
-            **filtered_page(request, units),
-            "can_create": managed_ministries(request.user).exists(),
+            **listed,
+            "rows": unit_rows(listed["page"]),
+            # Staff's ministries exist (their roles name them): no query but a superuser's.
+            "can_create": bool(scope.staff_ministries)
+            or (scope.is_superuser and managed_ministries(request.user).exists()),
         },
     )
 
