@@ -35,9 +35,12 @@ PAGES = {
     # pledge and the ranking, the page's cluster given to the panels, the newest report
     # version read alone (-3). Cold: below.
     "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17),
-    "unit list": (lambda w: "/units/", 6),
-    # 6 of its own + the years the unit led its cluster + its awards.
-    "unit page": (lambda w: f"/units/{w.units[0].pk}/", 8),
+    # 5 of its own: a superuser's ministries are read for the new-unit button, no one
+    # else's (their roles name them).
+    "unit list": (lambda w: "/units/", 5),
+    # 5 of its own (the unit read with its scope check) + the years the unit led its
+    # cluster + its awards.
+    "unit page": (lambda w: f"/units/{w.units[0].pk}/", 7),
     "account list": (lambda w: "/accounts/", 8),
     "account page": (lambda w: f"/accounts/{w.users.secretary.pk}/", 9),
 }

@@ -1,6 +1,5 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from emulation.roles import scope_of
@@ -20,9 +19,9 @@ def visible_units(user):
 
 
 def get_unit_for_user(user, pk, *, manage=False):
-    unit = get_object_or_404(Unit.objects.select_related("ministry", "parent"), pk=pk)
-    if not visible_units(user).filter(pk=unit.pk).exists():
-        raise Http404
+    """The unit with its ministry and parent, read with the scope check in one query: 404
+    when it does not exist or is out of scope alike."""
+    unit = get_object_or_404(visible_units(user).select_related("ministry", "parent"), pk=pk)
     if manage and not scope_of(user).manages_ministry(unit.ministry_id):
         raise PermissionDenied
     return unit

@@ -1,16 +1,22 @@
 """Reads of units for the pages: their clusters, their and their people's yearly records."""
 
+from django.db.models import F
+
 from units.access import visible_units
 from units.models import Person, PersonYear, UnitHeadDecision, UnitYear
 
 
-def cluster_years_of(unit):
-    """The cluster-years the unit belonged to, newest first (through its memberships, so that
-    ``units`` needs nothing from the apps above it)."""
-    memberships = unit.memberships.select_related("cluster_year__cluster").order_by(
-        "-cluster_year__year", "cluster_year__cluster__number"
+def cluster_history_of(unit):
+    """The clusters the unit belonged to, each year, newest first, as plain rows (``year``,
+    ``cluster_id``, ``cluster_name``), read through its memberships, so that ``units``
+    needs nothing from the apps above it."""
+    return list(
+        unit.memberships.order_by("-cluster_year__year", "cluster_year__cluster__number").values(
+            year=F("cluster_year__year"),
+            cluster_id=F("cluster_year__cluster_id"),
+            cluster_name=F("cluster_year__cluster__name"),
+        )
     )
-    return [membership.cluster_year for membership in memberships]
 
 
 def unit_year(*, unit, year):

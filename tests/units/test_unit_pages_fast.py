@@ -1,6 +1,6 @@
-"""The units list's rows are written by one pass of Python (``units.list_html``): the same
-markup as the template loop they replaced, names escaped, kinds translated, an inactive unit
-marked."""
+"""The units list and the unit page read less: the list's rows written by one pass of Python
+(``units.list_html``, the same markup as the template loop they replaced, names escaped, kinds
+translated, an inactive unit marked); the unit read with its scope check in one query."""
 
 from django.core.paginator import Paginator
 from django.template import engines
@@ -46,3 +46,19 @@ def test_the_list_marks_an_inactive_unit_and_escapes_names(client_as, world):
         in html
     )
     assert "<td>Viện</td>" in html
+
+
+def test_a_unit_that_does_not_exist_is_404_as_one_out_of_scope(client_as, world):
+    assert client_as("staff").get("/units/999999/").status_code == 404
+    assert client_as("foreign_staff").get(f"/units/{world.units[0].pk}/").status_code == 404
+
+
+def test_a_superuser_is_offered_a_new_unit(world):
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get("/units/").content.decode()
+    assert 'href="/units/new/"' in html
