@@ -6,6 +6,7 @@ reads every app)."""
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, Sum
 from django.urls import reverse
@@ -40,6 +41,23 @@ STATE_LABELS = {
     WAITING: gettext_lazy("Chờ Bộ xét"),
     RETURNED: gettext_lazy("Bị trả lại"),
 }
+
+
+class PdfState(NamedTuple):
+    """What the progress reads of a report's PDF version: its id (the download link), its
+    build's state and its cluster-year."""
+
+    pk: int
+    status: str
+    cluster_year_id: int
+
+    @property
+    def is_ready(self):
+        return self.status == ReportVersion.Status.READY
+
+    @property
+    def is_final(self):
+        return self.status in ReportVersion.FINAL
 
 
 @dataclass
@@ -79,7 +97,7 @@ class YearProgress:
     cluster_year: ClusterYear
     steps: list = field(default_factory=list)
     proposal: Proposal | None = None
-    ready_version: ReportVersion | None = None
+    ready_version: PdfState | None = None
     awards_count: int = 0
     reward_total: int = 0
 
@@ -165,12 +183,15 @@ def _deadline(step, deadline, today):
 
 
 def report_versions_of(cluster_years):
-    """The PDF versions of the cluster-years' reports, newest first."""
-    return list(
-        ReportVersion.objects.filter(report__cluster_year__in=cluster_years)
-        .select_related("report")
-        .order_by("-requested_at", "-id")
+    """The PDF versions of the cluster-years' reports, newest first, as ``PdfState`` rows
+    (the home page keys its fragments by them on every request: nothing more is read)."""
+    versions = ReportVersion.objects.filter(
+        report__cluster_year__in=[cy.pk for cy in cluster_years]
     )
+    rows = versions.order_by("-requested_at", "-id").values_list(
+        "pk", "status", "report__cluster_year_id"
+    )
+    return [PdfState(*row) for row in rows]
 
 
 def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None, pdfs=None):
@@ -223,7 +244,7 @@ def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None,
     }
     versions = {}
     for version in pdfs if pdfs is not None else report_versions_of(cluster_years):
-        versions.setdefault(version.report.cluster_year_id, []).append(version)
+        versions.setdefault(version.cluster_year_id, []).append(version)
     scores = _score_totals(cluster_years)
 
     result = []

@@ -1,4 +1,8 @@
-from django.db.models import Q
+import datetime
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.db.models import F, Q
 
 from documents.models import ReportVersion, YearEndReport
 from documents.reports.access import sees_report
@@ -62,25 +66,68 @@ def report_panel_for(*, cluster_year):
     return {"cluster_year": cluster_year, "latest": latest}
 
 
+@dataclass(frozen=True)
+class LatestReport:
+    """A ready PDF of the latest reports panel: what the panel shows of it."""
+
+    pk: int
+    generated_at: datetime.datetime
+    year: int
+    ministry_name: str
+    cluster_year_id: int | None
+    cluster_name: str | None
+
+
+_LATEST_FIELDS = {
+    "kind": F("report__kind"),
+    "year": F("report__year"),
+    "ministry_id": F("report__ministry_id"),
+    "ministry_name": F("report__ministry__name"),
+    "cluster_year_id": F("report__cluster_year_id"),
+    "cluster_id": F("report__cluster_year__cluster_id"),
+    "cluster_ministry_id": F("report__cluster_year__cluster__ministry_id"),
+    "cluster_name": F("report__cluster_year__cluster__name"),
+}
+
+
+def _as_report(row):
+    """Enough of the row's report for ``sees_report`` (the one rule of who reads it)."""
+    cluster = SimpleNamespace(pk=row["cluster_id"], ministry_id=row["cluster_ministry_id"])
+    return SimpleNamespace(
+        kind=row["kind"],
+        ministry_id=row["ministry_id"],
+        cluster_year=SimpleNamespace(cluster=cluster),
+    )
+
+
 def latest_ready_versions(*, user, limit):
-    """The latest ready PDF of each report a leader or ministry staff member may read."""
+    """The latest ready PDF of each report a leader or ministry staff member may read, as
+    ``LatestReport`` rows (one query of the columns shown: the panel is on every home page)."""
     scope = scope_of(user)
     if not (scope.leader_ministries or scope.leader_clusters or scope.staff_ministries):
         return []
     versions = ReportVersion.objects.filter(status=ReportVersion.Status.READY)
     if not scope.is_superuser:
-        versions = versions.filter(
-            Q(report__ministry_id__in=scope.staff_ministries | scope.leader_ministries)
-            | Q(report__cluster_year__cluster_id__in=scope.leader_clusters)
-        )
-    versions = versions.select_related(
-        "report__ministry", "report__cluster_year__cluster__ministry"
-    ).order_by("-generated_at", "-id")[: limit * 4]
-    latest, seen = [], set()
-    for version in versions:
-        if version.report_id not in seen and sees_report(user, version.report):
-            seen.add(version.report_id)
-            latest.append(version)
+        seen = Q(report__ministry_id__in=scope.staff_ministries | scope.leader_ministries)
+        if scope.leader_clusters:
+            seen |= Q(report__cluster_year__cluster_id__in=scope.leader_clusters)
+        versions = versions.filter(seen)
+    newest = versions.order_by("-generated_at", "-id")
+    rows = newest.values("pk", "report_id", "generated_at", **_LATEST_FIELDS)[: limit * 4]
+    latest, seen_reports = [], set()
+    for row in rows:
+        if row["report_id"] not in seen_reports and sees_report(user, _as_report(row)):
+            seen_reports.add(row["report_id"])
+            latest.append(
+                LatestReport(
+                    pk=row["pk"],
+                    generated_at=row["generated_at"],
+                    year=row["year"],
+                    ministry_name=row["ministry_name"],
+                    cluster_year_id=row["cluster_year_id"],
+                    cluster_name=row["cluster_name"],
+                )
+            )
     return latest[:limit]
 
 
