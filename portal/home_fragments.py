@@ -1,7 +1,9 @@
 """The home page's task list (the secretary's) and dashboard (the leader's), rendered once per
 data version of the cluster-years they show (``emulation.fragments``) and per day (a deadline
 counts days). Their PDFs' states are in the key too: a report's build writes no data version.
-The task list's actions are POST forms: each page puts its own CSRF token in."""
+The task list's actions are POST forms: each page puts its own CSRF token in. The staff's
+table of clusters is rendered once per data version of its cluster-years (its names: a
+cluster's or a ministry's record bumps every year of the ministry; its member counts)."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -52,3 +54,15 @@ def leader_dashboard(cluster_years):
         )
 
     return _cached("home-dashboard", cluster_years, render=render)
+
+
+def cluster_table(cluster_years, year):
+    """The table of the cluster-years in scope (each with its member count), for those who
+    have neither a task list nor the tiles."""
+    version = tuple((cy.pk, cy.data_version, cy.ministry_version) for cy in cluster_years)
+    context = {"cluster_years": cluster_years, "year": year}
+    return cached_fragment(
+        "home-clusters",
+        (year, version),
+        render=lambda: render_to_string("portal/_cluster_table.html", context),
+    )

@@ -28,15 +28,18 @@ def home(request):
     cluster_years = list(cluster_years_for_user(user=request.user, year=year))
     own = [cy for cy in cluster_years if scope.is_secretary_of(cy.cluster_id)]
     is_leader = scope.is_leader
+    tasks = home_fragments.task_list(request, own, scope)
+    table = cluster_years and not is_leader and not tasks
     return render(
         request,
         "portal/home.html",
         {
             "year": year,
             "cluster_years": cluster_years,
-            "tasks": home_fragments.task_list(request, own, scope),
+            "tasks": tasks,
             "is_leader": is_leader,
             "dashboard": home_fragments.leader_dashboard(cluster_years) if is_leader else "",
+            "cluster_table": home_fragments.cluster_table(cluster_years, year) if table else "",
             "years": years_for_user(user=request.user, also={year, timezone.localdate().year}),
         },
     )

@@ -131,9 +131,17 @@ def latest_ready_versions(*, user, limit):
     return latest[:limit]
 
 
-def ministries_with_reports_for(*, user):
-    """The ministries whose ministry-wide report the user may read."""
+def ministries_with_reports_for(*, user, read=()):
+    """The ministries whose ministry-wide report the user may read. ``read``: ministries
+    this request has already read (the home page's, with its clusters): when the user's one
+    ministry is among them, no query."""
     scope = scope_of(user)
     if scope.is_superuser:
         return Ministry.objects.all()
-    return Ministry.objects.filter(pk__in=scope.staff_ministries | scope.leader_ministries)
+    ministries = scope.staff_ministries | scope.leader_ministries
+    if len(ministries) == 1:
+        (only,) = ministries
+        found = next((ministry for ministry in read if ministry.pk == only), None)
+        if found is not None:
+            return [found]
+    return Ministry.objects.filter(pk__in=ministries)

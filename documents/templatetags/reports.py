@@ -49,6 +49,9 @@ def latest_reports(context, limit=5):
 
 @register.inclusion_tag("documents/reports/_ministry_links.html", takes_context=True)
 def ministry_report_links(context, year):
-    """Links to the ministry-wide report of the year, for its leaders and staff."""
+    """Links to the ministry-wide report of the year, for its leaders and staff (the home
+    page's cluster-years come with their ministries)."""
     user = context["request"].user
-    return {"ministries": selectors.ministries_with_reports_for(user=user), "year": year}
+    read = [cy.cluster.ministry for cy in context.get("cluster_years") or ()]
+    ministries = selectors.ministries_with_reports_for(user=user, read=read)
+    return {"ministries": ministries, "year": year}

@@ -101,9 +101,7 @@ def test_the_panel_on_the_home_page_is_the_template_s_markup(client_as, world, r
 
 def test_a_cluster_leader_sees_only_their_cluster_s_reports(world, reports):
     leader = grant(UserFactory(), Role.LEADER, world.ministry, world.other_cluster)
-    assert [row.pk for row in latest_ready_versions(user=leader, limit=5)] == [
-        reports["other"].pk
-    ]
+    assert [row.pk for row in latest_ready_versions(user=leader, limit=5)] == [reports["other"].pk]
 
 
 def test_staff_of_another_ministry_see_only_theirs_and_a_secretary_none(world, reports):
