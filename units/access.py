@@ -11,11 +11,15 @@ def visible_units(user):
     scope = scope_of(user)
     if scope.is_superuser:
         return Unit.objects.all()
+    ministries = scope.staff_ministries | scope.leader_ministries
     clusters = scope.leader_clusters | scope.secretary_clusters
-    return Unit.objects.filter(
-        Q(ministry_id__in=scope.staff_ministries | scope.leader_ministries)
-        | Q(pk__in=Unit.objects.filter(memberships__cluster_year__cluster_id__in=clusters))
-    )
+    # Only the conditions the user has: an empty one would be compiled for nothing.
+    seen = Q()
+    if ministries:
+        seen |= Q(ministry_id__in=ministries)
+    if clusters:
+        seen |= Q(pk__in=Unit.objects.filter(memberships__cluster_year__cluster_id__in=clusters))
+    return Unit.objects.filter(seen) if seen else Unit.objects.none()
 
 
 def get_unit_for_user(user, pk, *, manage=False):

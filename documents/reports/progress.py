@@ -51,13 +51,11 @@ class PdfState(NamedTuple):
     status: str
     cluster_year_id: int
 
-    @property
-    def is_ready(self):
-        return self.status == ReportVersion.Status.READY
-
-    @property
-    def is_final(self):
-        return self.status in ReportVersion.FINAL
+    # A build's states mean what they mean on the version itself.
+    Status = ReportVersion.Status
+    FINAL = ReportVersion.FINAL
+    is_ready = ReportVersion.is_ready
+    is_final = ReportVersion.is_final
 
 
 @dataclass
