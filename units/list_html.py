@@ -24,7 +24,8 @@ def unit_rows(units):
     """The ``<tr>`` of each unit (with its ministry), as the list's template wrote them."""
     address = escape(reverse("units:detail", args=[_PK])).replace(str(_PK), "{}")
     kinds = kind_labels()
-    inactive = f' <span class="badge text-bg-secondary">{escape(_("Ngừng hoạt động"))}</span>'
+    inactive = escape(_("Ngừng hoạt động"))
+    inactive = f' <span class="badge text-bg-secondary">{inactive}</span>'
     rows = []
     for unit in units:
         badge = "" if unit.is_active else inactive
