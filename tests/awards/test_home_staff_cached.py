@@ -104,9 +104,9 @@ def test_a_warm_staff_home_reads_the_same_at_two_sizes(
         cluster_year_with_units(cluster, 2021, [UnitFactory(ministry=world.ministry)])
     client = client_as("staff")
     client.get(HOME)
-    # Session, user, role scope, the cluster-years with their versions, the years of the
-    # switch, the proposal queue's counts, the latest reports; not the ministry of the
-    # report's link (it came with the cluster-years).
-    with django_assert_num_queries(7):
+    # Session, user (the role scope from the cache), the cluster-years with their versions,
+    # the years of the switch, the proposal queue's counts, the latest reports; not the
+    # ministry of the report's link (it came with the cluster-years).
+    with django_assert_num_queries(6):
         response = client.get(HOME)
     assert len(_rows(response)) == 2 + size
