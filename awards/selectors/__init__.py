@@ -89,15 +89,16 @@ def decision_of(*, proposal):
     return Decision.objects.filter(proposal=proposal).first()
 
 
-def proposal_audit_entries(*, proposal, lines, limit=100):
+def proposal_audit_entries(*, proposal, limit=100):
     """The audit trail of a proposal, its lines, its decision and its awards, newest first."""
-    targets = Q(object_type="awards.proposal", object_id=str(proposal.pk))
-    line_ids = [str(line.pk) for line in lines]
-    targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
-    # The decision's and the awards' ids as text, in the same statement (AuditEntry.object_id).
+    # The lines', the decision's and the awards' ids as text, in the same statement
+    # (AuditEntry.object_id).
     as_text = {"id_text": Cast("pk", TextField())}
+    line_ids = Nomination.objects.filter(proposal=proposal).values(**as_text)
     decision_ids = Decision.objects.filter(proposal=proposal).values(**as_text)
     award_ids = Award.objects.filter(nomination__proposal=proposal).values(**as_text)
+    targets = Q(object_type="awards.proposal", object_id=str(proposal.pk))
+    targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
     targets |= Q(object_type="awards.decision", object_id__in=decision_ids)
     targets |= Q(object_type="awards.award", object_id__in=award_ids)
     return list(AuditEntry.objects.filter(targets).select_related("actor")[:limit])

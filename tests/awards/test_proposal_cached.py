@@ -1,0 +1,215 @@
+"""The proposal page's content is cached per data version of its cluster-year and
+ministry-year, the reader's rights and the rules' verdict (awards.views.proposals): every kind
+of write shows on the next page, and so does a record of another cluster-year the rules read;
+each reader sees their own buttons and CSRF token; the page works with the cache unreachable;
+a warm page reads less than a cold one, the same at two sizes."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from awards import rules, services
+from awards.models import Award, Nomination, Proposal
+from emulation.models import AwardTitle, MinistryAwardSetting
+from tests.awards.conftest import pdf, title
+from tests.awards.test_home_cached import _cluster_name
+from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
+from tests.factories import UnitFactory, cluster_year_with_units
+
+
+def page(proposal):
+    return reverse("awards:proposal", args=[proposal.pk])
+
+
+def _refresh(proposal):
+    return Proposal.objects.get(pk=proposal.pk)
+
+
+def _line(world, proposal):
+    certificate = title(world.cluster_year, "bang-khen-bo-tap-the")
+    services.nomination_save(
+        actor=world.users.secretary,
+        proposal=proposal,
+        line=Nomination(unit=world.units[1], award_title=certificate, achievements="Mới thêm"),
+        report_file=pdf(),
+    )
+    return "Mới thêm"
+
+
+def _cover(world, proposal):
+    services.proposal_update(
+        actor=world.users.secretary,
+        proposal=proposal,
+        version=proposal.version,
+        number="99/TTr-MOI",
+        dated=datetime.date(2021, 12, 21),
+        cover_file=pdf("to-trinh-moi.pdf"),
+    )
+    return "99/TTr-MOI"
+
+
+def _submit(world, proposal):
+    services.proposal_submit(actor=world.users.secretary, proposal=proposal)
+    return 'id="proposal-state"'  # the badge is shown in both states: compared below
+
+
+def _unit_name(world, proposal):
+    unit = world.units[0]
+    unit.name = "Trường đã đổi tên"
+    unit.save()  # a record of no year: every year of the ministry
+    return "Trường đã đổi tên"
+
+
+def _local_name(world, proposal):
+    MinistryAwardSetting.objects.create(
+        ministry=world.ministry, code="co-thi-dua-bo", local_name="Cờ riêng của Bộ"
+    )  # the ministry's setting: every year of the ministry
+    return "Cờ riêng của Bộ"
+
+
+def _catalogue(world, proposal):
+    flag = proposal.nominations.get().award_title
+    flag = AwardTitle.objects.get(pk=flag.pk)
+    flag.name_vi = "Cờ thi đua đã đổi tên"
+    flag.save()  # the national catalogue: every ministry-year
+    return "Cờ thi đua đã đổi tên"
+
+
+def _minutes(world, proposal):
+    minutes = proposal.minutes
+    minutes.held_on = datetime.date(2021, 12, 3)
+    minutes.save()  # the cluster-year's record
+    return "03/12/2021"
+
+
+WRITES = [_line, _cover, _submit, _unit_name, _local_name, _catalogue, _cluster_name, _minutes]
+
+
+def _shows_the_write(client, proposal, write):
+    before = client.get(page(proposal)).content.decode()  # the content cached
+    shown = write()
+    after = client.get(page(proposal)).content.decode()
+    assert after != before
+    assert shown in after
+    return before, after
+
+
+@pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
+def test_the_next_proposal_page_shows_every_kind_of_write(client_as, world, draft, write):
+    before, after = _shows_the_write(
+        client_as("secretary"), draft, lambda: write(world, _refresh(draft))
+    )
+    if write is _submit:
+        assert "Gửi hồ sơ lên Bộ" in before
+        assert "Gửi hồ sơ lên Bộ" not in after
+
+
+def _revoke(world, proposal):
+    award = Award.objects.get(nomination__proposal=proposal)
+    services.award_revoke(
+        actor=world.users.staff,
+        award=award,
+        reason="Phát hiện sai sót",
+        number="9/QĐ-THU",
+        dated=datetime.date(2022, 3, 1),
+    )
+    return "Đã thu hồi"
+
+
+def test_a_decided_page_shows_a_revocation(client_as, world, decided):
+    _shows_the_write(client_as("staff"), decided, lambda: _revoke(world, _refresh(decided)))
+
+
+def test_the_rules_verdict_is_checked_on_every_request(client_as, world, draft, flag):
+    """The rules read other cluster-years' records (a line of another cluster's proposal
+    nominating the same unit): their write bumps nothing this page is keyed by."""
+    client = client_as("secretary")
+    before = client.get(page(draft)).content.decode()
+    elsewhere = services.proposal_create(
+        actor=world.users.staff, cluster_year=world.other_cluster_year
+    )
+    Proposal.objects.filter(pk=elsewhere.pk).update(state=Proposal.State.SUBMITTED)
+    Nomination.objects.create(
+        proposal=elsewhere, unit=world.units[0], award_title=flag, achievements="Trùng"
+    )
+    assert world.other_cluster_year.pk != draft.cluster_year_id
+    after = client.get(page(draft)).content.decode()
+    assert _findings(after) != _findings(before)
+    assert _findings(after) == _findings(client.get(page(draft)).content.decode())
+
+
+def test_a_changed_verdict_alone_changes_the_page(client_as, draft, monkeypatch):
+    client = client_as("secretary")
+    assert "Một lỗi mới của quy tắc" not in client.get(page(draft)).content.decode()
+    line = draft.nominations.get()
+    found = rules.Finding(level=rules.ERROR, rule="thu", message="Một lỗi mới của quy tắc")
+    monkeypatch.setattr(rules, "check_proposal", lambda *a, **k: {line.pk: [found]})
+    assert "Một lỗi mới của quy tắc" in client.get(page(draft)).content.decode()
+
+
+def _findings(html):
+    return re.findall(r'<tr class="findings">.*?</tr>', html, re.S)
+
+
+def _without_tokens(html):
+    return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"', "", html)
+
+
+def _tokens(html):
+    return set(re.findall(r'csrfmiddlewaretoken" value="([^"]+)"', html))
+
+
+def test_each_reader_sees_their_own_buttons_and_token(client_as, world, in_review):
+    url = page(in_review)
+    secretary = client_as("secretary").get(url).content.decode()
+    staff = client_as("staff")
+    first = staff.get(url).content.decode()
+    other_staff = Client()
+    other_staff.force_login(world.users.staff)
+    second = other_staff.get(url).content.decode()
+    leader = client_as("leader").get(url).content.decode()
+    review = reverse("awards:decision", args=[in_review.pk])
+    assert ("Xét duyệt" in secretary, "Xét duyệt" in first, "Xét duyệt" in leader) == (
+        False,
+        True,
+        False,
+    )
+    assert 'id="meeting-create"' in first
+    assert _without_tokens(first) == _without_tokens(second)
+    assert _tokens(first) and _tokens(second) and not _tokens(first) & _tokens(second)
+    assert review not in secretary
+
+
+def test_the_page_is_in_the_readers_language(client_as, draft):
+    client = client_as("secretary")
+    assert "Các dòng đề nghị" in client.get(page(draft)).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Các dòng đề nghị" not in client.get(page(draft)).content.decode()
+
+
+@pytest.mark.usefixtures("cache_down")
+def test_the_proposal_page_works_with_the_cache_down(world, decided):
+    client = Client()
+    client.force_login(world.users.staff)
+    response = client.get(page(decided))
+    assert response.status_code == 200
+    assert "1234/QĐ-BTP" in response.content.decode()
+
+
+WARM = 6  # the session, the user, the proposal with its versions, the scope, the audit trail
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_a_warm_decided_page_reads_less_the_same_at_two_sizes(
+    world, client_as, decided, django_assert_max_num_queries, count
+):
+    extra = [UnitFactory(ministry=world.ministry) for _ in range(count - 1)]
+    cluster_year_with_units(world.other_cluster, 2021, extra)
+    client = client_as("staff")
+    cold = client.get(page(decided)).content.decode()
+    with django_assert_max_num_queries(WARM):
+        warm = client.get(page(decided)).content.decode()
+    assert _without_tokens(warm) == _without_tokens(cold)
