@@ -52,8 +52,9 @@ def proposal_detail(request, pk):
     cluster-year and ministry-year (read with the proposal, before its lines: a unit's,
     a person's, the catalogue's or the ministry's settings' write bumps the ministry-year),
     the reader's rights and the rules' findings, which read other years' records and the
-    day, so they are checked on every request and their verdict is part of the key. The
-    audit trail (its actors' names follow no version) is read each time."""
+    day, so they are checked on every request and their verdict is part of the key. Its
+    audit trail is in it: every entry bumps its object's year, and names its actor as they
+    were then."""
     proposal = get_proposal_for_user(request.user, pk)
     scope = scope_of(request.user)
     cluster = proposal.cluster_year.cluster
@@ -82,7 +83,6 @@ def proposal_detail(request, pk):
         {
             "proposal": proposal,
             "body": with_csrf_token(request, body),
-            "audit_entries": selectors.proposal_audit_entries(proposal=proposal),
         },
     )
 
@@ -123,6 +123,7 @@ def _proposal_body(proposal, lines, findings, can_write, can_review):
             "can_review": can_review,
             "decision": decision,
             "awards": selectors.awards_of_decision(decision=decision),
+            "audit_entries": selectors.proposal_audit_entries(proposal=proposal),
             "csrf_token": CSRF_SLOT,
         },
     )
