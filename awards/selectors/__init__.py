@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
 from clusters.access import visible_clusters
-from emulation.models import AuditEntry, AwardTitle, LegalRegime, Ministry
+from emulation.models import AuditEntry, AwardTitle, EmulationYear, LegalRegime, Ministry
 from emulation.roles import scope_of
 from units.models import PersonYear, UnitHeadDecision
 
@@ -62,6 +62,23 @@ def queue_clusters(*, user):
     """The clusters the queue's filter offers: those of the ministries the user manages."""
     clusters = scope_of(user).managed(visible_clusters(user))
     return clusters.order_by("ministry__name", "kind", "number")
+
+
+def ministry_versions(*, ministry_id):
+    """Every year of the ministry: its version, and the number, the sum of the versions and
+    the newest id of its cluster-years (one query). Whatever the rules read about a line's
+    unit or person (awards, proposals, unit heads' decisions, yearly records, of any year)
+    bumps one of them: a record of a year the ministry has not opened bumps every year."""
+    return tuple(
+        EmulationYear.objects.filter(ministry_id=ministry_id)
+        .annotate(
+            n=Count("cluster_years"),
+            total=Sum("cluster_years__data_version"),
+            newest=Max("cluster_years__id"),
+        )
+        .order_by("pk")
+        .values_list("pk", "data_version", "n", "total", "newest")
+    )
 
 
 def queue_filter_token(*, user):

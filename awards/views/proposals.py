@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -50,32 +51,29 @@ def proposal_create(request, cluster_pk, year):
 def proposal_detail(request, pk):
     """The proposal page: its content is rendered once per data version of the proposal's
     cluster-year and ministry-year (read with the proposal, before its lines: a unit's,
-    a person's, the catalogue's or the ministry's settings' write bumps the ministry-year),
-    the reader's rights and the rules' findings, which read other years' records and the
-    day, so they are checked on every request and their verdict is part of the key. Its
-    audit trail is in it: every entry bumps its object's year, and names its actor as they
-    were then."""
+    a person's, the catalogue's or the ministry's settings' write bumps the ministry-year)
+    and the reader's rights. Its audit trail is in it: every entry bumps its object's year,
+    and names its actor as they were then. Until the proposal is decided its lines show the
+    rules' findings, which read the units' and people's records of every year anywhere in the
+    ministry and the day: the key then also holds every year of the ministry with its
+    cluster-years' versions (``selectors.ministry_versions``, one query) and the day."""
     proposal = get_proposal_for_user(request.user, pk)
     scope = scope_of(request.user)
     cluster = proposal.cluster_year.cluster
     can_write = scope.writes_cluster(cluster) and proposal.is_editable
     can_review = scope.manages_ministry(cluster.ministry_id)
-    lines, findings = None, {}
+    checked = None
     if not proposal.is_decided:
-        lines = selectors.proposal_detail_lines(proposal=proposal)
         stage = rules.APPROVAL if proposal.is_reviewable else rules.SUBMISSION
-        findings = rules.check_proposal(proposal, stage=stage, lines=lines)
-    verdict = tuple(
-        (pk, tuple((f.level, f.rule, str(f.message)) for f in found))
-        for pk, found in sorted(findings.items())
-    )
+        versions = selectors.ministry_versions(ministry_id=cluster.ministry_id)
+        checked = (stage, timezone.localdate(), versions)
     body = cached_fragment(
         "proposal",
         _proposal_version(proposal),
         can_write,
         can_review,
-        verdict,
-        render=lambda: _proposal_body(proposal, lines, findings, can_write, can_review),
+        checked,
+        render=lambda: _proposal_body(proposal, checked, can_write, can_review),
     )
     return render(
         request,
@@ -97,9 +95,12 @@ def _proposal_version(proposal):
     )
 
 
-def _proposal_body(proposal, lines, findings, can_write, can_review):
-    if lines is None:
-        lines = selectors.proposal_detail_lines(proposal=proposal)
+def _proposal_body(proposal, checked, can_write, can_review):
+    lines = selectors.proposal_detail_lines(proposal=proposal)
+    findings = {}
+    if checked is not None:
+        stage, today, _versions = checked
+        findings = rules.check_proposal(proposal, stage=stage, lines=lines, on=today)
     decision = selectors.decision_of(proposal=proposal)
     ministry = proposal.cluster_year.cluster.ministry
     names = ministry_award_settings(ministry_id=ministry.pk)

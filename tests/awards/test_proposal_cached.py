@@ -6,15 +6,16 @@ a warm page reads less than a cold one, the same at two sizes."""
 
 import datetime
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from awards import rules, services
-from awards.models import Award, Nomination, Proposal
+from awards.models import Award, Decision, Nomination, Proposal
 from emulation.models import AwardTitle, MinistryAwardSetting
-from tests.awards.conftest import pdf, title
+from tests.awards.conftest import pdf, person_year, title
 from tests.awards.test_home_cached import _cluster_name
 from tests.clusters.evaluation.test_cached_pages import _without_tokens
 from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
@@ -124,9 +125,9 @@ def test_a_decided_page_shows_a_revocation(client_as, world, decided):
     _shows_the_write(client_as("staff"), decided, lambda: _revoke(world, _refresh(decided)))
 
 
-def test_the_rules_verdict_is_checked_on_every_request(client_as, world, draft, flag):
+def test_another_cluster_s_line_changes_the_findings(client_as, world, draft, flag):
     """The rules read other cluster-years' records (a line of another cluster's proposal
-    nominating the same unit): their write bumps nothing this page is keyed by."""
+    nominating the same unit): the key holds every cluster-year of the ministry."""
     client = client_as("secretary")
     before = client.get(page(draft)).content.decode()
     elsewhere = services.proposal_create(
@@ -142,13 +143,71 @@ def test_the_rules_verdict_is_checked_on_every_request(client_as, world, draft, 
     assert _findings(after) == _findings(client.get(page(draft)).content.decode())
 
 
-def test_a_changed_verdict_alone_changes_the_page(client_as, draft, monkeypatch):
+def test_an_award_of_another_cluster_year_changes_the_findings(client_as, world, draft, flag):
+    """An award granted through another cluster's proposal of another year bumps that
+    cluster-year alone: the key holds every year of the ministry with its cluster-years."""
+    last_year = cluster_year_with_units(world.other_cluster, 2020, world.other_units)
+    earlier = Proposal.objects.create(cluster_year=last_year)
+    line = Nomination.objects.create(
+        proposal=earlier, unit=world.units[0], award_title=flag, achievements="Năm trước"
+    )
     client = client_as("secretary")
-    assert "Một lỗi mới của quy tắc" not in client.get(page(draft)).content.decode()
-    line = draft.nominations.get()
-    found = rules.Finding(level=rules.ERROR, rule="thu", message="Một lỗi mới của quy tắc")
-    monkeypatch.setattr(rules, "check_proposal", lambda *a, **k: {line.pk: [found]})
-    assert "Một lỗi mới của quy tắc" in client.get(page(draft)).content.decode()
+    before = _findings(client.get(page(draft)).content.decode())
+    decision = Decision.objects.create(
+        proposal=earlier,
+        number="1/QĐ",
+        dated=datetime.date(2022, 1, 1),
+        ministry=world.ministry,
+        year=2021,
+        signer_name="A",
+    )
+    Award.objects.create(
+        decision=decision, nomination=line, unit=world.units[0], award_title=flag, year=2021
+    )
+    after = _findings(client.get(page(draft)).content.decode())
+    assert after != before
+    assert "một thành tích chỉ được khen thưởng một lần" in "".join(after)
+
+
+def test_a_record_of_a_year_the_ministry_has_not_opened_changes_the_findings(
+    client_as, world, draft, person
+):
+    """A person's record of 2017 (the ministry has only 2021) bumps every year of the
+    ministry: the rules read it for a Prime Minister's certificate."""
+    Nomination.objects.create(
+        proposal=draft,
+        unit=world.units[0],
+        person=person,
+        award_title=title(world.cluster_year, "bang-khen-ttg-ca-nhan"),
+        achievements="Năm năm liền",
+    )
+    person_year(person, 2018, "bang-khen-bo-ca-nhan", task_rating="good")
+    client = client_as("secretary")
+    assert "Chưa có hồ sơ năm 2017, 2019, 2020, 2021" in client.get(page(draft)).content.decode()
+    person_year(person, 2017, task_rating="good")
+    html = client.get(page(draft)).content.decode()
+    assert "Chưa có hồ sơ năm 2019, 2020, 2021" in html
+
+
+def test_the_findings_are_checked_again_the_next_day(client_as, draft, monkeypatch):
+    from awards.views import proposals
+
+    seen = []
+    check = rules.check_proposal
+
+    def counted(*args, **kwargs):
+        seen.append(kwargs["on"])
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(rules, "check_proposal", counted)
+    client = client_as("secretary")
+    client.get(page(draft))
+    client.get(page(draft))
+    assert len(seen) == 1  # cached the same day
+    tomorrow = seen[0] + datetime.timedelta(days=1)
+    monkeypatch.setattr(proposals, "timezone", SimpleNamespace(localdate=lambda: tomorrow))
+    client.get(page(draft))
+    assert seen == [seen[0], tomorrow]
 
 
 def _findings(html):
@@ -222,3 +281,23 @@ def test_the_next_page_s_audit_trail_holds_the_write(client_as, world, draft):
     before = _trail(client.get(page(draft)).content.decode())
     _cover(world, _refresh(draft))
     assert _trail(client.get(page(draft)).content.decode()) == before + 1
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_a_warm_page_under_review_reads_the_ministry_s_versions_alone(
+    world, client_as, in_review, django_assert_num_queries, count
+):
+    certificate = title(world.cluster_year, "bang-khen-bo-tap-the")
+    for index in range(count - 1):
+        Nomination.objects.create(
+            proposal=in_review,
+            unit=world.units[1 + index % 2],
+            award_title=certificate,
+            achievements=f"Dòng {index}",
+        )
+    client = client_as("staff")
+    cold = client.get(page(in_review)).content.decode()
+    with django_assert_num_queries(WARM + 1):  # every year of the ministry, for the rules
+        warm = client.get(page(in_review)).content.decode()
+    assert _without_tokens(warm) == _without_tokens(cold)
+    assert cold.count('<tr id="line-') == count
