@@ -13,10 +13,11 @@ from django.test import Client
 from django.urls import reverse
 
 from awards import rules, services
-from awards.models import Award, Decision, Nomination, Proposal
+from awards.models import Award, Nomination, Proposal
 from emulation.models import AwardTitle, MinistryAwardSetting
 from tests.awards.conftest import pdf, person_year, title
 from tests.awards.test_home_cached import _cluster_name
+from tests.awards.test_rules import _grant
 from tests.clusters.evaluation.test_cached_pages import _without_tokens
 from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
 from tests.factories import UnitFactory, cluster_year_with_units
@@ -153,17 +154,7 @@ def test_an_award_of_another_cluster_year_changes_the_findings(client_as, world,
     )
     client = client_as("secretary")
     before = _findings(client.get(page(draft)).content.decode())
-    decision = Decision.objects.create(
-        proposal=earlier,
-        number="1/QĐ",
-        dated=datetime.date(2022, 1, 1),
-        ministry=world.ministry,
-        year=2021,
-        signer_name="A",
-    )
-    Award.objects.create(
-        decision=decision, nomination=line, unit=world.units[0], award_title=flag, year=2021
-    )
+    _grant(world, line)  # its decision and award: that cluster-year's records
     after = _findings(client.get(page(draft)).content.decode())
     assert after != before
     assert "một thành tích chỉ được khen thưởng một lần" in "".join(after)
