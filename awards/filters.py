@@ -2,8 +2,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Proposal
+from awards.selectors import award_title_choices
 from clusters.models import Cluster
-from emulation.models import AwardTitle
 
 
 class ProposalFilter(django_filters.FilterSet):
@@ -29,8 +29,15 @@ class ProposalFilter(django_filters.FilterSet):
         model = Proposal
         fields = ["year", "cluster", "award", "state"]
 
-    def __init__(self, *args, clusters, **kwargs):
+    def __init__(self, *args, clusters, choices=None, **kwargs):
+        """``choices``: the clusters' and the awards' ``(value, label)`` lists, read before
+        (``awards.views.review.queue_filter``: cached); the clusters' queryset still checks a
+        chosen cluster."""
         super().__init__(*args, **kwargs)
         self.filters["cluster"].queryset = clusters
-        names = dict(AwardTitle.objects.order_by("regime", "order").values_list("code", "name_vi"))
-        self.filters["award"].extra["choices"] = sorted(names.items(), key=lambda kv: kv[1])
+        cluster_choices, award_choices = choices or (None, award_title_choices())
+        self.filters["award"].extra["choices"] = award_choices
+        if cluster_choices is not None:
+            field = self.form.fields["cluster"]
+            # what its ModelChoiceIterator yields, without reading the clusters again
+            field._choices = field.widget.choices = [("", field.empty_label), *cluster_choices]

@@ -1,14 +1,14 @@
 """Reads of the awards app: the ministry's queue, award histories. The ranking and the vote
 share of a line come from the scoring feature (``clusters.evaluation``), never from here."""
 
-from django.db.models import Count, F, Prefetch, Q, TextField
+from django.db.models import Count, F, Max, Prefetch, Q, Sum, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
 from clusters.access import visible_clusters
-from emulation.models import AuditEntry, AwardTitle, LegalRegime
+from emulation.models import AuditEntry, AwardTitle, EmulationYear, LegalRegime, Ministry
 from emulation.roles import scope_of
 from units.models import PersonYear, UnitHeadDecision
 
@@ -27,29 +27,88 @@ def _sent_proposals(scope):
     return scope.managed(sent, "cluster_year__cluster__ministry")
 
 
-def proposals_for_staff(*, user):
-    """Proposals sent to the ministry (not drafts) of the ministries the user manages, with
-    their ministry-year's data version (``ministry_version``; the cluster-year's is loaded)."""
+def queue_proposals(*, user):
+    """Proposals sent to the ministry (not drafts) of the ministries the user manages, in the
+    queue's order, with their data versions alone (``cluster_version``, ``ministry_version``):
+    the queue counts and pages these, and keys its rows by their versions."""
     return (
         _sent_proposals(scope_of(user))
-        .select_related("cluster_year__cluster__ministry")
         .annotate(
+            cluster_version=F("cluster_year__data_version"),
             ministry_version=F("cluster_year__emulation_year__data_version"),
-            line_count=Count("nominations", distinct=True),
-            approved_count=Count(
-                "nominations",
-                filter=Q(nominations__outcome=Nomination.Outcome.APPROVED),
-                distinct=True,
-            ),
         )
+        .only("pk")
         .order_by("-cluster_year__year", "cluster_year__cluster__number")
     )
+
+
+def queue_rows(*, pks):
+    """The queue's rows of these proposals, in this order, with their clusters and their
+    lines' counts (``line_count``, ``approved_count``)."""
+    rows = Proposal.objects.filter(pk__in=pks).select_related("cluster_year__cluster")
+    rows = rows.annotate(
+        line_count=Count("nominations", distinct=True),
+        approved_count=Count(
+            "nominations",
+            filter=Q(nominations__outcome=Nomination.Outcome.APPROVED),
+            distinct=True,
+        ),
+    )
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def queue_clusters(*, user):
     """The clusters the queue's filter offers: those of the ministries the user manages."""
     clusters = scope_of(user).managed(visible_clusters(user))
     return clusters.order_by("ministry__name", "kind", "number")
+
+
+def ministry_versions(*, ministry_id):
+    """Every year of the ministry: its version, and the number, the sum of the versions and
+    the newest id of its cluster-years (one query). Whatever the rules read about a line's
+    unit or person (awards, proposals, unit heads' decisions, yearly records, of any year)
+    bumps one of them: a record of a year the ministry has not opened bumps every year."""
+    return tuple(
+        EmulationYear.objects.filter(ministry_id=ministry_id)
+        .annotate(
+            n=Count("cluster_years"),
+            total=Sum("cluster_years__data_version"),
+            newest=Max("cluster_years__id"),
+        )
+        .order_by("pk")
+        .values_list("pk", "data_version", "n", "total", "newest")
+    )
+
+
+def queue_filter_token(*, user):
+    """The versions the queue filter's choices depend on (one query): per ministry the user
+    manages, the number, the sum of the versions and the newest id of its years. A cluster's
+    or the ministry's own write bumps every year of the ministry, the catalogue's every year
+    of every ministry; a year added or removed changes the number or the newest id. None when
+    a managed ministry has no year (nothing would be bumped): the choices are then read."""
+    rows = tuple(
+        scope_of(user)
+        .managed(Ministry.objects.all(), "pk")
+        .annotate(n=Count("years"), total=Sum("years__data_version"), newest=Max("years__id"))
+        .order_by("pk")
+        .values_list("pk", "n", "total", "newest")
+    )
+    if not rows or any(n == 0 for _pk, n, _total, _newest in rows):
+        return None
+    return rows
+
+
+def award_title_choices():
+    """The catalogue's award titles by code, sorted by name."""
+    names = dict(AwardTitle.objects.order_by("regime", "order").values_list("code", "name_vi"))
+    return sorted(names.items(), key=lambda kv: kv[1])
+
+
+def queue_filter_choices(*, user):
+    """The queue filter's clusters and award titles as ``(value, label)`` lists."""
+    clusters = [(cluster.pk, str(cluster)) for cluster in queue_clusters(user=user)]
+    return clusters, award_title_choices()
 
 
 def meeting_lines_of(*, line):
@@ -89,15 +148,16 @@ def decision_of(*, proposal):
     return Decision.objects.filter(proposal=proposal).first()
 
 
-def proposal_audit_entries(*, proposal, lines, limit=100):
+def proposal_audit_entries(*, proposal, limit=100):
     """The audit trail of a proposal, its lines, its decision and its awards, newest first."""
-    targets = Q(object_type="awards.proposal", object_id=str(proposal.pk))
-    line_ids = [str(line.pk) for line in lines]
-    targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
-    # The decision's and the awards' ids as text, in the same statement (AuditEntry.object_id).
+    # The lines', the decision's and the awards' ids as text, in the same statement
+    # (AuditEntry.object_id).
     as_text = {"id_text": Cast("pk", TextField())}
+    line_ids = Nomination.objects.filter(proposal=proposal).values(**as_text)
     decision_ids = Decision.objects.filter(proposal=proposal).values(**as_text)
     award_ids = Award.objects.filter(nomination__proposal=proposal).values(**as_text)
+    targets = Q(object_type="awards.proposal", object_id=str(proposal.pk))
+    targets |= Q(object_type="awards.nomination", object_id__in=line_ids)
     targets |= Q(object_type="awards.decision", object_id__in=decision_ids)
     targets |= Q(object_type="awards.award", object_id__in=award_ids)
     return list(AuditEntry.objects.filter(targets).select_related("actor")[:limit])

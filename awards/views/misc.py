@@ -35,8 +35,7 @@ def export_decisions(request):
 
 def export_audit(request, pk):
     proposal = get_proposal_for_user(request.user, pk, manage=True)
-    lines = selectors.proposal_detail_lines(proposal=proposal)
-    entries = selectors.proposal_audit_entries(proposal=proposal, lines=lines, limit=None)
+    entries = selectors.proposal_audit_entries(proposal=proposal, limit=None)
     return _download(
         audit_csv(entries), f"nhat-ky-ho-so-{proposal.pk}.csv", "text/csv; charset=utf-8"
     )

@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards import rules, selectors, services
 from awards.access import get_nomination_for_user, get_proposal_for_user
-from awards.forms import MeetingCreateForm, NominationForm, ProposalForm
+from awards.forms import NominationForm, ProposalForm
 from awards.regime import proposal_regime
 from awards.services.proposals import missing_parts
 from awards.views.common import file_download
@@ -15,6 +17,7 @@ from clusters.access import get_cluster_year_for_user
 from clusters.selectors import cluster_years_for_user
 from emulation.dates import short_date
 from emulation.errors import DomainError
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 from emulation.pages import form_page, form_saved, post_action
 from emulation.roles import scope_of
 from emulation.selectors import local_name, ministry_award_settings, selected_year
@@ -46,23 +49,66 @@ def proposal_create(request, cluster_pk, year):
 
 
 def proposal_detail(request, pk):
+    """The proposal page: its content is rendered once per data version of the proposal's
+    cluster-year and ministry-year (read with the proposal, before its lines: a unit's,
+    a person's, the catalogue's or the ministry's settings' write bumps the ministry-year)
+    and the reader's rights. Its audit trail is in it: every entry bumps its object's year,
+    and names its actor as they were then. Until the proposal is decided its lines show the
+    rules' findings, which read the units' and people's records of every year anywhere in the
+    ministry and the day: the key then also holds every year of the ministry with its
+    cluster-years' versions (``selectors.ministry_versions``, one query) and the day."""
     proposal = get_proposal_for_user(request.user, pk)
     scope = scope_of(request.user)
     cluster = proposal.cluster_year.cluster
-    lines = selectors.proposal_detail_lines(proposal=proposal)
-    stage = rules.APPROVAL if proposal.is_reviewable else rules.SUBMISSION
-    decided = proposal.is_decided
-    findings = {} if decided else rules.check_proposal(proposal, stage=stage, lines=lines)
-    decision = selectors.decision_of(proposal=proposal)
-    ministry = cluster.ministry
-    names = ministry_award_settings(ministry_id=ministry.pk)
+    can_write = scope.writes_cluster(cluster) and proposal.is_editable
+    can_review = scope.manages_ministry(cluster.ministry_id)
+    checked = None
+    if not proposal.is_decided:
+        stage = rules.APPROVAL if proposal.is_reviewable else rules.SUBMISSION
+        versions = selectors.ministry_versions(ministry_id=cluster.ministry_id)
+        checked = (stage, timezone.localdate(), versions)
+    body = cached_fragment(
+        "proposal",
+        _proposal_version(proposal),
+        can_write,
+        can_review,
+        checked,
+        render=lambda: _proposal_body(proposal, checked, can_write, can_review),
+    )
     return render(
         request,
         "awards/proposal_detail.html",
         {
             "proposal": proposal,
+            "body": with_csrf_token(request, body),
+        },
+    )
+
+
+def _proposal_version(proposal):
+    cluster_year = proposal.cluster_year
+    ministry_year = cluster_year.emulation_year
+    return (
+        proposal.pk,
+        (cluster_year.pk, cluster_year.data_version),
+        (ministry_year.pk, ministry_year.data_version),
+    )
+
+
+def _proposal_body(proposal, checked, can_write, can_review):
+    lines = selectors.proposal_detail_lines(proposal=proposal)
+    findings = {}
+    if checked is not None:
+        stage, today, _versions = checked
+        findings = rules.check_proposal(proposal, stage=stage, lines=lines, on=today)
+    decision = selectors.decision_of(proposal=proposal)
+    ministry = proposal.cluster_year.cluster.ministry
+    names = ministry_award_settings(ministry_id=ministry.pk)
+    return render_to_string(
+        "awards/_proposal_body.html",
+        {
+            "proposal": proposal,
             "regime": proposal_regime(proposal),
-            "meeting_form": MeetingCreateForm(),
             "lines": [
                 (
                     line,
@@ -74,11 +120,12 @@ def proposal_detail(request, pk):
             ],
             "pending_count": sum(1 for line in lines if line.is_pending),
             "missing": missing_parts(proposal, lines) if proposal.is_editable else [],
-            "can_write": scope.writes_cluster(cluster) and proposal.is_editable,
-            "can_review": scope.manages_ministry(cluster.ministry_id),
+            "can_write": can_write,
+            "can_review": can_review,
             "decision": decision,
             "awards": selectors.awards_of_decision(decision=decision),
-            "audit_entries": selectors.proposal_audit_entries(proposal=proposal, lines=lines),
+            "audit_entries": selectors.proposal_audit_entries(proposal=proposal),
+            "csrf_token": CSRF_SLOT,
         },
     )
 

@@ -1,7 +1,9 @@
 """The ministry's desk: the queue, taking up, returning, reviewing lines, bulk approval,
 the decision, revocation and forwarding."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,28 +23,62 @@ from awards.forms import (
 )
 from emulation.access import require_ministry_staff
 from emulation.errors import DomainError
-from emulation.fragments import cached_fragment
+from emulation.fragments import cached_fragment, fragment_key
 from emulation.pages import form_page, form_saved, post_action
 from emulation.pagination import filtered_page, paginate
 
 
 def queue_filter(request):
+    return _queue_filter(request)[0]
+
+
+def _queue_filter(request):
+    """The queue's filter and the versions of its choices (the managed ministries' clusters,
+    the catalogue's titles: ``selectors.queue_filter_token``, read first), which are cached
+    under them."""
     require_ministry_staff(request.user)
-    return ProposalFilter(
+    user = request.user
+    token = selectors.queue_filter_token(user=user)
+    if token is None:
+        choices = selectors.queue_filter_choices(user=user)
+    else:
+        key = fragment_key("queue-filter-choices", token)
+        choices = cache.get(key)
+        if choices is None:
+            choices = selectors.queue_filter_choices(user=user)
+            cache.set(key, choices, settings.FRAGMENT_CACHE_SECONDS)
+    filterset = ProposalFilter(
         request.GET,
-        queryset=selectors.proposals_for_staff(user=request.user),
-        clusters=selectors.queue_clusters(user=request.user),
+        queryset=selectors.queue_proposals(user=user),
+        clusters=selectors.queue_clusters(user=user),
+        choices=choices,
     )
+    return filterset, token
+
+
+def _filter_form(filterset, token):
+    """The filter's fields, rendered once per version of their choices and values typed; a
+    form with an error is rendered each time (crispy shows the error at its field)."""
+    form = filterset.form
+
+    def render_form():
+        return render_to_string("_filter_form.html", {"filter": filterset})
+
+    if token is None or form.errors:
+        return render_form()
+    values = tuple((field.name, field.value()) for field in form)
+    return cached_fragment("queue-filter", token, values, render=render_form)
 
 
 def _queue_rows(page):
     """The page's rows, rendered once per data version of their cluster-years and
-    ministry-years (read by the rows' own query) and per day (the days waiting)."""
+    ministry-years (read by the page's own query, before the rows) and per day (the days
+    waiting); the rows and their lines' counts are read only to render them."""
     today = timezone.localdate()
-    proposals = list(page)
-    versions = tuple((p.pk, p.cluster_year.data_version, p.ministry_version) for p in proposals)
+    versions = tuple((p.pk, p.cluster_version, p.ministry_version) for p in page)
 
     def render_rows():
+        proposals = selectors.queue_rows(pks=[pk for pk, _cluster, _ministry in versions])
         for proposal in proposals:
             proposal.days_waiting = selectors.days_waiting(proposal, today=today)
         return render_to_string("awards/_queue_rows.html", {"page": proposals})
@@ -51,8 +87,11 @@ def _queue_rows(page):
 
 
 def queue(request):
-    context = filtered_page(request, queue_filter(request))
-    return render(request, "awards/queue.html", {**context, "rows": _queue_rows(context["page"])})
+    filterset, token = _queue_filter(request)
+    context = filtered_page(request, filterset)
+    rows = _queue_rows(context["page"])
+    form = _filter_form(filterset, token)
+    return render(request, "awards/queue.html", {**context, "rows": rows, "filter_form": form})
 
 
 @require_POST

@@ -12,10 +12,15 @@ from django.utils import timezone
 
 from awards import services
 from awards.models import Nomination, Proposal
+from clusters.models import Cluster
+from emulation.models import AwardTitle
+from emulation.roles import Role
 from tests.awards.conftest import record_vote
 from tests.awards.test_home_cached import _cluster_name
-from tests.awards.test_queries import QUEUE_QUERIES, _sent_proposals
+from tests.awards.test_queries import QUEUE_WARM_QUERIES, _sent_proposals
 from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
+from tests.factories import ClusterFactory, UserFactory, grant
+from tests.html import options, selected_values
 
 QUEUE = "/awards/queue/"
 
@@ -78,6 +83,93 @@ def test_a_warm_queue_reads_as_much_at_two_sizes(
     _sent_proposals(world, count)
     client = client_as("staff")
     client.get(QUEUE)
-    with django_assert_num_queries(QUEUE_QUERIES - 1):  # the role scope from the cache
+    with django_assert_num_queries(QUEUE_WARM_QUERIES):
         response = client.get(QUEUE)
     assert response.content.decode().count("<td>2021</td>") == count
+
+
+def _filter(html):
+    return html.split('<form method="get"', 1)[1].split("</form>", 1)[0]
+
+
+def _new_cluster(world):
+    ClusterFactory(ministry=world.ministry, number=9, name="Cụm mới lập")
+    return "Cụm mới lập"
+
+
+def _renamed_cluster(world):
+    return _cluster_name(world, None)
+
+
+def _renamed_title(world):
+    award = AwardTitle.objects.filter(code="co-thi-dua-bo").order_by("regime").last()
+    award.name_vi = "Cờ thi đua đã đổi tên"
+    award.save()  # the national catalogue: every ministry-year
+    return "Cờ thi đua đã đổi tên"
+
+
+FILTER_WRITES = [_new_cluster, _renamed_cluster, _renamed_title]
+
+
+@pytest.mark.parametrize("write", FILTER_WRITES, ids=[w.__name__.strip("_") for w in FILTER_WRITES])
+def test_the_next_queue_filter_shows_every_kind_of_write(client_as, world, submitted, write):
+    client = client_as("staff")
+    before = _filter(client.get(QUEUE).content.decode())  # the choices cached
+    shown = write(world)
+    assert shown not in before
+    assert shown in _filter(client.get(QUEUE).content.decode())
+
+
+def test_a_ministry_with_no_year_has_its_filter_read_each_time(world, submitted):
+    """Nothing bumps a ministry that has no year: its clusters are read, never cached."""
+    staff = UserFactory(username="vu.moi")
+    grant(staff, Role.MINISTRY_STAFF, world.other_ministry)
+    ClusterFactory(ministry=world.other_ministry, number=1, name="Cụm của bộ khác")
+    client = Client()
+    client.force_login(staff)
+    assert "Cụm của bộ khác" in _filter(client.get(QUEUE).content.decode())
+    cluster = Cluster.objects.get(name="Cụm của bộ khác")
+    cluster.name = "Cụm bộ khác đổi tên"
+    cluster.save()
+    assert "Cụm bộ khác đổi tên" in _filter(client.get(QUEUE).content.decode())
+
+
+def test_the_cached_filter_shows_each_request_its_own_values(client_as, world, submitted):
+    client = client_as("staff")
+    client.get(QUEUE)
+    chosen = f"{QUEUE}?cluster={world.cluster.pk}&state=submitted"
+    assert selected_values(client.get(chosen), "cluster") == [str(world.cluster.pk)]
+    assert selected_values(client.get(chosen), "state") == ["submitted"]
+    assert selected_values(client.get(QUEUE), "cluster") == [""]
+    assert selected_values(client.get(chosen), "cluster") == [str(world.cluster.pk)]
+    labels = dict(options(client.get(QUEUE), "cluster"))
+    assert labels[str(world.cluster.pk)] == world.cluster.name
+
+
+def test_a_filter_with_an_error_shows_it_at_its_field(client_as, world, submitted):
+    client = client_as("staff")
+    client.get(QUEUE)
+    html = client.get(f"{QUEUE}?year=abc").content.decode()
+    assert "is-invalid" in _filter(html)
+    assert "is-invalid" not in _filter(client.get(f"{QUEUE}?year=2021").content.decode())
+
+
+@pytest.mark.usefixtures("cache_down")
+def test_the_queue_filter_works_with_the_cache_down(world, submitted):
+    client = Client()
+    client.force_login(world.users.staff)
+    response = client.get(f"{QUEUE}?cluster={world.cluster.pk}")
+    assert selected_values(response, "cluster") == [str(world.cluster.pk)]
+    assert f'href="/awards/{submitted.pk}/"' in response.content.decode()
+
+
+def test_a_queue_with_a_new_write_reads_the_choices_from_the_cache(
+    world, client_as, submitted, django_assert_num_queries
+):
+    """A write to a cluster-year bumps its rows, not the filter's choices: the page reads
+    what it read before the filter's choices were cached, no more."""
+    client = client_as("staff")
+    client.get(QUEUE)
+    _review(world, Proposal.objects.get(pk=submitted.pk))
+    with django_assert_num_queries(QUEUE_WARM_QUERIES + 1):  # the rows
+        client.get(QUEUE)
