@@ -246,7 +246,7 @@ def test_the_proposal_page_works_with_the_cache_down(world, decided):
     assert "1234/QĐ-BTP" in response.content.decode()
 
 
-WARM = 4  # the session, the user, the proposal with its versions, the scope
+WARM = 3  # the session, the user, the proposal with its versions (the scope from the cache)
 
 
 @pytest.mark.parametrize("count", [1, 4])
