@@ -43,18 +43,20 @@ _rendered_once = lru_cache(maxsize=32)(_render)
 
 @register.simple_tag(takes_context=True)
 def navbar(context):
-    request = context["request"]
-    user = request.user
+    request = context.get("request")  # none in a page rendered without one: signed out
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
     render = _render if settings.DEBUG else _rendered_once
     html = render(
         get_language(),
-        user.is_authenticated,
-        scope_of(user).is_ministry_staff,
+        signed_in,
+        signed_in and scope_of(user).is_ministry_staff,
         get_script_prefix(),
     )
-    name = user.get_full_name() or user.username if user.is_authenticated else ""
+    name = (user.get_full_name() or user.username) if signed_in else ""
+    token = context.get("csrf_token") or (get_token(request) if request else "")
     return mark_safe(  # the site's own markup; the request's values are escaped
         html.replace(NAME_SLOT, escape(name))
-        .replace(PATH_SLOT, escape(request.get_full_path()))
-        .replace(CSRF_SLOT, str(context.get("csrf_token") or get_token(request)))
+        .replace(PATH_SLOT, escape(request.get_full_path() if request else ""))
+        .replace(CSRF_SLOT, str(token))
     )

@@ -153,3 +153,12 @@ def test_the_navigation_speaks_the_chosen_language(client_as):
     texts = _nav_texts(client.get("/"))
     assert "Review queue" in texts
     assert "Trang chủ" not in texts
+
+
+def test_a_page_rendered_without_a_request_has_the_signed_out_navigation(db):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("403.html", {})
+    assert 'id="main-nav"' not in html  # no menu for nobody
+    assert 'name="language"' in html  # the language switch stays
+    assert "\x00" not in html
