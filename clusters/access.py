@@ -52,6 +52,24 @@ def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=Fal
     return cluster_year
 
 
+def get_cluster_years_for_user(user, pk):
+    """A cluster the user may see (404 otherwise) and every year of it, newest first, each
+    with its regime and the same cluster: one query (two for a cluster with no year yet).
+    The rows carry the data versions, read in the statement that reads the cluster."""
+    years = list(
+        ClusterYear.objects.filter(cluster_id=pk)
+        .select_related("cluster__ministry", "emulation_year__regime")
+        .order_by("-year")
+    )
+    if not years:
+        return get_cluster_for_user(user, pk), []
+    cluster = years[0].cluster
+    check_cluster(user, cluster)
+    for cluster_year in years:
+        cluster_year.cluster = cluster
+    return cluster, years
+
+
 def can_write_cluster(user, cluster):
     return scope_of(user).writes_cluster(cluster)
 

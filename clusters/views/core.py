@@ -1,10 +1,16 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from clusters import services
-from clusters.access import can_manage_cluster, get_cluster_for_user
+from clusters.access import (
+    can_manage_cluster,
+    can_write_cluster,
+    get_cluster_for_user,
+    get_cluster_years_for_user,
+)
 from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
@@ -15,7 +21,7 @@ from clusters.selectors import (
     member_units,
 )
 from emulation.access import managed_ministries
-from emulation.fragments import cached_fragment
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 from emulation.pages import form_saved
 from emulation.pagination import filtered_page
 from emulation.selectors import selected_year
@@ -33,42 +39,48 @@ def cluster_list(request):
     )
 
 
+# Where the cached cluster page leaves room for the panel rendered on each request: the
+# reports panel (a PDF build's state is not data). A NUL character cannot come from a form.
+LIVE_SLOT = "\x00live\x00"
+
+
 def cluster_detail(request, pk):
-    cluster = get_cluster_for_user(request.user, pk)
+    """The cluster and its year's panels. One query reads the cluster, its years and their
+    data versions; the year's page but the reports panel is one fragment per version, the
+    viewer's rights and the years of the switch (``emulation.fragments``)."""
+    cluster, cluster_years = get_cluster_years_for_user(request.user, pk)
     year = selected_year(request)
-    cluster_year = cluster_year_of(cluster=cluster, year=year)
-    can_manage = can_manage_cluster(request.user, cluster)
-    versions = cluster_versions(cluster=cluster)  # the year switch; read before any data
-    members = None
+    versions = cluster_versions(cluster_years)
+    cluster_year = next((cy for cy in cluster_years if cy.year == year), None)
+    context = {
+        "cluster": cluster,
+        "cluster_year": cluster_year,
+        "year": year,
+        "years": sorted({row[0] for row in versions} | {year}, reverse=True),
+        "can_manage": can_manage_cluster(request.user, cluster),
+    }
     if cluster_year is not None:
-        cluster_year.cluster = cluster  # the panels' too
-        members = cached_fragment(
-            "members",
+        can_write = can_write_cluster(request.user, cluster)
+        body = cached_fragment(
+            "cluster-page",
             cluster_year_version(cluster_year, versions),
-            can_manage,
+            context["years"],
+            context["can_manage"],
+            can_write,
             render=lambda: render_to_string(
-                "clusters/_members.html",
+                "clusters/_cluster_year_page.html",
                 {
-                    "cluster": cluster,
-                    "year": year,
+                    **context,
+                    "request": request,  # the panels' rights
+                    "csrf_token": CSRF_SLOT,
+                    "live_slot": LIVE_SLOT,
                     "units": member_units(cluster_year),
-                    "can_manage": can_manage,
                 },
             ),
         )
-    years = [row[0] for row in versions]
-    return render(
-        request,
-        "clusters/cluster_detail.html",
-        {
-            "cluster": cluster,
-            "cluster_year": cluster_year,
-            "year": year,
-            "years": sorted(set(years) | {year}, reverse=True),
-            "members": members,
-            "can_manage": can_manage,
-        },
-    )
+        before, after = with_csrf_token(request, body).split(LIVE_SLOT)
+        context["body"] = (mark_safe(before), mark_safe(after))  # our own markup
+    return render(request, "clusters/cluster_detail.html", context)
 
 
 def _cluster_form(request, cluster=None):

@@ -9,12 +9,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from awards.services.proposals import proposal_create
 from clusters.evaluation.minutes import minutes_sign
 from clusters.evaluation.votes import vote_create
-from clusters.models import ScoringTable
+from clusters.models import Cluster, ScoringTable
 from clusters.services import cluster_year_set_members
 from clusters.year_start import pledge as pledge_services
 from clusters.year_start.leadership import leadership_save
+from documents.models import ReportVersion, YearEndReport
 from emulation.models import AwardTitle
 from tests.clusters.evaluation.test_freeze import draft
 from tests.factories import UnitFactory, cluster_year_with_units
@@ -119,7 +121,37 @@ def _unit_name(world, table, save):
     return "Trường đã đổi tên"
 
 
-WRITES = [_leadership, _pledge, _scores, _vote, _minutes, _table_name, _members, _unit_name]
+def _proposal(world, table, save):
+    proposal_create(actor=world.users.secretary, cluster_year=world.cluster_year)
+    return "0 dòng đề nghị"
+
+
+def _cluster_name(world, table, save):
+    cluster = Cluster.objects.get(pk=world.cluster.pk)
+    cluster.name = "Cụm đã đổi tên"
+    cluster.save()  # a record of no year: every year of the ministry
+    return '<h1 class="h3 mb-0">Cụm đã đổi tên</h1>'
+
+
+def _another_year(world, table, save):
+    """A year far from the page's: not in its data versions, but in its year switch."""
+    cluster_year_with_units(world.cluster, world.year - 3, world.units)
+    return f'href="?year={world.year - 3}"'
+
+
+WRITES = [
+    _leadership,
+    _pledge,
+    _scores,
+    _vote,
+    _minutes,
+    _table_name,
+    _members,
+    _unit_name,
+    _proposal,
+    _cluster_name,
+    _another_year,
+]
 
 
 @pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
@@ -169,6 +201,51 @@ def test_a_cached_panel_shows_each_viewer_their_own_buttons(client_as, world):
 
 def _without_tokens(html):
     return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"', "", html)
+
+
+def test_the_reports_panel_is_read_on_each_page(client_as, world):
+    """A PDF build writes its state without a data version: the page shows it anyway."""
+    client = client_as("staff")
+    assert "Chưa có bản PDF nào." in client.get(page(world)).content.decode()
+    report = YearEndReport.objects.create(
+        kind=YearEndReport.Kind.CLUSTER,
+        ministry=world.ministry,
+        year=world.year,
+        cluster_year=world.cluster_year,
+    )
+    version = ReportVersion.objects.create(report=report)
+    ReportVersion.objects.filter(pk=version.pk).update(status=ReportVersion.Status.READY)
+    html = client.get(page(world)).content.decode()
+    assert "Bản mới nhất: Đã xong" in html
+    assert "\x00" not in html
+
+
+def test_the_cached_cluster_page_s_proposal_form_carries_each_session_s_token(world):
+    """The proposal panel is cached with the page, its form with a slot for the token."""
+    create = reverse("awards:create", args=[world.cluster.pk, world.year])
+    form = rf'action="{create}"><input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"'
+    tokens = {}
+    for role in ("leader", "staff", "secretary"):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(getattr(world.users, role))
+        html = client.get(page(world)).content.decode()
+        assert "\x00" not in html
+        found = re.search(form, html)
+        tokens[role] = (client, found and found.group(1))
+    assert tokens["leader"][1] is None
+    _staff, staff_token = tokens["staff"]
+    secretary, secretary_token = tokens["secretary"]
+    assert staff_token != secretary_token
+    assert secretary.post(create, {"csrfmiddlewaretoken": staff_token}).status_code == 403
+    assert secretary.post(create, {"csrfmiddlewaretoken": secretary_token}).status_code == 302
+    assert "0 dòng đề nghị" in secretary.get(page(world)).content.decode()
+
+
+def test_a_cluster_without_the_year_offers_to_set_it_up(client_as, world):
+    html = client_as("staff").get(f"{page(world).split('?')[0]}?year=2019").content.decode()
+    assert "Cụm chưa có dữ liệu năm 2019." in html
+    assert reverse("clusters:members", args=[world.cluster.pk, 2019]) in html
+    assert 'href="?year=2021"' in html
 
 
 def test_a_cached_panel_is_in_the_viewers_language(client_as, world):
