@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.models import Cluster, ClusterYear
 from emulation.roles import scope_of
 
@@ -39,15 +40,25 @@ def check_cluster(user, cluster, *, write=False, manage=False):
         raise PermissionDenied
 
 
-def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=False):
+def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=False, token=False):
     """The cluster's year with its cluster (one query); a year that does not exist is a 404
-    after the cluster's own checks (a 403 for a cluster seen but not writable)."""
+    after the cluster's own checks (a 403 for a cluster seen but not writable). ``token``: the
+    neighbouring years are read in the same query, for the year's data versions
+    (``cluster_year_version``, then without a query of its own)."""
     years = ClusterYear.objects.select_related("cluster__ministry", "emulation_year__regime")
-    try:
-        cluster_year = years.get(cluster_id=cluster_pk, year=year)
-    except ClusterYear.DoesNotExist:
+    if token:
+        near = list(years.filter(cluster_id=cluster_pk, year__gte=year - 1, year__lte=year + 1))
+        cluster_year = next((cy for cy in near if cy.year == year), None)
+        if cluster_year is not None:
+            cluster_year_version(cluster_year, cluster_versions(near))
+    else:
+        try:
+            cluster_year = years.get(cluster_id=cluster_pk, year=year)
+        except ClusterYear.DoesNotExist:
+            cluster_year = None
+    if cluster_year is None:
         get_cluster_for_user(user, cluster_pk, write=write, manage=manage)
-        raise Http404 from None
+        raise Http404
     check_cluster(user, cluster_year.cluster, write=write, manage=manage)
     return cluster_year
 

@@ -84,9 +84,10 @@ CACHED_PAGES = {
     "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 4),
     # Session, user, the cluster-year with its cluster, role scope, its data version.
     "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 4),
-    # Session, user, the cluster-year with its cluster, role scope, its data version, the
-    # pledge (its audit trail is read each time: none yet).
-    "pledge": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/pledge/", 12, 5),
+    # Session, user, the cluster-year with its cluster and its neighbours' data versions (the
+    # pledge's id comes with the cached page; its audit trail is read each time there is a
+    # pledge: none yet). 5 before: the version and the pledge read apart.
+    "pledge": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/pledge/", 12, 3),
 }
 
 

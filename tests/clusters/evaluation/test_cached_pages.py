@@ -17,8 +17,9 @@ from clusters.services import cluster_year_set_members
 from clusters.year_start import pledge as pledge_services
 from clusters.year_start.leadership import leadership_save
 from documents.models import ReportVersion, YearEndReport
-from emulation.models import AwardTitle
+from emulation.models import AuditEntry, AwardTitle
 from tests.clusters.evaluation.test_freeze import draft
+from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
 from tests.factories import UnitFactory, cluster_year_with_units
 
 
@@ -357,3 +358,44 @@ def test_a_cached_pledge_page_offers_each_reader_their_own_actions(world):
     secretary, secretary_token = tokens["secretary"]
     assert secretary.post(create, {"csrfmiddlewaretoken": staff_token}).status_code == 403
     assert secretary.post(create, {"csrfmiddlewaretoken": secretary_token}).status_code == 302
+
+
+def test_a_cached_pledge_page_reads_its_audit_trail_each_time(client_as, world, table, save):
+    """The pledge's id comes with the cached page; its audit trail is read on each page."""
+    client = client_as("secretary")
+    assert "Nhật ký thay đổi" not in client.get(pledge(world)).content.decode()  # no pledge
+    _pledge(world, table, save)
+    first = client.get(pledge(world)).content.decode()  # cold
+    again = client.get(pledge(world)).content.decode()  # warm
+    for html in (first, again):
+        assert "Tạo giao ước thi đua" in html
+        assert "Chưa có thay đổi nào." not in html
+        assert "\x00" not in html
+    created = AuditEntry.objects.get(object_type="clusters.pledge", action="pledge_create")
+    AuditEntry.objects.create(  # an entry alone, no data version: the trail is not cached
+        action="pledge_create",
+        object_type="clusters.pledge",
+        object_id=created.object_id,
+        actor_name="Người ghi sau",
+    )
+    assert "Người ghi sau" in client.get(pledge(world)).content.decode()
+
+
+def test_the_cluster_page_and_the_pledge_render_with_the_cache_down(
+    cache_down,  # noqa: F811 (a fixture)
+    world,
+    table,
+    save,
+):
+    _pledge(world, table, save)
+    client = Client()
+    client.force_login(world.users.secretary)
+    for _ in range(2):
+        html = client.get(page(world)).content.decode()
+        assert 'id="proposal-panel-heading"' in html
+        assert "Chưa có bản PDF nào." in html
+        assert "\x00" not in html
+        html = client.get(pledge(world)).content.decode()
+        assert "1/3 đơn vị đã ký" in html
+        assert "Tạo giao ước thi đua" in html
+        assert "\x00" not in html
