@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.models import Cluster, ClusterYear
+from emulation.models import Ministry
 from emulation.roles import scope_of
 
 
@@ -79,6 +80,15 @@ def get_cluster_years_for_user(user, pk):
     for cluster_year in years:
         cluster_year.cluster = cluster
     return cluster, years
+
+
+def can_create_cluster(user):
+    """Ministry staff, or a superuser once a ministry exists (``managed_ministries``, which
+    the cluster form checks, without its query for staff)."""
+    scope = scope_of(user)
+    if scope.staff_ministries:
+        return True
+    return scope.is_superuser and Ministry.objects.exists()
 
 
 def can_write_cluster(user, cluster):
