@@ -80,10 +80,11 @@ CACHED_PAGES = {
     # session query (cached_db). 7 before the page was one fragment (the cluster, its year
     # and the year switch read apart, the proposal panel rendered each time).
     "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17, 4),
-    # Session, user, the cluster-year with its cluster, role scope, its data version.
-    "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 4),
-    # Session, user, the cluster-year with its cluster, role scope, its data version.
-    "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 4),
+    # Session, user, the cluster-year with its cluster and its neighbours' data versions (one
+    # query; its version was read apart: 4 before).
+    "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 3),
+    # The same.
+    "score grid": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/scores/", 12, 3),
     # Session, user, the cluster-year with its cluster and its neighbours' data versions (the
     # pledge's id comes with the cached page; its audit trail is read each time there is a
     # pledge: none yet). 5 before: the version and the pledge read apart.

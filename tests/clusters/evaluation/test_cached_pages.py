@@ -399,3 +399,25 @@ def test_the_cluster_page_and_the_pledge_render_with_the_cache_down(
         assert "1/3 đơn vị đã ký" in html
         assert "Tạo giao ước thi đua" in html
         assert "\x00" not in html
+
+
+def test_a_cluster_year_read_with_its_token_has_the_token_read_apart(world):
+    """``get_cluster_year_for_user(..., token=True)`` reads the neighbours' versions with the
+    year: the same token as ``cluster_year_token``; a missing year is still a 404, a cluster
+    out of reach still a 404."""
+    from django.http import Http404
+
+    from clusters.access import get_cluster_year_for_user
+    from clusters.data_version import cluster_year_token, cluster_year_version
+
+    cluster_year_with_units(world.cluster, world.year - 1, world.units)
+    cluster_year_with_units(world.cluster, world.year - 2, world.units)
+    read = get_cluster_year_for_user(world.users.staff, world.cluster.pk, world.year, token=True)
+    assert read._data_token == cluster_year_token(world.cluster_year)
+    assert cluster_year_version(read) == read._data_token
+    with pytest.raises(Http404):
+        get_cluster_year_for_user(world.users.staff, world.cluster.pk, 2030, token=True)
+    with pytest.raises(Http404):
+        get_cluster_year_for_user(
+            world.users.foreign_staff, world.cluster.pk, world.year, token=True
+        )
