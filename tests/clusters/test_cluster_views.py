@@ -97,10 +97,10 @@ def test_the_cluster_list_counts_its_rows_with_them(client_as, world, django_ass
     _more_clusters(world, 25)
     client = client_as("staff")
     client.get("/clusters/")
-    # Session, user, role scope, the page's rows with their number.
-    with django_assert_num_queries(4):
+    # Session, user, the page's rows with their number (the role scope from the cache).
+    with django_assert_num_queries(3):
         client.get("/clusters/?page=2")
-    with django_assert_num_queries(6):  # past the last page: counted apart, then shown
+    with django_assert_num_queries(5):  # past the last page: counted apart, then shown
         client.get("/clusters/?page=9")
 
 
