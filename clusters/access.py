@@ -5,7 +5,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.models import Cluster, ClusterYear
+from emulation.models import Ministry
 from emulation.roles import scope_of
 
 
@@ -39,17 +41,54 @@ def check_cluster(user, cluster, *, write=False, manage=False):
         raise PermissionDenied
 
 
-def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=False):
+def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=False, token=False):
     """The cluster's year with its cluster (one query); a year that does not exist is a 404
-    after the cluster's own checks (a 403 for a cluster seen but not writable)."""
+    after the cluster's own checks (a 403 for a cluster seen but not writable). ``token``: the
+    neighbouring years are read in the same query, for the year's data versions
+    (``cluster_year_version``, then without a query of its own)."""
     years = ClusterYear.objects.select_related("cluster__ministry", "emulation_year__regime")
-    try:
-        cluster_year = years.get(cluster_id=cluster_pk, year=year)
-    except ClusterYear.DoesNotExist:
+    if token:
+        near = list(years.filter(cluster_id=cluster_pk, year__gte=year - 1, year__lte=year + 1))
+        cluster_year = next((cy for cy in near if cy.year == year), None)
+        if cluster_year is not None:
+            cluster_year_version(cluster_year, cluster_versions(near))
+    else:
+        try:
+            cluster_year = years.get(cluster_id=cluster_pk, year=year)
+        except ClusterYear.DoesNotExist:
+            cluster_year = None
+    if cluster_year is None:
         get_cluster_for_user(user, cluster_pk, write=write, manage=manage)
-        raise Http404 from None
+        raise Http404
     check_cluster(user, cluster_year.cluster, write=write, manage=manage)
     return cluster_year
+
+
+def get_cluster_years_for_user(user, pk):
+    """A cluster the user may see (404 otherwise) and every year of it, newest first, each
+    with its regime and the same cluster: one query (two for a cluster with no year yet).
+    The rows carry the data versions, read in the statement that reads the cluster."""
+    years = list(
+        ClusterYear.objects.filter(cluster_id=pk)
+        .select_related("cluster__ministry", "emulation_year__regime")
+        .order_by("-year")
+    )
+    if not years:
+        return get_cluster_for_user(user, pk), []
+    cluster = years[0].cluster
+    check_cluster(user, cluster)
+    for cluster_year in years:
+        cluster_year.cluster = cluster
+    return cluster, years
+
+
+def can_create_cluster(user):
+    """Ministry staff, or a superuser once a ministry exists (``managed_ministries``, which
+    the cluster form checks, without its query for staff)."""
+    scope = scope_of(user)
+    if scope.staff_ministries:
+        return True
+    return scope.is_superuser and Ministry.objects.exists()
 
 
 def can_write_cluster(user, cluster):

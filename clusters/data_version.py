@@ -51,12 +51,11 @@ def cluster_year_token(cluster_year):
     return _token(cluster_year, rows)
 
 
-def cluster_versions(*, cluster):
-    """``(year, cluster-year's version, ministry-year's version)`` of every year of a
-    cluster, newest first: the cluster page's year switch and its year's token in one query."""
-    return list(
-        ClusterYear.objects.filter(cluster=cluster).order_by("-year").values_list(*VERSIONS)
-    )
+def cluster_versions(cluster_years):
+    """``(year, cluster-year's version, ministry-year's version)`` of cluster-years read with
+    their ministry-years (``access.get_cluster_years_for_user``: every year of a cluster, in
+    the query that reads the cluster): the cluster page's year switch and its year's token."""
+    return [(cy.year, cy.data_version, cy.emulation_year.data_version) for cy in cluster_years]
 
 
 def cluster_year_version(cluster_year, rows=None):

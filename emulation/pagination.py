@@ -8,13 +8,14 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def filtered_page(request, filterset):
-    """A filtered list's context: the filter, one page of its results, and the query string
-    of its other parameters (for the links to the other pages)."""
+def filtered_page(request, filterset, page=paginate):
+    """A filtered list's context: the filter, one page of its results (``page(request,
+    queryset)``), and the query string of its other parameters (for the links to the other
+    pages)."""
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter": filterset,
-        "page": paginate(request, filterset.qs),
+        "page": page(request, filterset.qs),
         "query_string": query.urlencode(),
     }

@@ -1,13 +1,26 @@
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from clusters import services
-from clusters.access import can_manage_cluster, get_cluster_for_user
+from clusters.access import (
+    can_create_cluster,
+    can_manage_cluster,
+    can_write_cluster,
+    get_cluster_for_user,
+    get_cluster_years_for_user,
+)
 from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
+from clusters.models import Cluster
 from clusters.selectors import (
     cluster_year_members,
     cluster_year_of,
@@ -15,60 +28,99 @@ from clusters.selectors import (
     member_units,
 )
 from emulation.access import managed_ministries
-from emulation.fragments import cached_fragment
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 from emulation.pages import form_saved
-from emulation.pagination import filtered_page
+from emulation.pagination import PAGE_SIZE, filtered_page
 from emulation.selectors import selected_year
+
+
+def _page_with_total(request, queryset):
+    """``paginate``'s page, its rows and their number read in one query (a window count);
+    the paginator counts apart only for a page past the last (it shows the last one)."""
+    paginator = Paginator(queryset, PAGE_SIZE)
+    raw = request.GET.get("page") or "1"
+    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) < 10**6):
+        return paginator.get_page(raw)  # its own answer to a page number that is not one
+    number = int(raw)
+    start = (number - 1) * PAGE_SIZE
+    rows = list(queryset.annotate(total=Window(Count("pk")))[start : start + PAGE_SIZE])
+    if not rows and number > 1:
+        return paginator.get_page(number)
+    paginator.count = rows[0].total if rows else 0
+    return Page(rows, number, paginator)
+
+
+def _cluster_rows(clusters):
+    """The list's rows, written in one pass: the template's markup, byte for byte."""
+    detail = reverse("clusters:detail", args=[0])
+    prefix, suffix = detail[: detail.rindex("0")], detail[detail.rindex("0") + 1 :]
+    kinds = {value: escape(label) for value, label in Cluster.Kind.choices}
+    return mark_safe(  # every value escaped
+        "".join(
+            f'\n  <tr>\n    <td><a href="{prefix}{c.pk}{suffix}">{escape(c.name)}</a></td>\n'
+            f"    <td>{escape(c.ministry.name)}</td>\n    <td>{kinds.get(c.kind, '')}</td>\n"
+            f'    <td class="text-end">{localize(c.year_count)}</td>\n  </tr>\n  '
+            for c in clusters
+        )
+    )
 
 
 def cluster_list(request):
     clusters = ClusterFilter(request.GET, queryset=clusters_for_list(user=request.user))
+    context = filtered_page(request, clusters, page=_page_with_total)
     return render(
         request,
         "clusters/cluster_list.html",
         {
-            **filtered_page(request, clusters),
-            "can_create": managed_ministries(request.user).exists(),
+            **context,
+            "rows": _cluster_rows(context["page"]),
+            "can_create": can_create_cluster(request.user),
         },
     )
+
+
+# Where the cached cluster page leaves room for the panel rendered on each request: the
+# reports panel (a PDF build's state is not data). A NUL character cannot come from a form.
+LIVE_SLOT = "\x00live\x00"
 
 
 def cluster_detail(request, pk):
-    cluster = get_cluster_for_user(request.user, pk)
+    """The cluster and its year's panels. One query reads the cluster, its years and their
+    data versions; the year's page but the reports panel is one fragment per version, the
+    viewer's rights and the years of the switch (``emulation.fragments``)."""
+    cluster, cluster_years = get_cluster_years_for_user(request.user, pk)
     year = selected_year(request)
-    cluster_year = cluster_year_of(cluster=cluster, year=year)
-    can_manage = can_manage_cluster(request.user, cluster)
-    versions = cluster_versions(cluster=cluster)  # the year switch; read before any data
-    members = None
+    versions = cluster_versions(cluster_years)
+    cluster_year = next((cy for cy in cluster_years if cy.year == year), None)
+    context = {
+        "cluster": cluster,
+        "cluster_year": cluster_year,
+        "year": year,
+        "years": sorted({row[0] for row in versions} | {year}, reverse=True),
+        "can_manage": can_manage_cluster(request.user, cluster),
+    }
     if cluster_year is not None:
-        cluster_year.cluster = cluster  # the panels' too
-        members = cached_fragment(
-            "members",
+        can_write = can_write_cluster(request.user, cluster)
+        body = cached_fragment(
+            "cluster-page",
             cluster_year_version(cluster_year, versions),
-            can_manage,
+            context["years"],
+            context["can_manage"],
+            can_write,
             render=lambda: render_to_string(
-                "clusters/_members.html",
+                "clusters/_cluster_year_page.html",
                 {
-                    "cluster": cluster,
-                    "year": year,
+                    **context,
+                    "request": request,  # the panels' rights
+                    "csrf_token": CSRF_SLOT,
+                    "live_slot": LIVE_SLOT,
                     "units": member_units(cluster_year),
-                    "can_manage": can_manage,
                 },
             ),
         )
-    years = [row[0] for row in versions]
-    return render(
-        request,
-        "clusters/cluster_detail.html",
-        {
-            "cluster": cluster,
-            "cluster_year": cluster_year,
-            "year": year,
-            "years": sorted(set(years) | {year}, reverse=True),
-            "members": members,
-            "can_manage": can_manage,
-        },
-    )
+        before, after = with_csrf_token(request, body).split(LIVE_SLOT)
+        context["body"] = (mark_safe(before), mark_safe(after))  # our own markup
+    return render(request, "clusters/cluster_detail.html", context)
 
 
 def _cluster_form(request, cluster=None):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from clusters.access import can_manage_cluster, can_write_cluster, get_cluster_year_for_user
 from clusters.data_version import cluster_year_version
+from clusters.models import Pledge
 from clusters.year_start import pledge as pledge_services
 from clusters.year_start.forms import (
     PledgeBoardRowForm,
@@ -42,9 +43,15 @@ def _existing_pledge(cluster_year):
     return pledge
 
 
-def _pledge_body(cluster_year, pledge, can_write, can_manage):
+# The cached pledge page starts with its pledge's id, then this (a NUL character cannot come
+# from a form): the audit trail, read on each page, needs the id, not the pledge.
+PLEDGE_ID_END = "\x00pledge\x00"
+
+
+def _pledge_body(cluster_year, can_write, can_manage):
+    pledge = pledge_of(cluster_year=cluster_year)
     rows = pledge_board(cluster_year=cluster_year, pledge=pledge)
-    return render_to_string(
+    body = render_to_string(
         "clusters/_pledge_body.html",
         {
             "cluster": cluster_year.cluster,
@@ -59,30 +66,31 @@ def _pledge_body(cluster_year, pledge, can_write, can_manage):
             "csrf_token": CSRF_SLOT,
         },
     )
+    return f"{pledge.pk if pledge else ''}{PLEDGE_ID_END}{body}"
 
 
 def pledge_detail(request, pk, year):
     """The pledge and its board, cached per data version of the year and the reader's rights;
     the audit trail (with its actors' names, which no data version follows) read each time."""
-    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, token=True)
     can_write = can_write_cluster(request.user, cluster_year.cluster)
     can_manage = can_manage_cluster(request.user, cluster_year.cluster)
-    version = cluster_year_version(cluster_year)  # before the data
-    pledge = pledge_of(cluster_year=cluster_year)
-    body = cached_fragment(
+    cached = cached_fragment(
         "pledge",
-        version,
+        cluster_year_version(cluster_year),  # read with the cluster-year, before the data
         can_write,
         can_manage,
-        render=lambda: _pledge_body(cluster_year, pledge, can_write, can_manage),
+        render=lambda: _pledge_body(cluster_year, can_write, can_manage),
     )
+    pledge_id, body = cached.split(PLEDGE_ID_END, 1)
     return render(
         request,
         "clusters/pledge_detail.html",
         {
             "cluster": cluster_year.cluster,
             "cluster_year": cluster_year,
-            "pledge": pledge,
+            # The pledge by its id alone: what its audit trail reads.
+            "audited": Pledge(pk=int(pledge_id)) if pledge_id else None,
             "body": with_csrf_token(request, body),
         },
     )

@@ -78,7 +78,7 @@ def score_grid(request, pk, year):
     """A GET shows the grid as cached for the year's data version and the reader's right to
     write; a POST refused shows what was typed, with each cell's errors."""
     post = request.method == "POST"
-    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=post)
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, write=post, token=not post)
     can_write = can_write_cluster(request.user, cluster_year.cluster)
     if post:
         layout = grid_layout(cluster_year=cluster_year)
@@ -266,7 +266,7 @@ def _ranking_page(cluster_year):
 
 
 def ranking(request, pk, year):
-    cluster_year = get_cluster_year_for_user(request.user, pk, year)
+    cluster_year = get_cluster_year_for_user(request.user, pk, year, token=True)
     body = cached_fragment(
         "ranking", cluster_year_version(cluster_year), render=lambda: _ranking_page(cluster_year)
     )

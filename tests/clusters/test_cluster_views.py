@@ -57,6 +57,86 @@ def test_only_ministry_staff_are_offered_a_new_cluster(client_as, role, offered)
     assert link_texts(response, "/clusters/new/$") == (["Thêm cụm thi đua"] if offered else [])
 
 
+def test_a_superuser_is_offered_a_new_cluster(client_as, world):
+    response = client_as("national_admin").get("/clusters/")
+    assert link_texts(response, "/clusters/new/$") == ["Thêm cụm thi đua"]
+
+
+def _more_clusters(world, count):
+    Cluster.objects.bulk_create(
+        Cluster(ministry=world.ministry, number=10 + n, name=f"Cụm thêm {10 + n}")
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "number", "first"),
+    [
+        ("", 1, "Cụm thi đua số 1"),
+        ("1", 1, "Cụm thi đua số 1"),
+        ("2", 2, "Cụm thêm 33"),
+        ("3", 2, "Cụm thêm 33"),  # past the last page: the last page
+        ("0", 2, "Cụm thêm 33"),  # as Django's paginator: the last page
+        ("-1", 2, "Cụm thêm 33"),
+        ("abc", 1, "Cụm thi đua số 1"),
+        ("٢", 2, "Cụm thêm 33"),  # a digit Django's paginator reads
+    ],
+)
+def test_the_cluster_list_shows_the_page_asked_for_or_the_nearest(
+    client_as, world, page, number, first
+):
+    _more_clusters(world, 25)  # 27 clusters: 25 on the first page, 2 on the second
+    response = client_as("staff").get(f"/clusters/?page={page}")
+    links = link_texts(response, CLUSTER_LINK)
+    assert links[0] == first
+    assert len(links) == (25 if number == 1 else 2)
+    assert f"Trang {number}/2" in response.content.decode()
+
+
+def test_the_cluster_list_counts_its_rows_with_them(client_as, world, django_assert_num_queries):
+    _more_clusters(world, 25)
+    client = client_as("staff")
+    client.get("/clusters/")
+    # Session, user, the page's rows with their number (the role scope from the cache).
+    with django_assert_num_queries(3):
+        client.get("/clusters/?page=2")
+    with django_assert_num_queries(5):  # past the last page: counted apart, then shown
+        client.get("/clusters/?page=9")
+
+
+def test_an_empty_cluster_list_says_so(client_as):
+    response = client_as("foreign_staff").get("/clusters/")
+    assert "Không có cụm thi đua nào." in response.content.decode()
+    assert "Phân trang" not in response.content.decode()
+
+
+def test_the_cluster_list_s_rows_are_the_template_s_markup(client_as, world):
+    """Written in Python (clusters.views.core._cluster_rows): the markup the template wrote,
+    every value escaped."""
+    from django.template import Context, Template
+
+    Cluster.objects.create(ministry=world.ministry, number=7, kind="khoi", name='Khối <b>"&"</b>')
+    world.ministry.name = "Bộ <i>&</i>"
+    world.ministry.save()
+    html = client_as("staff").get("/clusters/").content.decode()
+    template = Template(
+        """{% for cluster in page %}
+  <tr>
+    <td><a href="{% url 'clusters:detail' cluster.pk %}">{{ cluster.name }}</a></td>
+    <td>{{ cluster.ministry.name }}</td>
+    <td>{{ cluster.get_kind_display }}</td>
+    <td class="text-end">{{ cluster.year_count }}</td>
+  </tr>
+  {% endfor %}"""
+    )
+    from clusters.selectors import clusters_for_list
+
+    clusters = clusters_for_list(user=world.users.staff)
+    expected = template.render(Context({"page": clusters}))
+    assert f"<tbody>\n  {expected}\n  </tbody>" in html
+    assert "Khối &lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;" in html
+
+
 def test_cluster_list_filters_by_name_and_kind(client_as, world):
     Cluster.objects.create(ministry=world.ministry, number=1, kind="khoi", name="Khối thi đua số 1")
     client = client_as("staff")

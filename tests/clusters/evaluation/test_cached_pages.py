@@ -9,14 +9,17 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from awards.services.proposals import proposal_create
 from clusters.evaluation.minutes import minutes_sign
 from clusters.evaluation.votes import vote_create
-from clusters.models import ScoringTable
+from clusters.models import Cluster, ScoringTable
 from clusters.services import cluster_year_set_members
 from clusters.year_start import pledge as pledge_services
 from clusters.year_start.leadership import leadership_save
-from emulation.models import AwardTitle
+from documents.models import ReportVersion, YearEndReport
+from emulation.models import AuditEntry, AwardTitle
 from tests.clusters.evaluation.test_freeze import draft
+from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
 from tests.factories import UnitFactory, cluster_year_with_units
 
 
@@ -119,7 +122,37 @@ def _unit_name(world, table, save):
     return "Trường đã đổi tên"
 
 
-WRITES = [_leadership, _pledge, _scores, _vote, _minutes, _table_name, _members, _unit_name]
+def _proposal(world, table, save):
+    proposal_create(actor=world.users.secretary, cluster_year=world.cluster_year)
+    return "0 dòng đề nghị"
+
+
+def _cluster_name(world, table, save):
+    cluster = Cluster.objects.get(pk=world.cluster.pk)
+    cluster.name = "Cụm đã đổi tên"
+    cluster.save()  # a record of no year: every year of the ministry
+    return '<h1 class="h3 mb-0">Cụm đã đổi tên</h1>'
+
+
+def _another_year(world, table, save):
+    """A year far from the page's: not in its data versions, but in its year switch."""
+    cluster_year_with_units(world.cluster, world.year - 3, world.units)
+    return f'href="?year={world.year - 3}"'
+
+
+WRITES = [
+    _leadership,
+    _pledge,
+    _scores,
+    _vote,
+    _minutes,
+    _table_name,
+    _members,
+    _unit_name,
+    _proposal,
+    _cluster_name,
+    _another_year,
+]
 
 
 @pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
@@ -169,6 +202,51 @@ def test_a_cached_panel_shows_each_viewer_their_own_buttons(client_as, world):
 
 def _without_tokens(html):
     return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"', "", html)
+
+
+def test_the_reports_panel_is_read_on_each_page(client_as, world):
+    """A PDF build writes its state without a data version: the page shows it anyway."""
+    client = client_as("staff")
+    assert "Chưa có bản PDF nào." in client.get(page(world)).content.decode()
+    report = YearEndReport.objects.create(
+        kind=YearEndReport.Kind.CLUSTER,
+        ministry=world.ministry,
+        year=world.year,
+        cluster_year=world.cluster_year,
+    )
+    version = ReportVersion.objects.create(report=report)
+    ReportVersion.objects.filter(pk=version.pk).update(status=ReportVersion.Status.READY)
+    html = client.get(page(world)).content.decode()
+    assert "Bản mới nhất: Đã xong" in html
+    assert "\x00" not in html
+
+
+def test_the_cached_cluster_page_s_proposal_form_carries_each_session_s_token(world):
+    """The proposal panel is cached with the page, its form with a slot for the token."""
+    create = reverse("awards:create", args=[world.cluster.pk, world.year])
+    form = rf'action="{create}"><input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"'
+    tokens = {}
+    for role in ("leader", "staff", "secretary"):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(getattr(world.users, role))
+        html = client.get(page(world)).content.decode()
+        assert "\x00" not in html
+        found = re.search(form, html)
+        tokens[role] = (client, found and found.group(1))
+    assert tokens["leader"][1] is None
+    _staff, staff_token = tokens["staff"]
+    secretary, secretary_token = tokens["secretary"]
+    assert staff_token != secretary_token
+    assert secretary.post(create, {"csrfmiddlewaretoken": staff_token}).status_code == 403
+    assert secretary.post(create, {"csrfmiddlewaretoken": secretary_token}).status_code == 302
+    assert "0 dòng đề nghị" in secretary.get(page(world)).content.decode()
+
+
+def test_a_cluster_without_the_year_offers_to_set_it_up(client_as, world):
+    html = client_as("staff").get(f"{page(world).split('?')[0]}?year=2019").content.decode()
+    assert "Cụm chưa có dữ liệu năm 2019." in html
+    assert reverse("clusters:members", args=[world.cluster.pk, 2019]) in html
+    assert 'href="?year=2021"' in html
 
 
 def test_a_cached_panel_is_in_the_viewers_language(client_as, world):
@@ -280,3 +358,66 @@ def test_a_cached_pledge_page_offers_each_reader_their_own_actions(world):
     secretary, secretary_token = tokens["secretary"]
     assert secretary.post(create, {"csrfmiddlewaretoken": staff_token}).status_code == 403
     assert secretary.post(create, {"csrfmiddlewaretoken": secretary_token}).status_code == 302
+
+
+def test_a_cached_pledge_page_reads_its_audit_trail_each_time(client_as, world, table, save):
+    """The pledge's id comes with the cached page; its audit trail is read on each page."""
+    client = client_as("secretary")
+    assert "Nhật ký thay đổi" not in client.get(pledge(world)).content.decode()  # no pledge
+    _pledge(world, table, save)
+    first = client.get(pledge(world)).content.decode()  # cold
+    again = client.get(pledge(world)).content.decode()  # warm
+    for html in (first, again):
+        assert "Tạo giao ước thi đua" in html
+        assert "Chưa có thay đổi nào." not in html
+        assert "\x00" not in html
+    created = AuditEntry.objects.get(object_type="clusters.pledge", action="pledge_create")
+    AuditEntry.objects.create(  # an entry alone, no data version: the trail is not cached
+        action="pledge_create",
+        object_type="clusters.pledge",
+        object_id=created.object_id,
+        actor_name="Người ghi sau",
+    )
+    assert "Người ghi sau" in client.get(pledge(world)).content.decode()
+
+
+def test_the_cluster_page_and_the_pledge_render_with_the_cache_down(
+    cache_down,  # noqa: F811 (a fixture)
+    world,
+    table,
+    save,
+):
+    _pledge(world, table, save)
+    client = Client()
+    client.force_login(world.users.secretary)
+    for _ in range(2):
+        html = client.get(page(world)).content.decode()
+        assert 'id="proposal-panel-heading"' in html
+        assert "Chưa có bản PDF nào." in html
+        assert "\x00" not in html
+        html = client.get(pledge(world)).content.decode()
+        assert "1/3 đơn vị đã ký" in html
+        assert "Tạo giao ước thi đua" in html
+        assert "\x00" not in html
+
+
+def test_a_cluster_year_read_with_its_token_has_the_token_read_apart(world):
+    """``get_cluster_year_for_user(..., token=True)`` reads the neighbours' versions with the
+    year: the same token as ``cluster_year_token``; a missing year is still a 404, a cluster
+    out of reach still a 404."""
+    from django.http import Http404
+
+    from clusters.access import get_cluster_year_for_user
+    from clusters.data_version import cluster_year_token, cluster_year_version
+
+    cluster_year_with_units(world.cluster, world.year - 1, world.units)
+    cluster_year_with_units(world.cluster, world.year - 2, world.units)
+    read = get_cluster_year_for_user(world.users.staff, world.cluster.pk, world.year, token=True)
+    assert read._data_token == cluster_year_token(world.cluster_year)
+    assert cluster_year_version(read) == read._data_token
+    with pytest.raises(Http404):
+        get_cluster_year_for_user(world.users.staff, world.cluster.pk, 2030, token=True)
+    with pytest.raises(Http404):
+        get_cluster_year_for_user(
+            world.users.foreign_staff, world.cluster.pk, world.year, token=True
+        )
