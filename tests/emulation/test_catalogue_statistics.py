@@ -16,7 +16,9 @@ def _statistics(table):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migrate_leaves_the_award_titles_with_statistics():
+def test_migrate_leaves_the_award_titles_with_statistics(catalogue):
+    # ``catalogue``: after an earlier transactional test's flush the tables are empty, and an
+    # empty table has no statistics to find
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM pg_statistic WHERE starelid = 'emulation_awardtitle'::regclass")
     assert _statistics("emulation_awardtitle") == 0
