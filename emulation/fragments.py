@@ -48,13 +48,20 @@ def fragment_key(name, version, *vary):
     return f"fragment:{name}:{hashlib.sha256(state.encode()).hexdigest()[:40]}"
 
 
+def cached_value(name, version, *vary, compute):
+    """What ``compute()`` returns (anything the cache can pickle, never None), from the cache
+    when it was computed for this version before."""
+    key = fragment_key(name, version, *vary)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
+
+
 def cached_fragment(name, version, *vary, render):
     """The HTML ``render()`` returns, from the cache when this version was rendered before."""
-    key = fragment_key(name, version, *vary)
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+    html = cached_value(name, version, *vary, compute=lambda: str(render()))
     return mark_safe(html)  # rendered by the site's own templates
 
 

@@ -1,4 +1,5 @@
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 
 PAGE_SIZE = 25
 
@@ -19,3 +20,21 @@ def filtered_page(request, filterset, page=paginate):
         "page": page(request, filterset.qs),
         "query_string": query.urlencode(),
     }
+
+
+def page_with_total(request, queryset):
+    """``paginate``'s page, its rows and their number read in one query (a window count);
+    the paginator counts apart only for a page past the last (it shows the last one). Not
+    for a ``distinct()`` queryset: the window would count the rows before they are made
+    distinct."""
+    paginator = Paginator(queryset, PAGE_SIZE)
+    raw = request.GET.get("page") or "1"
+    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) < 10**6):
+        return paginator.get_page(raw)  # its own answer to a page number that is not one
+    number = int(raw)
+    start = (number - 1) * PAGE_SIZE
+    rows = list(queryset.annotate(total=Window(Count("pk")))[start : start + PAGE_SIZE])
+    if not rows and number > 1:
+        return paginator.get_page(number)
+    paginator.count = rows[0].total if rows else 0
+    return Page(rows, number, paginator)

@@ -5,14 +5,11 @@ lazy label on each call). Every value is escaped (``html.escape``, as Django's `
 
 from html import escape
 
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from emulation.rows import address_pattern
 from units.models import Unit
-
-# A pk no unit has, to format each unit's address from one reverse().
-_PK = 987654321
 
 
 def kind_labels():
@@ -22,7 +19,7 @@ def kind_labels():
 
 def unit_rows(units):
     """The ``<tr>`` of each unit (with its ministry), as the list's template wrote them."""
-    address = escape(reverse("units:detail", args=[_PK])).replace(str(_PK), "{}")
+    address = address_pattern("units:detail")
     kinds = kind_labels()
     inactive = escape(_("Ngừng hoạt động"))
     inactive = f' <span class="badge text-bg-secondary">{inactive}</span>'

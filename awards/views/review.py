@@ -1,9 +1,7 @@
 """The ministry's desk: the queue, taking up, returning, reviewing lines, bulk approval,
 the decision, revocation and forwarding."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +21,7 @@ from awards.forms import (
 )
 from emulation.access import require_ministry_staff
 from emulation.errors import DomainError
-from emulation.fragments import cached_fragment, fragment_key
+from emulation.fragments import cached_fragment, cached_value
 from emulation.pages import form_page, form_saved, post_action
 from emulation.pagination import filtered_page, paginate
 
@@ -42,11 +40,11 @@ def _queue_filter(request):
     if token is None:
         choices = selectors.queue_filter_choices(user=user)
     else:
-        key = fragment_key("queue-filter-choices", token)
-        choices = cache.get(key)
-        if choices is None:
-            choices = selectors.queue_filter_choices(user=user)
-            cache.set(key, choices, settings.FRAGMENT_CACHE_SECONDS)
+        choices = cached_value(
+            "queue-filter-choices",
+            token,
+            compute=lambda: selectors.queue_filter_choices(user=user),
+        )
     filterset = ProposalFilter(
         request.GET,
         queryset=selectors.queue_proposals(user=user),

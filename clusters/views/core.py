@@ -1,11 +1,6 @@
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.formats import localize
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -20,7 +15,7 @@ from clusters.access import (
 from clusters.data_version import cluster_versions, cluster_year_version
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
-from clusters.models import Cluster
+from clusters.list_html import cluster_rows
 from clusters.selectors import (
     cluster_year_members,
     cluster_year_of,
@@ -30,50 +25,19 @@ from clusters.selectors import (
 from emulation.access import managed_ministries
 from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 from emulation.pages import form_saved
-from emulation.pagination import PAGE_SIZE, filtered_page
+from emulation.pagination import filtered_page, page_with_total
 from emulation.selectors import selected_year
-
-
-def _page_with_total(request, queryset):
-    """``paginate``'s page, its rows and their number read in one query (a window count);
-    the paginator counts apart only for a page past the last (it shows the last one)."""
-    paginator = Paginator(queryset, PAGE_SIZE)
-    raw = request.GET.get("page") or "1"
-    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) < 10**6):
-        return paginator.get_page(raw)  # its own answer to a page number that is not one
-    number = int(raw)
-    start = (number - 1) * PAGE_SIZE
-    rows = list(queryset.annotate(total=Window(Count("pk")))[start : start + PAGE_SIZE])
-    if not rows and number > 1:
-        return paginator.get_page(number)
-    paginator.count = rows[0].total if rows else 0
-    return Page(rows, number, paginator)
-
-
-def _cluster_rows(clusters):
-    """The list's rows, written in one pass: the template's markup, byte for byte."""
-    detail = reverse("clusters:detail", args=[0])
-    prefix, suffix = detail[: detail.rindex("0")], detail[detail.rindex("0") + 1 :]
-    kinds = {value: escape(label) for value, label in Cluster.Kind.choices}
-    return mark_safe(  # every value escaped
-        "".join(
-            f'\n  <tr>\n    <td><a href="{prefix}{c.pk}{suffix}">{escape(c.name)}</a></td>\n'
-            f"    <td>{escape(c.ministry.name)}</td>\n    <td>{kinds.get(c.kind, '')}</td>\n"
-            f'    <td class="text-end">{localize(c.year_count)}</td>\n  </tr>\n  '
-            for c in clusters
-        )
-    )
 
 
 def cluster_list(request):
     clusters = ClusterFilter(request.GET, queryset=clusters_for_list(user=request.user))
-    context = filtered_page(request, clusters, page=_page_with_total)
+    context = filtered_page(request, clusters, page=page_with_total)
     return render(
         request,
         "clusters/cluster_list.html",
         {
             **context,
-            "rows": _cluster_rows(context["page"]),
+            "rows": cluster_rows(context["page"]),
             "can_create": can_create_cluster(request.user),
         },
     )

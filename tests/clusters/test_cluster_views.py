@@ -111,7 +111,7 @@ def test_an_empty_cluster_list_says_so(client_as):
 
 
 def test_the_cluster_list_s_rows_are_the_template_s_markup(client_as, world):
-    """Written in Python (clusters.views.core._cluster_rows): the markup the template wrote,
+    """Written in Python (clusters.list_html.cluster_rows): the markup the template wrote,
     every value escaped."""
     from django.template import Context, Template
 
