@@ -84,10 +84,21 @@ def _work_lines(work, before_reports):
         )
     lines += [
         "",
-        "Built in the worker: the version's requested → generated time (the queue's pickup "
-        "included). The worker's peak RSS is its child process's high-water mark (VmHWM) "
-        "after the build; the ministry report is built second, so its figure is the peak of "
-        "both.",
+        "Each figure is the median of the report's builds, one after another (a single build "
+        "varied by a third between runs), and of as many renders by WeasyPrint alone, each "
+        "in a fresh process. Built in the worker: the version's requested → generated time, "
+        "the queue's pickup (requested → leased) included. "
+        + "; ".join(
+            f"{kind}: pickup {report['pickup_ms']:.0f} ms, builds "
+            + ", ".join(f"{ms:.0f}" for ms in report["worker_build_runs_ms"])
+            + " ms, WeasyPrint alone "
+            + ", ".join(f"{ms:.0f}" for ms in report["weasyprint_alone"]["render_runs_ms"])
+            + " ms"
+            for kind, report in work["reports"].items()
+        )
+        + ". The worker's peak RSS is its child process's high-water mark (VmHWM) after the "
+        "builds; the ministry report is built after the cluster's, so its figure is the peak "
+        "of both.",
     ]
     return lines
 
@@ -122,7 +133,8 @@ def _header_lines(meta, bare, was):
         f"- **Load**: wrk, {meta['seconds_per_run']} s per run at {low} and {top} connections, "
         "logged-in session cookie per role. Latencies are p50 / p95 / p99 in ms. App CPU: "
         "the Django process's CPU time per request on the national data, measured in-process "
-        "(the database's own work not included), warm (cold)." + before,
+        "(the database's own work not included), warm (cold), each the median of three "
+        "batches of ten requests." + before,
         f"- **Machine**: {meta['cores']} cores, shared with other work while this ran (1-minute "
         f"load average {meta['load_average_before'][0]:.1f} before, "
         f"{meta['load_average_during_mean']:.1f} on average during the load runs (at most "
