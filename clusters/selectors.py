@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django.db.models import Count, F, Prefetch
 
-from clusters.access import visible_clusters
+from clusters.access import visible, visible_clusters
 from clusters.evaluation.votes import vote_share
 from clusters.models import (
     ClusterYear,
@@ -19,7 +19,7 @@ def cluster_years_for_user(*, user, year):
     """The cluster-years in the user's scope for a year, with their member count and their
     ministry-year's data version (``ministry_version``)."""
     return (
-        ClusterYear.objects.filter(cluster__in=visible_clusters(user), year=year)
+        visible(ClusterYear.objects.filter(year=year), user, "cluster")
         .select_related("cluster__ministry")
         .annotate(
             member_count=Count("memberships"), ministry_version=F("emulation_year__data_version")
@@ -77,7 +77,7 @@ def years_for_user(*, user, also=()):
     """Every year that has a cluster-year in the user's scope, newest first, with ``also``
     (this year, the year shown): the year switch offers each of them in one step."""
     years = set(
-        ClusterYear.objects.filter(cluster__in=visible_clusters(user))
+        visible(ClusterYear.objects.all(), user, "cluster")
         .order_by()
         .values_list("year", flat=True)
         .distinct()
