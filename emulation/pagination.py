@@ -24,9 +24,11 @@ def filtered_page(request, filterset, page=paginate):
 
 def page_with_total(request, queryset):
     """``paginate``'s page, its rows and their number read in one query (a window count);
-    the paginator counts apart only for a page past the last (it shows the last one). Not
-    for a ``distinct()`` queryset: the window would count the rows before they are made
-    distinct."""
+    the paginator counts apart only for a page past the last (it shows the last one). A
+    ``distinct()`` queryset is counted apart too: the window would count its rows before
+    they are made distinct."""
+    if queryset.query.distinct:
+        return paginate(request, queryset)
     paginator = Paginator(queryset, PAGE_SIZE)
     raw = request.GET.get("page") or "1"
     if not (raw.isascii() and raw.isdigit() and 0 < int(raw) < 10**6):

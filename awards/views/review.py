@@ -23,7 +23,7 @@ from emulation.access import require_ministry_staff
 from emulation.errors import DomainError
 from emulation.fragments import cached_fragment, cached_value
 from emulation.pages import form_page, form_saved, post_action
-from emulation.pagination import filtered_page, paginate
+from emulation.pagination import filtered_page, page_with_total, paginate
 
 
 def queue_filter(request):
@@ -86,7 +86,7 @@ def _queue_rows(page):
 
 def queue(request):
     filterset, token = _queue_filter(request)
-    context = filtered_page(request, filterset)
+    context = filtered_page(request, filterset, page=page_with_total)
     rows = _queue_rows(context["page"])
     form = _filter_form(filterset, token)
     return render(request, "awards/queue.html", {**context, "rows": rows, "filter_form": form})
