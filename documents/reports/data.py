@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from awards.selectors import awards_for_report, ministry_awards_decided
-from clusters.data_version import cluster_year_token, ministry_year_token
+from clusters.data_version import cluster_year_version, ministry_year_token
 from clusters.evaluation.ranking import cluster_years_ranking, ranking_chart
 from clusters.models import ClusterYear, LeadershipTerm, Membership, Minutes, Pledge
 from clusters.selectors import closed_votes
@@ -295,7 +295,7 @@ def report_data_version(report):
     and its ministry-year's, with the neighbouring years; for the ministry-wide report, the
     ministry-year's and its cluster-years'), one query. Read it before the data it labels."""
     if report.kind == YearEndReport.Kind.CLUSTER:
-        token = cluster_year_token(report.cluster_year)
+        token = cluster_year_version(report.cluster_year)  # read with it, or now
     else:
         token = ministry_year_token(ministry_id=report.ministry_id, year=report.year)
     return "dv:" + hashlib.sha256(token.encode()).hexdigest()[:61]

@@ -92,13 +92,16 @@ def _request_version(request, report, back_url):
     return redirect(back_url)
 
 
-def _cluster_report(request, cluster_pk, year, *, write=False):
-    cluster_year = get_cluster_year_for_user(request.user, cluster_pk, year, write=write)
+def _cluster_report(request, cluster_pk, year, *, write=False, token=False):
+    cluster_year = get_cluster_year_for_user(
+        request.user, cluster_pk, year, write=write, token=token
+    )
     return selectors.report_for_cluster_year(cluster_year)
 
 
 def cluster_report(request, cluster_pk, year):
-    return _report_page(request, _cluster_report(request, cluster_pk, year))
+    # The year's data versions read with it: the page tells whether the ready PDF is outdated.
+    return _report_page(request, _cluster_report(request, cluster_pk, year, token=True))
 
 
 def cluster_report_edit(request, cluster_pk, year):
