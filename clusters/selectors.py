@@ -16,16 +16,21 @@ from emulation.collation import vi_key
 
 
 def cluster_years_for_user(*, user, year):
-    """The cluster-years in the user's scope for a year, with their member count and their
-    ministry-year's data version (``ministry_version``)."""
+    """The cluster-years in the user's scope for a year, with their ministry-year's data
+    version (``ministry_version``)."""
     return (
         visible(ClusterYear.objects.filter(year=year), user, "cluster")
         .select_related("cluster__ministry")
-        .annotate(
-            member_count=Count("memberships"), ministry_version=F("emulation_year__data_version")
-        )
+        .annotate(ministry_version=F("emulation_year__data_version"))
         .order_by("cluster__ministry__name", "cluster__kind", "cluster__number")
     )
+
+
+def member_counts(cluster_years):
+    """The number of member units of each cluster-year, by id (one query)."""
+    memberships = Membership.objects.filter(cluster_year__in=[cy.pk for cy in cluster_years])
+    counts = memberships.order_by().values_list("cluster_year").annotate(n=Count("pk"))
+    return dict(counts)
 
 
 def clusters_for_list(*, user):

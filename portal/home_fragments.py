@@ -8,6 +8,7 @@ cluster's or a ministry's record bumps every year of the ministry; its member co
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from clusters.selectors import member_counts
 from documents.reports.progress import overdue_deadlines, report_versions_of, year_progress
 from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 
@@ -60,9 +61,12 @@ def cluster_table(cluster_years, year):
     """The table of the cluster-years in scope (each with its member count), for those who
     have neither a task list nor the tiles."""
     version = tuple((cy.pk, cy.data_version, cy.ministry_version) for cy in cluster_years)
-    context = {"cluster_years": cluster_years, "year": year}
-    return cached_fragment(
-        "home-clusters",
-        (year, version),
-        render=lambda: render_to_string("portal/_cluster_table.html", context),
-    )
+
+    def render():
+        counts = member_counts(cluster_years)
+        for cluster_year in cluster_years:
+            cluster_year.member_count = counts.get(cluster_year.pk, 0)
+        context = {"cluster_years": cluster_years, "year": year}
+        return render_to_string("portal/_cluster_table.html", context)
+
+    return cached_fragment("home-clusters", (year, version), render=render)
