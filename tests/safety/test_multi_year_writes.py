@@ -82,8 +82,10 @@ def two_meetings(world):
 
 
 def versions():
+    """The counters of the years the meetings write: the lines' cluster-years, the ministry's."""
+    written = ClusterYear.objects.filter(proposal__isnull=False)
     return {
-        **{f"c{cy.pk}": cy.data_version for cy in ClusterYear.objects.all()},
+        **{f"c{cy.pk}": cy.data_version for cy in written},
         **{f"m{ey.year}": ey.data_version for ey in EmulationYear.objects.all()},
     }
 
