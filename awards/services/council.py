@@ -337,12 +337,21 @@ def meeting_close(*, actor, meeting):
     by_proposal = {}
     for line in lines:
         by_proposal.setdefault(line.nomination.proposal_id, []).append(line)
+    # Every row this close writes is locked before its first audit entry takes the chain's
+    # lock, in one order: the proposals by id, then the ministry's years and the lines'
+    # cluster-years (as meeting_record). Taken proposal by proposal, two meetings with lines
+    # of two years in opposite orders deadlocked (tests/safety/test_multi_year_writes.py).
+    proposals = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
+        .filter(pk__in=by_proposal)
+        .order_by("pk")
+    )
+    proposals = {proposal.pk: proposal for proposal in proposals}
+    bump_ministry(ministry_id=meeting.council.ministry_id)
+    bump_cluster_years(pks=[proposal.cluster_year_id for proposal in proposals.values()])
     for proposal_id, proposal_lines in by_proposal.items():
-        proposal = (
-            Proposal.objects.select_for_update(of=("self",))
-            .select_related("cluster_year__cluster", "cluster_year__emulation_year__regime")
-            .get(pk=proposal_id)
-        )
+        proposal = proposals[proposal_id]
         if not proposal.is_reviewable:
             raise DomainError(
                 _("Hồ sơ %(p)s không còn ở trạng thái đang xét duyệt.") % {"p": proposal}
