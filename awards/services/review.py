@@ -77,12 +77,15 @@ def proposal_return(*, actor, proposal, reason):
 
 
 def _reviewable_line(actor, line):
+    # The proposal before its line, as every write of a proposal's lines locks them (closing
+    # a council meeting, returning the proposal): the line first deadlocked with a meeting
+    # closing on it (tests/safety/test_multi_year_writes.py).
+    proposal = locked_proposal(line.proposal)
     line = (
         Nomination.objects.select_for_update(of=("self",))
         .select_related("award_title", "unit", "person")
         .get(pk=line.pk)
     )
-    proposal = locked_proposal(line.proposal)
     line.proposal = proposal
     require_staff(actor, proposal)
     if not proposal.is_reviewable:
@@ -171,9 +174,10 @@ def nominations_bulk_approve(*, actor, line_ids):
     result = BulkApproval()
     by_proposal = {}
     for line in lines:
-        by_proposal.setdefault(line.proposal_id, []).append(line.pk)
-    for ids in by_proposal.values():
-        first = _reviewable_line(actor, Nomination(pk=ids[0]))
+        by_proposal.setdefault(line.proposal_id, []).append(line)
+    for proposal_lines in by_proposal.values():
+        ids = [line.pk for line in proposal_lines]
+        first = _reviewable_line(actor, proposal_lines[0])
         ctx = rules.rule_context(first.proposal)
         for candidate in ctx.lines:
             if candidate.pk not in ids:

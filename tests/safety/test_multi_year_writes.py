@@ -5,7 +5,8 @@ the audit chain's lock (one for everyone, held to the commit), so a transaction 
 every counter it will bump before its first audit entry (docs/scaling.md, "Deadlocks").
 Here two council meetings over lines of two years are recorded and closed at once, the
 lines of one in the opposite order of the other's, while dossiers of one of the years are
-opened."""
+opened; and a line is reviewed at the desk while its meeting closes (both lock the proposal
+before its lines)."""
 
 import datetime
 
@@ -16,6 +17,7 @@ from awards import services
 from awards.models import MeetingLine, Nomination, Proposal, UpwardDossier
 from clusters.models import ClusterYear
 from emulation.audit import audit_verify
+from emulation.errors import DomainError
 from emulation.models import EmulationYear
 from tests.awards.conftest import close_vote, council_with, pdf, sign_minutes, title
 from tests.factories import cluster_year_with_units
@@ -136,4 +138,32 @@ def test_closing_two_meetings_while_dossiers_of_one_year_are_opened(world, two_m
     run_at_once([close(world, meeting) for meeting in meetings] + opens)
     assert set(Nomination.objects.values_list("outcome", flat=True)) == {"rejected"}
     assert UpwardDossier.objects.filter(year=2022).count() == 4
+    assert audit_verify()[1] is None
+
+
+@pytest.fixture
+def meeting_on_a_line(world):
+    """An open meeting on the flag line of a proposal in review, its votes recorded."""
+    proposal = proposal_in_review(world, world.cluster_year, world.users.secretary, world.units[:2])
+    line = proposal.nominations.get(award_title__code="co-thi-dua-bo")
+    council_with(world.ministry, 10)
+    meeting = services.meeting_create(
+        actor=world.users.staff, ministry=world.ministry, held_on=datetime.date(2023, 1, 10)
+    )
+    MeetingLine.objects.create(meeting=meeting, nomination=line)
+    record(world, meeting, 2)()
+    return meeting, line
+
+
+@pytest.mark.parametrize("attempt", range(4))
+def test_a_line_reviewed_at_the_desk_while_its_meeting_closes(world, meeting_on_a_line, attempt):
+    """The desk's review and the meeting's close both lock the proposal before its line:
+    one waits for the other and finds the line decided, a message, never a deadlock."""
+    meeting, line = meeting_on_a_line
+    review = lambda: services.nomination_reject(  # noqa: E731
+        actor=world.users.staff, line=line, reason="Chưa đủ thành tích"
+    )
+    _results, errors = at_once(2, lambda i: (close(world, meeting), review)[i]())
+    assert all(isinstance(error, DomainError) for error in errors), errors
+    assert Nomination.objects.get(pk=line.pk).outcome == "rejected"
     assert audit_verify()[1] is None
