@@ -1,7 +1,6 @@
 """The one way views reach clusters: visibility is checked here, never in a view."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -11,25 +10,8 @@ from emulation.models import Ministry
 from emulation.roles import scope_of
 
 
-def visible(queryset, user, cluster=""):
-    """``queryset`` narrowed to the clusters the user sees; ``cluster``: the path from its rows
-    to their cluster ("" for clusters). Only the conditions the user has: an empty one would
-    be compiled for nothing, and a subquery of the clusters costs a compilation of its own."""
-    scope = scope_of(user)
-    if scope.is_superuser:
-        return queryset
-    ministries = scope.staff_ministries | scope.leader_ministries
-    clusters = scope.leader_clusters | scope.secretary_clusters
-    seen = Q()
-    if ministries:
-        seen |= Q(**{f"{cluster}__ministry_id__in" if cluster else "ministry_id__in": ministries})
-    if clusters:
-        seen |= Q(**{f"{cluster}_id__in" if cluster else "pk__in": clusters})
-    return queryset.filter(seen) if seen else queryset.none()
-
-
 def visible_clusters(user):
-    return visible(Cluster.objects.all(), user)
+    return scope_of(user).seen(Cluster.objects.all(), cluster="pk")
 
 
 def get_cluster_for_user(user, pk, *, write=False, manage=False):

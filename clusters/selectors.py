@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django.db.models import Count, F, Prefetch
 
-from clusters.access import visible, visible_clusters
+from clusters.access import visible_clusters
 from clusters.evaluation.votes import vote_share
 from clusters.models import (
     ClusterYear,
@@ -13,13 +13,15 @@ from clusters.models import (
     Vote,
 )
 from emulation.collation import vi_key
+from emulation.roles import scope_of
 
 
 def cluster_years_for_user(*, user, year):
     """The cluster-years in the user's scope for a year, with their ministry-year's data
     version (``ministry_version``)."""
     return (
-        visible(ClusterYear.objects.filter(year=year), user, "cluster")
+        scope_of(user)
+        .seen(ClusterYear.objects.filter(year=year), "cluster__ministry", cluster="cluster")
         .select_related("cluster__ministry")
         .annotate(ministry_version=F("emulation_year__data_version"))
         .order_by("cluster__ministry__name", "cluster__kind", "cluster__number")
@@ -82,7 +84,8 @@ def years_for_user(*, user, also=()):
     """Every year that has a cluster-year in the user's scope, newest first, with ``also``
     (this year, the year shown): the year switch offers each of them in one step."""
     years = set(
-        visible(ClusterYear.objects.all(), user, "cluster")
+        scope_of(user)
+        .seen(ClusterYear.objects.all(), "cluster__ministry", cluster="cluster")
         .order_by()
         .values_list("year", flat=True)
         .distinct()

@@ -78,12 +78,21 @@ class Scope:
             return queryset
         return queryset.filter(**{f"{ministry}__in": self.staff_ministries})
 
-    def seen(self, queryset, ministry="ministry"):
-        """``queryset`` narrowed to the ministries the user sees whole (staff, leaders)."""
+    def seen(self, queryset, ministry="ministry", cluster=None):
+        """``queryset`` narrowed to the ministries the user sees whole (staff, leaders) and,
+        given ``cluster`` (the path from its rows to their cluster), the clusters they see one
+        by one (leaders, secretaries). Only the conditions the user has: an empty one would
+        be compiled for nothing."""
         if self.is_superuser:
             return queryset
-        seen = self.staff_ministries | self.leader_ministries
-        return queryset.filter(**{f"{ministry}__in": seen})
+        ministries = self.staff_ministries | self.leader_ministries
+        clusters = self.leader_clusters | self.secretary_clusters if cluster else frozenset()
+        seen = models.Q()
+        if ministries:
+            seen |= models.Q(**{f"{ministry}__in": ministries})
+        if clusters:
+            seen |= models.Q(**{f"{cluster}__in": clusters})
+        return queryset.filter(seen) if seen else queryset.none()
 
     def manages_ministry(self, ministry_id):
         """Ministry staff: set up clusters, units, scoring tables, review proposals."""
