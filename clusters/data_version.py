@@ -15,10 +15,11 @@ share). What a page shows of the neighbouring years (the ranking's "compared wit
 year", the report's next year's leaders) is in its key instead: ``cluster_year_token``
 reads the counters of the year before and after with the year's own."""
 
-from django.db.models import Count, F, Sum
+from django.db import connection
+from django.db.models import F
 
 from clusters.models import ClusterYear
-from emulation.models import EmulationYear
+from emulation.models import EmulationYear, Ministry
 
 
 def bump_cluster_year(*, pk):
@@ -69,16 +70,65 @@ def cluster_year_version(cluster_year, rows=None):
 
 
 def ministry_year_token(*, ministry_id, year):
-    """The versions a ministry-wide page of the year depends on (one query): the
-    ministry-year's counter, and the number and sum of its cluster-years' counters (a
-    counter only grows, and removing a cluster-year bumps the ministry-year)."""
-    row = (
-        EmulationYear.objects.filter(ministry_id=ministry_id, year=year)
-        .annotate(clusters=Count("cluster_years"), total=Sum("cluster_years__data_version"))
-        .values_list("pk", "data_version", "clusters", "total")
-        .first()
-    )
+    """The versions a ministry-wide page of the year depends on (one query, written as SQL
+    like ``ministries_token``): the ministry-year's counter, and the number and sum of its
+    cluster-years' counters (a counter only grows, and removing a cluster-year bumps the
+    ministry-year)."""
+    years, clusters = EmulationYear._meta.db_table, ClusterYear._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT ey.id, ey.data_version, COUNT(cy.id), SUM(cy.data_version) FROM {years} ey "
+            f"LEFT JOIN {clusters} cy ON cy.emulation_year_id = ey.id "
+            f"WHERE ey.ministry_id = %s AND ey.year = %s GROUP BY ey.id, ey.data_version",
+            [ministry_id, year],
+        )
+        row = cursor.fetchone()
     if row is None:
         return f"m{ministry_id}.{year}:-"
     pk, version, clusters, total = row
     return f"m{pk}:{version}.{clusters}.{total or 0}"
+
+
+def ministry_token(*, ministry_id):
+    """The versions of everything a ministry holds, of every year: ``ministries_token``."""
+    return ministries_token([ministry_id])
+
+
+def ministries_token(ministry_ids=None, *, cluster_years=True):
+    """The versions of everything some ministries hold (None: every ministry), of every year
+    (one query): the number, ids and counters' sum of their ministry-years and, unless
+    ``cluster_years`` is False (a page of the ministries' own records: their clusters, the
+    catalogue), the number and counters' sum of their cluster-years. A counter only grows,
+    removing a cluster-year bumps its ministry-year, and a record of no year (a unit, a
+    cluster, the catalogue) bumps every year of its ministry: any write moves the token. None
+    when one of the ministries has no year yet: its records' writes bump nothing, so nothing
+    can be keyed by it. Written as SQL: the ORM would spend longer compiling it than the
+    database running it."""
+    ids = sorted(ministry_ids) if ministry_ids is not None else None
+    if ids == []:
+        return "m:-"
+    ministries = Ministry._meta.db_table
+    years, clusters = EmulationYear._meta.db_table, ClusterYear._meta.db_table
+    listed = f"IN ({', '.join(['%s'] * len(ids))})" if ids else ""
+    named = f"WHERE m.id {listed}" if ids else ""
+    where = f"WHERE ey.ministry_id {listed}" if ids else ""
+    columns = ["m.n", "y.ministries", "y.n", "y.ids", "y.total"]
+    sources = [
+        f"(SELECT COUNT(*) AS n FROM {ministries} m {named}) m",
+        f"(SELECT COUNT(DISTINCT ey.ministry_id) AS ministries, COUNT(*) AS n, "
+        f"SUM(ey.id) AS ids, SUM(ey.data_version) AS total FROM {years} ey {where}) y",
+    ]
+    if cluster_years:
+        columns += ["c.n", "c.total"]
+        sources.append(
+            f"(SELECT COUNT(*) AS n, SUM(cy.data_version) AS total FROM {clusters} cy "
+            f"JOIN {years} ey ON cy.emulation_year_id = ey.id {where}) c"
+        )
+    sql = f"SELECT {', '.join(columns)} FROM {', '.join(sources)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (ids or []) * len(sources))
+        count, opened, *versions = cursor.fetchone()
+    if opened < count:
+        return None
+    names = ",".join(map(str, ids)) if ids is not None else "*"
+    return f"m{names}:" + ".".join(str(value or 0) for value in versions)

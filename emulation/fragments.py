@@ -50,7 +50,10 @@ def fragment_key(name, version, *vary):
 
 def cached_value(name, version, *vary, compute):
     """What ``compute()`` returns (anything the cache can pickle, never None), from the cache
-    when it was computed for this version before."""
+    when it was computed for this version before; computed each time when ``version`` is
+    None (nothing keys it)."""
+    if version is None:
+        return compute()
     key = fragment_key(name, version, *vary)
     value = cache.get(key)
     if value is None:

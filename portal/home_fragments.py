@@ -7,10 +7,17 @@ cluster's or a ministry's record bumps every year of the ministry; its member co
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from clusters.data_version import ministries_token
 from clusters.selectors import member_counts
-from documents.reports.progress import overdue_deadlines, report_versions_of, year_progress
-from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
+from documents.reports.progress import (
+    overdue_deadlines,
+    report_states_of_ministries,
+    report_versions_of,
+    year_progress,
+)
+from emulation.fragments import CSRF_SLOT, cached_fragment, cached_value, with_csrf_token
 
 
 def _cached(name, cluster_years, *vary, render):
@@ -70,3 +77,31 @@ def cluster_table(cluster_years, year):
         return render_to_string("portal/_cluster_table.html", context)
 
     return cached_fragment("home-clusters", (year, version), render=render)
+
+
+def ministry_wide(scope):
+    """Staff and leaders of whole ministries only (a superuser: of every one): their home
+    page shows what their ministries hold, and nothing of a single cluster's rights."""
+    whole = scope.is_superuser or scope.staff_ministries or scope.leader_ministries
+    return bool(whole) and not (scope.leader_clusters or scope.secretary_clusters)
+
+
+def ministry_wide_home(request, scope, year, *, render):
+    """The home page of a ministry-wide reader but its latest reports (``render(request,
+    scope, year)``: two parts of HTML), once per version of their ministries' records
+    (``ministries_token``, read first), year, day (the tiles count days; the year switch
+    offers this year) and, for a leader, the states of the year's PDFs (a build writes no
+    data version), and per rights (which panels show)."""
+    ministries = None if scope.is_superuser else scope.staff_ministries | scope.leader_ministries
+    today = timezone.localdate()
+    pdfs = report_states_of_ministries(ministries, year) if scope.is_leader else ()
+    version = (ministries_token(ministries), year, today.isoformat(), tuple(pdfs))
+    rights = (
+        scope.is_superuser,
+        tuple(sorted(scope.staff_ministries)),
+        tuple(sorted(scope.leader_ministries)),
+    )
+    parts = cached_value(
+        "home-ministry-wide", version, rights, compute=lambda: render(request, scope, year)
+    )
+    return [mark_safe(part) for part in parts]  # rendered by the site's own templates

@@ -3,6 +3,7 @@ ministry staff's account administration."""
 
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,23 +26,35 @@ def home(request):
     leader's tiles for every cluster in scope, the staff's queue and cluster list."""
     year = selected_year(request)
     scope = scope_of(request.user)
+    if home_fragments.ministry_wide(scope):
+        parts = home_fragments.ministry_wide_home(request, scope, year, render=home_parts)
+        return render(request, "portal/home.html", {"parts": parts})
+    return render(request, "portal/home.html", home_context(request, scope, year))
+
+
+def home_context(request, scope, year):
     cluster_years = list(cluster_years_for_user(user=request.user, year=year))
     own = [cy for cy in cluster_years if scope.is_secretary_of(cy.cluster_id)]
     is_leader = scope.is_leader
     tasks = home_fragments.task_list(request, own, scope)
     table = cluster_years and not is_leader and not tasks
-    return render(
-        request,
-        "portal/home.html",
-        {
-            "year": year,
-            "cluster_years": cluster_years,
-            "tasks": tasks,
-            "is_leader": is_leader,
-            "dashboard": home_fragments.leader_dashboard(cluster_years) if is_leader else "",
-            "cluster_table": home_fragments.cluster_table(cluster_years, year) if table else "",
-            "years": years_for_user(user=request.user, also={year, timezone.localdate().year}),
-        },
+    return {
+        "year": year,
+        "cluster_years": cluster_years,
+        "tasks": tasks,
+        "is_leader": is_leader,
+        "dashboard": home_fragments.leader_dashboard(cluster_years) if is_leader else "",
+        "cluster_table": home_fragments.cluster_table(cluster_years, year) if table else "",
+        "years": years_for_user(user=request.user, also={year, timezone.localdate().year}),
+    }
+
+
+def home_parts(request, scope, year):
+    """The home page above and below the latest reports, as HTML."""
+    context = home_context(request, scope, year)
+    return tuple(
+        render_to_string(f"portal/_home_{part}.html", context, request=request)
+        for part in ("top", "bottom")
     )
 
 

@@ -11,7 +11,7 @@ from units.access import get_unit_for_user
 from units.filters import UnitFilter
 from units.forms import UnitForm
 from units.list_html import unit_rows
-from units.selectors import cluster_history_of, units_for_list
+from units.selectors import units_for_list
 
 
 def unit_list(request):
@@ -38,7 +38,6 @@ def unit_detail(request, pk):
         "units/unit_detail.html",
         {
             "unit": unit,
-            "history": cluster_history_of(unit),
             "can_manage": scope_of(request.user).manages_ministry(unit.ministry_id),
         },
     )

@@ -1,14 +1,14 @@
 """Reads of the awards app: the ministry's queue, award histories. The ranking and the vote
 share of a line come from the scoring feature (``clusters.evaluation``), never from here."""
 
-from django.db.models import Count, F, Max, Prefetch, Q, Sum, TextField
+from django.db.models import Count, F, Prefetch, Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Award, Decision, Nomination, Proposal
 from clusters.access import visible_clusters
-from emulation.models import AuditEntry, AwardTitle, EmulationYear, LegalRegime, Ministry
+from emulation.models import AuditEntry, AwardTitle, LegalRegime
 from emulation.roles import scope_of
 from units.models import PersonYear, UnitHeadDecision
 
@@ -62,41 +62,6 @@ def queue_clusters(*, user):
     """The clusters the queue's filter offers: those of the ministries the user manages."""
     clusters = scope_of(user).managed(visible_clusters(user))
     return clusters.order_by("ministry__name", "kind", "number")
-
-
-def ministry_versions(*, ministry_id):
-    """Every year of the ministry: its version, and the number, the sum of the versions and
-    the newest id of its cluster-years (one query). Whatever the rules read about a line's
-    unit or person (awards, proposals, unit heads' decisions, yearly records, of any year)
-    bumps one of them: a record of a year the ministry has not opened bumps every year."""
-    return tuple(
-        EmulationYear.objects.filter(ministry_id=ministry_id)
-        .annotate(
-            n=Count("cluster_years"),
-            total=Sum("cluster_years__data_version"),
-            newest=Max("cluster_years__id"),
-        )
-        .order_by("pk")
-        .values_list("pk", "data_version", "n", "total", "newest")
-    )
-
-
-def queue_filter_token(*, user):
-    """The versions the queue filter's choices depend on (one query): per ministry the user
-    manages, the number, the sum of the versions and the newest id of its years. A cluster's
-    or the ministry's own write bumps every year of the ministry, the catalogue's every year
-    of every ministry; a year added or removed changes the number or the newest id. None when
-    a managed ministry has no year (nothing would be bumped): the choices are then read."""
-    rows = tuple(
-        scope_of(user)
-        .managed(Ministry.objects.all(), "pk")
-        .annotate(n=Count("years"), total=Sum("years__data_version"), newest=Max("years__id"))
-        .order_by("pk")
-        .values_list("pk", "n", "total", "newest")
-    )
-    if not rows or any(n == 0 for _pk, n, _total, _newest in rows):
-        return None
-    return rows
 
 
 def award_title_choices():

@@ -1,10 +1,14 @@
 from django import template
 from django.db.models import Count
+from django.template.loader import render_to_string
 
 from awards import selectors
 from awards.models import Proposal
+from clusters.data_version import ministry_token
+from emulation.fragments import cached_fragment
 from emulation.numbers import format_decimal
 from emulation.roles import scope_of
+from units.selectors import cluster_history_of
 
 register = template.Library()
 
@@ -38,6 +42,21 @@ def _history(awards):
 @register.inclusion_tag("awards/_award_history.html")
 def unit_award_history(unit):
     return _history(selectors.awards_of_unit(unit=unit))
+
+
+@register.simple_tag
+def unit_history(unit):
+    """The unit page's years: those it led a cluster, its awards and its clusters, rendered
+    once per version of its ministry's records (``ministry_token``, read before them: every
+    record shown belongs to the unit's ministry, a year of it or the catalogue)."""
+    return cached_fragment(
+        "unit-history",
+        ministry_token(ministry_id=unit.ministry_id),
+        unit.pk,
+        render=lambda: render_to_string(
+            "units/_unit_history.html", {"unit": unit, "history": cluster_history_of(unit)}
+        ),
+    )
 
 
 @register.inclusion_tag("awards/_award_history.html")

@@ -14,6 +14,7 @@ from awards.regime import proposal_regime
 from awards.services.proposals import missing_parts
 from awards.views.common import file_download
 from clusters.access import get_cluster_year_for_user
+from clusters.data_version import ministry_token
 from clusters.selectors import cluster_years_for_user
 from emulation.dates import short_date
 from emulation.errors import DomainError
@@ -56,7 +57,7 @@ def proposal_detail(request, pk):
     and names its actor as they were then. Until the proposal is decided its lines show the
     rules' findings, which read the units' and people's records of every year anywhere in the
     ministry and the day: the key then also holds every year of the ministry with its
-    cluster-years' versions (``selectors.ministry_versions``, one query) and the day."""
+    cluster-years' versions (``ministry_token``, one query) and the day."""
     proposal = get_proposal_for_user(request.user, pk)
     scope = scope_of(request.user)
     cluster = proposal.cluster_year.cluster
@@ -65,7 +66,7 @@ def proposal_detail(request, pk):
     checked = None
     if not proposal.is_decided:
         stage = rules.APPROVAL if proposal.is_reviewable else rules.SUBMISSION
-        versions = selectors.ministry_versions(ministry_id=cluster.ministry_id)
+        versions = ministry_token(ministry_id=cluster.ministry_id)
         checked = (stage, timezone.localdate(), versions)
     body = cached_fragment(
         "proposal",

@@ -19,11 +19,13 @@ from awards.forms import (
     ReasonForm,
     RevokeForm,
 )
+from clusters.data_version import ministries_token
 from emulation.access import require_ministry_staff
 from emulation.errors import DomainError
 from emulation.fragments import cached_fragment, cached_value
 from emulation.pages import form_page, form_saved, post_action
 from emulation.pagination import filtered_page, page_with_total, paginate
+from emulation.roles import scope_of
 
 
 def queue_filter(request):
@@ -32,19 +34,15 @@ def queue_filter(request):
 
 def _queue_filter(request):
     """The queue's filter and the versions of its choices (the managed ministries' clusters,
-    the catalogue's titles: ``selectors.queue_filter_token``, read first), which are cached
-    under them."""
+    the catalogue's titles: ``ministries_token``, read first), which are cached under them."""
     require_ministry_staff(request.user)
     user = request.user
-    token = selectors.queue_filter_token(user=user)
-    if token is None:
-        choices = selectors.queue_filter_choices(user=user)
-    else:
-        choices = cached_value(
-            "queue-filter-choices",
-            token,
-            compute=lambda: selectors.queue_filter_choices(user=user),
-        )
+    scope = scope_of(user)
+    managed = None if scope.is_superuser else scope.staff_ministries
+    token = ministries_token(managed, cluster_years=False)
+    choices = cached_value(
+        "queue-filter-choices", token, compute=lambda: selectors.queue_filter_choices(user=user)
+    )
     filterset = ProposalFilter(
         request.GET,
         queryset=selectors.queue_proposals(user=user),
@@ -84,12 +82,31 @@ def _queue_rows(page):
     return cached_fragment("queue-rows", (today.isoformat(), versions), render=render_rows)
 
 
-def queue(request):
+def _queue_list(request):
+    """The filter, the page's rows and the links to the other pages, as HTML."""
     filterset, token = _queue_filter(request)
     context = filtered_page(request, filterset, page=page_with_total)
     rows = _queue_rows(context["page"])
     form = _filter_form(filterset, token)
-    return render(request, "awards/queue.html", {**context, "rows": rows, "filter_form": form})
+    context = {**context, "rows": rows, "filter_form": form}
+    return render_to_string("awards/_queue_list.html", context)
+
+
+def queue(request):
+    """The proposals sent to the managed ministries. As it opens (no filter, the first page)
+    the list is rendered once per version of their records (``ministries_token``, read
+    first: every write to a proposal bumps its cluster-year) and per day (the days waiting)."""
+    require_ministry_staff(request.user)
+    version = None
+    if not request.GET:
+        scope = scope_of(request.user)
+        token = ministries_token(None if scope.is_superuser else scope.staff_ministries)
+        version = token and (token, timezone.localdate().isoformat())
+    listing = cached_fragment("queue-opened", version, render=lambda: _queue_list(request))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"listing": listing, "query_string": query.urlencode()}
+    return render(request, "awards/queue.html", context)
 
 
 @require_POST

@@ -27,7 +27,7 @@ from clusters.models import (
     TitleRegistration,
     Vote,
 )
-from documents.models import ReportVersion
+from documents.models import ReportVersion, YearEndReport
 
 TILE_KEYS = ("leadership", "pledge", "scores", "vote", "minutes", "proposal", "report")
 # A deadline this close (or passed) puts its cluster-year at the top of the list.
@@ -190,6 +190,18 @@ def report_versions_of(cluster_years):
         "pk", "status", "report__cluster_year_id"
     )
     return [PdfState(*row) for row in rows]
+
+
+def report_states_of_ministries(ministry_ids, year):
+    """``(id, state)`` of every PDF version of the year's cluster reports of some ministries
+    (None: every ministry), in id order (one query): a ministry-wide home page keys its tiles
+    by them, as ``report_versions_of`` does a cluster-year's."""
+    versions = ReportVersion.objects.filter(
+        report__kind=YearEndReport.Kind.CLUSTER, report__year=year
+    )
+    if ministry_ids is not None:
+        versions = versions.filter(report__ministry_id__in=ministry_ids)
+    return list(versions.order_by("pk").values_list("pk", "status"))
 
 
 def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None, pdfs=None):

@@ -13,9 +13,17 @@ from emulation.roles import scope_of
 VERSIONS_SHOWN = 20
 
 
+def _the_report(**unique):
+    """The report with these fields (unique: no ordering to compile), or None."""
+    try:
+        return YearEndReport.objects.get(**unique)
+    except YearEndReport.DoesNotExist:
+        return None
+
+
 def report_for_cluster_year(cluster_year):
     """The cluster-year's report, or an unsaved one with every setting at its default."""
-    report = YearEndReport.objects.filter(cluster_year=cluster_year).first()
+    report = _the_report(cluster_year=cluster_year)
     if report is None:
         report = YearEndReport(
             kind=YearEndReport.Kind.CLUSTER,
@@ -29,9 +37,7 @@ def report_for_cluster_year(cluster_year):
 
 
 def report_for_ministry(ministry, year):
-    report = YearEndReport.objects.filter(
-        kind=YearEndReport.Kind.MINISTRY, ministry=ministry, year=year
-    ).first()
+    report = _the_report(kind=YearEndReport.Kind.MINISTRY, ministry=ministry, year=year)
     if report is None:
         report = YearEndReport(kind=YearEndReport.Kind.MINISTRY, ministry=ministry, year=year)
     report.ministry = ministry

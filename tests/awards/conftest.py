@@ -208,3 +208,17 @@ def _vietnamese():
 
     with translation.override("vi"):
         yield
+
+
+def revoke_award(world, reason, **extra):
+    """Revoke the one award by the staff's decision 15/QĐ-BTP of 1 March 2022."""
+    from awards.models import Award
+
+    return services.award_revoke(
+        actor=world.users.staff,
+        award=Award.objects.get(),
+        reason=reason,
+        number="15/QĐ-BTP",
+        dated=datetime.date(2022, 3, 1),
+        **extra,
+    )

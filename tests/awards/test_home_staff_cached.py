@@ -104,9 +104,44 @@ def test_a_warm_staff_home_reads_the_same_at_two_sizes(
         cluster_year_with_units(cluster, 2021, [UnitFactory(ministry=world.ministry)])
     client = client_as("staff")
     client.get(HOME)
-    # Session, user (the role scope from the cache), the cluster-years with their versions,
-    # the years of the switch, the proposal queue's counts, the latest reports; not the
-    # ministry of the report's link (it came with the cluster-years).
-    with django_assert_num_queries(6):
+    # Session, user (the role scope from the cache), the ministry's token, the latest
+    # reports: the rest of the page is cached under the token (6 before: the cluster-years,
+    # the years of the switch and the queue's counts were read each time).
+    with django_assert_num_queries(4):
         response = client.get(HOME)
     assert len(_rows(response)) == 2 + size
+
+
+def test_the_next_staff_home_counts_a_proposal_sent_and_offers_a_new_year(
+    client_as, world, request
+):
+    """The queue's counts and the year switch are in the cached page too."""
+    client = client_as("staff")
+    html = client.get(HOME).content.decode()
+    assert "<li>Đã gửi: 1</li>" not in html
+    assert 'href="?year=2019"' not in html
+    request.getfixturevalue("submitted")
+    cluster_year_with_units(world.cluster, 2019, [])
+    html = client.get(HOME).content.decode()
+    assert "<li>Đã gửi: 1</li>" in html
+    assert 'href="?year=2019"' in html
+
+
+def test_a_staff_member_made_leader_sees_the_tiles_at_once(client_as, world):
+    from emulation.roles import Role
+    from tests.factories import grant
+
+    client = client_as("staff")
+    assert 'id="dashboard"' not in client.get(HOME).content.decode()  # the table cached
+    grant(world.users.staff, Role.LEADER, world.ministry)
+    assert 'id="dashboard"' in client.get(HOME).content.decode()
+
+
+def test_two_ministries_staff_homes_are_their_own(client_as, world):
+    """The same year, one cache: each ministry's staff sees its own clusters only."""
+    cluster = ClusterFactory(ministry=world.other_ministry, number=5, name="Cụm của Bộ Khác")
+    cluster_year_with_units(cluster, 2021, [UnitFactory(ministry=world.other_ministry)])
+    ours = client_as("staff").get(HOME).content.decode()
+    theirs = client_as("foreign_staff").get(HOME).content.decode()
+    assert "Cụm thi đua số 2" in ours and "Cụm của Bộ Khác" not in ours
+    assert "Cụm của Bộ Khác" in theirs and "Cụm thi đua số 2" not in theirs

@@ -166,10 +166,27 @@ def test_the_queue_filter_works_with_the_cache_down(world, submitted):
 def test_a_queue_with_a_new_write_reads_the_choices_from_the_cache(
     world, client_as, submitted, django_assert_num_queries
 ):
-    """A write to a cluster-year bumps its rows, not the filter's choices: the page reads
-    what it read before the filter's choices were cached, no more."""
+    """A write to a cluster-year moves the list's token and its rows' versions, not the
+    filter's choices: the list is rendered again with the choices from the cache."""
     client = client_as("staff")
     client.get(QUEUE)
     _review(world, Proposal.objects.get(pk=submitted.pk))
-    with django_assert_num_queries(QUEUE_WARM_QUERIES + 1):  # the rows
+    # The filter's versions, the page's versions with their count, the rows; not the choices.
+    with django_assert_num_queries(QUEUE_WARM_QUERIES + 3):
         client.get(QUEUE)
+
+
+def test_the_opened_queue_shows_a_proposal_sent_since(client_as, world, draft):
+    """The list as it opens is cached whole: a proposal sent after it was shows at once."""
+    client = client_as("staff")
+    assert f'href="/awards/{draft.pk}/"' not in client.get(QUEUE).content.decode()
+    services.proposal_submit(actor=world.users.secretary, proposal=draft)
+    assert f'href="/awards/{draft.pk}/"' in client.get(QUEUE).content.decode()
+
+
+def test_a_filtered_queue_is_never_the_opened_one(client_as, world, submitted):
+    client = client_as("staff")
+    assert f'href="/awards/{submitted.pk}/"' in client.get(QUEUE).content.decode()
+    other = f"{QUEUE}?cluster={world.other_cluster.pk}"
+    assert f'href="/awards/{submitted.pk}/"' not in client.get(other).content.decode()
+    assert f'href="/awards/{submitted.pk}/"' in client.get(QUEUE).content.decode()

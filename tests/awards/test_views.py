@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from awards import services
 from awards.models import Award, Proposal
+from tests.awards.conftest import revoke_award
 from tests.html import link_texts
 
 ROLES = ["anonymous", "secretary", "other_secretary", "leader", "staff", "foreign_staff"]
@@ -231,14 +231,7 @@ def test_decision_export_shows_the_revocation(client_as, world, decided):
 
     from openpyxl import load_workbook
 
-    services.award_revoke(
-        actor=world.users.staff,
-        award=Award.objects.get(),
-        reason="Gian dối",
-        number="15/QĐ-BTP",
-        dated=datetime.date(2022, 3, 1),
-        recover_amount=Decimal(5000000),
-    )
+    revoke_award(world, "Gian dối", recover_amount=Decimal(5000000))
     response = client_as("staff").get(reverse("awards:decisions_export"))
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][11:] == (

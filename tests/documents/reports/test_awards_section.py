@@ -16,7 +16,7 @@ from documents.templatetags.reports import no_orphan
 from emulation.demo import CLUSTER_2_UNITS
 from emulation.models import AwardTitle
 from tests.awards.conftest import pdf as upload
-from tests.awards.conftest import record_vote, sign_minutes
+from tests.awards.conftest import record_vote, revoke_award, sign_minutes
 from tests.documents.reports.conftest import build_cluster_year, pdf_rows, pdf_text
 from tests.documents.reports.test_views import OUTDATED, _queries, page_url, ready_version
 
@@ -185,13 +185,7 @@ def test_a_revoked_award_is_not_listed_as_decided(
     world, cluster2, flag_proposal, ministry_report, tmp_path
 ):
     decide(world, flag_proposal)
-    services.award_revoke(
-        actor=world.users.staff,
-        award=Award.objects.get(),
-        reason="Kê khai không trung thực",
-        number="15/QĐ-BTP",
-        dated=datetime.date(2022, 3, 1),
-    )
+    revoke_award(world, "Kê khai không trung thực")
 
     cluster_rows = rows_of(cluster2.report, tmp_path)
     ministry_text = flat_text(ministry_report, tmp_path)
