@@ -132,3 +132,27 @@ def ministries_token(ministry_ids=None, *, cluster_years=True):
         return None
     names = ",".join(map(str, ids)) if ids is not None else "*"
     return f"m{names}:" + ".".join(str(value or 0) for value in versions)
+
+
+def clusters_token(cluster_ids):
+    """The versions of everything some clusters hold, of every year (one query, in SQL like
+    ``ministries_token``): the number, ids and counters' sum of their cluster-years, and the
+    sum of their ministry-years' counters (a record of no year, as a cluster's name or the
+    catalogue, bumps every year of its ministry). Removing a cluster-year bumps its
+    ministry-year and takes its rows out of the sums: what is left is shown as it was. None
+    when the clusters have no year: nothing would be bumped."""
+    ids = sorted(cluster_ids)
+    if not ids:
+        return None
+    years, clusters = EmulationYear._meta.db_table, ClusterYear._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), SUM(cy.id), SUM(cy.data_version), SUM(ey.data_version) "
+            f"FROM {clusters} cy JOIN {years} ey ON cy.emulation_year_id = ey.id "
+            f"WHERE cy.cluster_id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        count, *versions = cursor.fetchone()
+    if not count:
+        return None
+    return f"c{','.join(map(str, ids))}:{count}." + ".".join(str(value) for value in versions)

@@ -1,19 +1,20 @@
 """The home page's task list (the secretary's) and dashboard (the leader's), rendered once per
 data version of the cluster-years they show (``emulation.fragments``) and per day (a deadline
 counts days). Their PDFs' states are in the key too: a report's build writes no data version.
-The task list's actions are POST forms: each page puts its own CSRF token in. The staff's
+The task list's actions are POST forms: each page puts its own CSRF token in. The whole page
+but its latest reports is cached too, under the versions of everything the user sees
+(``home_parts``): a warm home reads those, not the cluster-years. The staff's
 table of clusters is rendered once per data version of its cluster-years (its names: a
 cluster's or a ministry's record bumps every year of the ministry; its member counts)."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
-from clusters.data_version import ministries_token
+from clusters.data_version import clusters_token, ministries_token
 from clusters.selectors import member_counts
 from documents.reports.progress import (
     overdue_deadlines,
-    report_states_of_ministries,
+    report_states,
     report_versions_of,
     year_progress,
 )
@@ -33,7 +34,7 @@ def _cached(name, cluster_years, *vary, render):
     return cached_fragment(name, version, *vary, render=lambda: render(today, pdfs))
 
 
-def task_list(request, cluster_years, scope):
+def task_list(cluster_years, scope):
     if not cluster_years:
         return ""
 
@@ -44,8 +45,7 @@ def task_list(request, cluster_years, scope):
         return render_to_string("portal/_task_list.html", {"tasks": tasks, "csrf_token": CSRF_SLOT})
 
     writes = tuple(scope.writes_cluster(cy.cluster) for cy in cluster_years)
-    html = _cached("home-tasks", cluster_years, writes, render=render)
-    return with_csrf_token(request, html)
+    return _cached("home-tasks", cluster_years, writes, render=render)
 
 
 def leader_dashboard(cluster_years):
@@ -79,29 +79,48 @@ def cluster_table(cluster_years, year):
     return cached_fragment("home-clusters", (year, version), render=render)
 
 
-def ministry_wide(scope):
-    """Staff and leaders of whole ministries only (a superuser: of every one): their home
-    page shows what their ministries hold, and nothing of a single cluster's rights."""
-    whole = scope.is_superuser or scope.staff_ministries or scope.leader_ministries
-    return bool(whole) and not (scope.leader_clusters or scope.secretary_clusters)
+def _scope_version(scope, year):
+    """What the user's home page shows depends on, read before it: the versions of the
+    ministries they see whole (``ministries_token``) or else of the clusters they see one by
+    one (``clusters_token``), the day (the tiles count days; the year switch offers this
+    year) and the year's PDFs' states (a build writes no data version) for the tiles and
+    tasks. None for a user with both (the page is then computed each time)."""
+    ministries = scope.staff_ministries | scope.leader_ministries
+    clusters = scope.leader_clusters | scope.secretary_clusters
+    if scope.is_superuser:
+        token, seen = ministries_token(), {}
+    elif ministries and not clusters:
+        token, seen = ministries_token(ministries), {"ministry_ids": ministries}
+    elif clusters and not ministries:
+        token, seen = clusters_token(clusters), {"cluster_ids": clusters}
+    else:
+        return None
+    if token is None:
+        return None
+    pdfs = ()
+    if scope.is_leader or scope.secretary_clusters:
+        pdfs = tuple(report_states(year=year, **seen))
+    return (token, year, timezone.localdate().isoformat(), pdfs)
 
 
-def ministry_wide_home(request, scope, year, *, render):
-    """The home page of a ministry-wide reader but its latest reports (``render(request,
-    scope, year)``: two parts of HTML), once per version of their ministries' records
-    (``ministries_token``, read first), year, day (the tiles count days; the year switch
-    offers this year) and, for a leader, the states of the year's PDFs (a build writes no
-    data version), and per rights (which panels show)."""
-    ministries = None if scope.is_superuser else scope.staff_ministries | scope.leader_ministries
-    today = timezone.localdate()
-    pdfs = report_states_of_ministries(ministries, year) if scope.is_leader else ()
-    version = (ministries_token(ministries), year, today.isoformat(), tuple(pdfs))
-    rights = (
-        scope.is_superuser,
-        tuple(sorted(scope.staff_ministries)),
-        tuple(sorted(scope.leader_ministries)),
+def home_parts(request, scope, year, *, render):
+    """The home page but its latest reports (``render(request, scope, year)``: two parts of
+    HTML, forms with ``CSRF_SLOT``), once per ``_scope_version`` and rights (which panels
+    and actions show), each request with its own CSRF token."""
+    rights = tuple(
+        sorted(ids)
+        for ids in (
+            scope.staff_ministries,
+            scope.leader_ministries,
+            scope.leader_clusters,
+            scope.secretary_clusters,
+        )
     )
     parts = cached_value(
-        "home-ministry-wide", version, rights, compute=lambda: render(request, scope, year)
+        "home",
+        _scope_version(scope, year),
+        scope.is_superuser,
+        rights,
+        compute=lambda: render(request, scope, year),
     )
-    return [mark_safe(part) for part in parts]  # rendered by the site's own templates
+    return [with_csrf_token(request, part) for part in parts]

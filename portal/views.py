@@ -25,18 +25,15 @@ def home(request):
     """Everyone's year at a glance: the secretary's task list for each of their clusters, the
     leader's tiles for every cluster in scope, the staff's queue and cluster list."""
     year = selected_year(request)
-    scope = scope_of(request.user)
-    if home_fragments.ministry_wide(scope):
-        parts = home_fragments.ministry_wide_home(request, scope, year, render=home_parts)
-        return render(request, "portal/home.html", {"parts": parts})
-    return render(request, "portal/home.html", home_context(request, scope, year))
+    parts = home_fragments.home_parts(request, scope_of(request.user), year, render=_home_parts)
+    return render(request, "portal/home.html", {"parts": parts})
 
 
-def home_context(request, scope, year):
+def _home_context(request, scope, year):
     cluster_years = list(cluster_years_for_user(user=request.user, year=year))
     own = [cy for cy in cluster_years if scope.is_secretary_of(cy.cluster_id)]
     is_leader = scope.is_leader
-    tasks = home_fragments.task_list(request, own, scope)
+    tasks = home_fragments.task_list(own, scope)
     table = cluster_years and not is_leader and not tasks
     return {
         "year": year,
@@ -49,9 +46,9 @@ def home_context(request, scope, year):
     }
 
 
-def home_parts(request, scope, year):
+def _home_parts(request, scope, year):
     """The home page above and below the latest reports, as HTML."""
-    context = home_context(request, scope, year)
+    context = _home_context(request, scope, year)
     return tuple(
         render_to_string(f"portal/_home_{part}.html", context, request=request)
         for part in ("top", "bottom")

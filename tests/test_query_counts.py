@@ -26,8 +26,9 @@ def grow(world, size):
 PAGES = {
     # 5 of its own (with the years of the switch) + the staff's proposal queue and the
     # leader's latest reports + the secretary's task list (10, the same for one cluster or
-    # many; the leader's tiles cost the same, see below).
-    "home": (lambda w: f"/?year={w.year}", 18),
+    # many; the leader's tiles cost the same, see below); cold, the versions the whole page
+    # is cached under (its token, its PDFs' states: tests/awards/test_home_cached.py).
+    "home": (lambda w: f"/?year={w.year}", 19),
     "cluster list": (lambda w: "/clusters/", 6),
     # 7 of its own + 14 for its panels (leadership, pledge, evaluation, proposals, reports);
     # the evaluation panel reads last year's totals when there is one. 20 before the data

@@ -192,15 +192,17 @@ def report_versions_of(cluster_years):
     return [PdfState(*row) for row in rows]
 
 
-def report_states_of_ministries(ministry_ids, year):
+def report_states(*, year, ministry_ids=None, cluster_ids=None):
     """``(id, state)`` of every PDF version of the year's cluster reports of some ministries
-    (None: every ministry), in id order (one query): a ministry-wide home page keys its tiles
-    by them, as ``report_versions_of`` does a cluster-year's."""
+    or clusters (neither: every one), in id order (one query): a home page keys its tiles and
+    tasks by them, as ``report_versions_of`` does a cluster-year's."""
     versions = ReportVersion.objects.filter(
         report__kind=YearEndReport.Kind.CLUSTER, report__year=year
     )
     if ministry_ids is not None:
         versions = versions.filter(report__ministry_id__in=ministry_ids)
+    if cluster_ids is not None:
+        versions = versions.filter(report__cluster_year__cluster_id__in=cluster_ids)
     return list(versions.order_by("pk").values_list("pk", "status"))
 
 

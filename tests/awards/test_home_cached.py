@@ -131,5 +131,65 @@ def test_a_warm_home_reads_less_the_same_at_two_sizes(
 
 
 # The leader of a ministry: session, user, the states of the year's PDFs, the ministry's
-# token, the latest reports; the rest of the page is cached under them (6 before).
-WARM = {"leader": 5, "secretary": 5}
+# token, the latest reports; the secretary: session, user, the cluster's token, its PDFs'
+# states. The rest of the page is cached under them (6 and 5 before).
+WARM = {"leader": 5, "secretary": 4}
+
+
+@pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
+def test_the_next_secretary_home_shows_every_kind_of_write(client_as, world, request, write):
+    """The secretary's whole page is cached under their cluster's token."""
+    client = client_as("secretary")
+    before = client.get(HOME).content.decode()  # the page cached
+    shown = SECRETARY_SHOWS.get(write, write)(world, request)
+    assert shown not in before
+    assert shown in client.get(HOME).content.decode()
+
+
+def _pdf_ready_for_the_secretary(world, request):
+    _pdf_ready(world, request)
+    return "Đã có bản PDF."
+
+
+def _deadline_for_the_secretary(world, request):
+    _deadline(world, request)
+    return "hạn 01/01/2021"
+
+
+def _pledge_started(world, request):
+    from clusters.year_start.pledge import pledge_create
+
+    pledge_create(actor=world.users.secretary, cluster_year=world.cluster_year)
+    return "Sửa nội dung, mở ký"
+
+
+# What the secretary's task list shows of a write where it is not what the tiles show.
+SECRETARY_SHOWS = {
+    _pdf_ready: _pdf_ready_for_the_secretary,
+    _deadline: _deadline_for_the_secretary,
+    _decision: _pledge_started,  # no award count on the task list: a pledge instead
+}
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        # The tile's button (the latest reports' panel, never cached, links the PDF too).
+        ("leader", 'Tải PDF<span class="visually-hidden"> – Cụm thi đua số 2</span>'),
+        ("secretary", "Đã có bản PDF."),
+    ],
+)
+def test_a_pdf_built_since_the_page_was_cached_shows(client_as, world, role, shown):
+    """A build writes no data version: the PDFs' states key the page themselves."""
+    report = YearEndReport.objects.create(
+        kind=YearEndReport.Kind.CLUSTER,
+        ministry=world.ministry,
+        year=2021,
+        cluster_year=world.cluster_year,
+    )
+    version = ReportVersion.objects.create(report=report)  # requested, not built yet
+    client = client_as(role)
+    shown = shown.format(pk=version.pk)
+    assert shown not in client.get(HOME).content.decode()  # the page cached
+    ReportVersion.objects.filter(pk=version.pk).update(status=ReportVersion.Status.READY)
+    assert shown in client.get(HOME).content.decode()

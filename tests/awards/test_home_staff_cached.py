@@ -145,3 +145,16 @@ def test_two_ministries_staff_homes_are_their_own(client_as, world):
     theirs = client_as("foreign_staff").get(HOME).content.decode()
     assert "Cụm thi đua số 2" in ours and "Cụm của Bộ Khác" not in ours
     assert "Cụm của Bộ Khác" in theirs and "Cụm thi đua số 2" not in theirs
+
+
+def test_a_staff_member_also_a_secretary_sees_every_write(client_as, world):
+    """Rights over whole ministries and single clusters at once: the page is not cached
+    whole (its panels still are), and shows every write at once."""
+    from emulation.roles import Role
+    from tests.factories import grant
+
+    grant(world.users.staff, Role.CLUSTER_SECRETARY, world.ministry, world.cluster)
+    client = client_as("staff")
+    assert 'id="tasks"' in client.get(HOME).content.decode()
+    shown = _cluster_renamed(world)[0]
+    assert shown in client.get(HOME).content.decode()

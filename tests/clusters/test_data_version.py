@@ -14,7 +14,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 
-from clusters.data_version import cluster_year_token, ministry_year_token
+from clusters.data_version import (
+    cluster_year_token,
+    clusters_token,
+    ministries_token,
+    ministry_year_token,
+)
 from clusters.data_version_signals import NOT_DATA
 from clusters.models import ClusterYear
 from documents.models import Paper
@@ -158,6 +163,34 @@ def test_the_ministry_token_counts_its_cluster_years(world):
     world.other_cluster_year.memberships.first().delete()
     assert ministry_year_token(ministry_id=world.ministry.pk, year=world.year) != token
     assert ministry_year_token(ministry_id=world.ministry.pk, year=1999).endswith(":-")
+
+
+def test_the_clusters_token_moves_with_their_years_and_their_ministry_only(world):
+    ours = {world.cluster.pk}
+    token = clusters_token(ours)
+    world.other_cluster_year.memberships.first().delete()  # another cluster's year
+    assert clusters_token(ours) == token
+    world.cluster_year.memberships.first().delete()
+    assert clusters_token(ours) != token
+    token = clusters_token(ours)
+    cluster = world.other_cluster
+    cluster.name = "Cụm khác đổi tên"
+    cluster.save()  # a record of no year: every year of the ministry, ours too
+    assert clusters_token(ours) != token
+    token = clusters_token(ours)
+    cluster_year_with_units(world.cluster, 2020, [])
+    assert clusters_token(ours) != token
+    assert clusters_token({ClusterFactory(ministry=world.ministry, number=8).pk}) is None
+    assert clusters_token(set()) is None
+
+
+def test_removing_a_cluster_year_moves_its_ministry_s_token(world):
+    token = ministries_token([world.ministry.pk])
+    extra = cluster_year_with_units(ClusterFactory(ministry=world.ministry, number=8), 2021, [])
+    with_extra = ministries_token([world.ministry.pk])
+    assert with_extra != token
+    extra.delete()
+    assert ministries_token([world.ministry.pk]) not in (token, with_extra)
 
 
 def test_linking_units_to_a_year_bumps_it(world):
