@@ -39,7 +39,7 @@ def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=Fal
     after the cluster's own checks (a 403 for a cluster seen but not writable). ``token``: the
     neighbouring years are read in the same query, for the year's data versions
     (``cluster_year_version``, then without a query of its own)."""
-    years = ClusterYear.objects.select_related("cluster__ministry", "emulation_year__regime")
+    years = ClusterYear.objects.select_related("cluster__ministry", "emulation_year")
     if token:
         near = list(years.filter(cluster_id=cluster_pk, year__gte=year - 1, year__lte=year + 1))
         cluster_year = next((cy for cy in near if cy.year == year), None)

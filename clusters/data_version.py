@@ -69,6 +69,10 @@ def cluster_year_version(cluster_year, rows=None):
     return cluster_year._data_token
 
 
+# How ``ministry_year_token`` ends for a year the ministry has not opened.
+NOT_OPENED = ":-"
+
+
 def _one_row(sql, params):
     """The one row of a statement the tokens write in SQL: the ORM would spend longer
     compiling them than the database running them (a tenth of a millisecond)."""
@@ -81,7 +85,7 @@ def ministry_year_token(*, ministry_id, year):
     """The versions a ministry-wide page of the year depends on (one query, written as SQL
     like ``ministries_token``): the ministry-year's counter, and the number and sum of its
     cluster-years' counters (a counter only grows, and removing a cluster-year bumps the
-    ministry-year)."""
+    ministry-year); it ends with ``NOT_OPENED`` when the ministry has not opened the year."""
     years, clusters = EmulationYear._meta.db_table, ClusterYear._meta.db_table
     row = _one_row(
         f"SELECT ey.id, ey.data_version, COUNT(cy.id), SUM(cy.data_version) FROM {years} ey "
@@ -90,7 +94,7 @@ def ministry_year_token(*, ministry_id, year):
         [ministry_id, year],
     )
     if row is None:
-        return f"m{ministry_id}.{year}:-"
+        return f"m{ministry_id}.{year}{NOT_OPENED}"
     pk, version, clusters, total = row
     return f"m{pk}:{version}.{clusters}.{total or 0}"
 

@@ -59,8 +59,3 @@ def managed_emulation_years(*, user):
     """The emulation years of the ministries the user manages, with their regime."""
     years = scope_of(user).managed(EmulationYear.objects.all())
     return years.select_related("ministry", "regime")
-
-
-def year_is_open(*, ministry, year):
-    """Whether the ministry has opened ``year`` (its ``EmulationYear`` exists)."""
-    return EmulationYear.objects.filter(ministry=ministry, year=year).exists()

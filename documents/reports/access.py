@@ -7,7 +7,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from documents.models import ReportVersion, YearEndReport
-from emulation.models import Ministry
 from emulation.roles import scope_of
 
 
@@ -27,14 +26,13 @@ def writes_report(user, report):
     return scope.manages_ministry(report.ministry_id)
 
 
-def get_ministry_for_report(user, ministry_pk, *, write=False):
-    ministry = get_object_or_404(Ministry, pk=ministry_pk)
+def check_ministry_for_report(user, ministry_pk, *, write=False):
+    """404 for a ministry the user does not see; 403 when ``write`` is asked of a leader."""
     scope = scope_of(user)
-    if not scope.sees_ministry(ministry.pk):
+    if not scope.sees_ministry(ministry_pk):
         raise Http404
-    if write and not scope.manages_ministry(ministry.pk):
+    if write and not scope.manages_ministry(ministry_pk):
         raise PermissionDenied
-    return ministry
 
 
 def _reports():

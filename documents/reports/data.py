@@ -296,6 +296,8 @@ def report_data_version(report):
     ministry-year's and its cluster-years'), one query. Read it before the data it labels."""
     if report.kind == YearEndReport.Kind.CLUSTER:
         token = cluster_year_version(report.cluster_year)  # read with it, or now
-    else:
-        token = ministry_year_token(ministry_id=report.ministry_id, year=report.year)
+    else:  # read with the report on its page, or now
+        token = getattr(report, "_data_token", None) or ministry_year_token(
+            ministry_id=report.ministry_id, year=report.year
+        )
     return "dv:" + hashlib.sha256(token.encode()).hexdigest()[:61]

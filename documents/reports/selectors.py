@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import F, Q
+from django.shortcuts import get_object_or_404
 
 from documents.models import ReportVersion, YearEndReport
 from documents.reports.access import sees_report
@@ -42,6 +43,17 @@ def report_for_ministry(ministry, year):
         report = YearEndReport(kind=YearEndReport.Kind.MINISTRY, ministry=ministry, year=year)
     report.ministry = ministry
     return report
+
+
+def ministry_report_of(*, ministry_id, year):
+    """The ministry's report of the year read with its ministry (one query), else an unsaved
+    one with every setting at its default (the ministry read apart; 404 if there is none)."""
+    try:
+        return YearEndReport.objects.select_related("ministry").get(
+            kind=YearEndReport.Kind.MINISTRY, ministry_id=ministry_id, year=year
+        )
+    except YearEndReport.DoesNotExist:
+        return report_for_ministry(get_object_or_404(Ministry, pk=ministry_id), year)
 
 
 def version_number(version):

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import get_cluster_year_for_user
+from clusters.data_version import NOT_OPENED, ministry_year_token
 from documents.reports import access, selectors, services
 from documents.reports.data import default_settings, report_data
 from documents.reports.forms import YearEndReportForm
 from emulation.errors import DomainError, form_error
-from emulation.selectors import year_is_open
 
 
 def _urls(report):
@@ -115,15 +115,22 @@ def cluster_report_generate(request, cluster_pk, year):
     return _request_version(request, report, _url("reports:cluster", cluster_pk, year))
 
 
-def _ministry_report(request, ministry_pk, year, *, write=False):
-    ministry = access.get_ministry_for_report(request.user, ministry_pk, write=write)
-    if not year_is_open(ministry=ministry, year=year):
+def _ministry_report(request, ministry_pk, year, *, write=False, token=False):
+    """The ministry's report of a year it has opened, read with the ministry. The year's data
+    versions are read first: they tell whether the year is open and, with ``token``, whether
+    the page's ready PDF is outdated (``report_data_version``, then without a query)."""
+    access.check_ministry_for_report(request.user, ministry_pk, write=write)
+    data_token = ministry_year_token(ministry_id=ministry_pk, year=year)
+    if data_token.endswith(NOT_OPENED):
         raise Http404  # reports only for the years the ministry has opened
-    return selectors.report_for_ministry(ministry, year)
+    report = selectors.ministry_report_of(ministry_id=ministry_pk, year=year)
+    if token:
+        report._data_token = data_token
+    return report
 
 
 def ministry_report(request, ministry_pk, year):
-    return _report_page(request, _ministry_report(request, ministry_pk, year))
+    return _report_page(request, _ministry_report(request, ministry_pk, year, token=True))
 
 
 def ministry_report_edit(request, ministry_pk, year):

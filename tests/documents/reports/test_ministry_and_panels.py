@@ -46,6 +46,28 @@ def test_ministry_report_pages_by_role(client_as, world, ministry_report, role, 
     assert client.get(ministry_url(world, "reports:ministry_edit")).status_code == edit
 
 
+@pytest.mark.parametrize("name", ["reports:ministry", "reports:ministry_edit"])
+def test_a_ministry_report_is_only_for_a_year_the_ministry_opened(client_as, world, name):
+    """2021 and 2020 are open (world, cluster2), 2019 is not: 404, for staff too; the report
+    need not exist yet."""
+    client = client_as("staff")
+    assert client.get(ministry_url(world, name, year=2021)).status_code == 200
+    assert client.get(ministry_url(world, name, year=2019)).status_code == 404
+    url = reverse("reports:ministry_generate", args=[world.ministry.pk, 2019])
+    assert client.post(url).status_code == 404
+    assert not YearEndReport.objects.filter(year=2019).exists()
+
+
+def test_a_ministry_that_does_not_exist_has_no_report(client_as, world, django_user_model):
+    admin = django_user_model.objects.create_superuser("quantri", password="x-Password-1")
+    client = client_as(None)
+    client.force_login(admin)
+    assert (
+        client.get(reverse("reports:ministry", args=[world.ministry.pk, 2021])).status_code == 200
+    )
+    assert client.get(reverse("reports:ministry", args=[999999, 2021])).status_code == 404
+
+
 def test_ministry_report_page_sends_anonymous_users_to_login(client_as, world):
     assert client_as(None).get(ministry_url(world)).status_code == 302
 
