@@ -73,9 +73,9 @@ def cluster_year_version(cluster_year, rows=None):
 NOT_OPENED = ":-"
 
 
-def _one_row(sql, params):
-    """The one row of a statement the tokens write in SQL: the ORM would spend longer
-    compiling them than the database running them (a tenth of a millisecond)."""
+def one_row(sql, params):
+    """The one row of a statement a token is written in, as SQL: the ORM would spend longer
+    compiling it than the database running it (a tenth of a millisecond)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()
@@ -87,7 +87,7 @@ def ministry_year_token(*, ministry_id, year):
     cluster-years' counters (a counter only grows, and removing a cluster-year bumps the
     ministry-year); it ends with ``NOT_OPENED`` when the ministry has not opened the year."""
     years, clusters = EmulationYear._meta.db_table, ClusterYear._meta.db_table
-    row = _one_row(
+    row = one_row(
         f"SELECT ey.id, ey.data_version, COUNT(cy.id), SUM(cy.data_version) FROM {years} ey "
         f"LEFT JOIN {clusters} cy ON cy.emulation_year_id = ey.id "
         f"WHERE ey.ministry_id = %s AND ey.year = %s GROUP BY ey.id, ey.data_version",
@@ -135,7 +135,7 @@ def ministries_token(ministry_ids=None, *, cluster_years=True):
             f"JOIN {years} ey ON cy.emulation_year_id = ey.id {where}) c"
         )
     sql = f"SELECT {', '.join(columns)} FROM {', '.join(sources)}"
-    count, opened, *versions = _one_row(sql, (ids or []) * len(sources))
+    count, opened, *versions = one_row(sql, (ids or []) * len(sources))
     if opened < count:
         return None
     names = ",".join(map(str, ids)) if ids is not None else "*"
@@ -153,7 +153,7 @@ def clusters_token(cluster_ids):
     if not ids:
         return None
     years, clusters = EmulationYear._meta.db_table, ClusterYear._meta.db_table
-    count, *versions = _one_row(
+    count, *versions = one_row(
         f"SELECT COUNT(*), SUM(cy.id), SUM(cy.data_version), SUM(ey.data_version) "
         f"FROM {clusters} cy JOIN {years} ey ON cy.emulation_year_id = ey.id "
         f"WHERE cy.cluster_id IN ({', '.join(['%s'] * len(ids))})",

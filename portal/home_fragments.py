@@ -2,8 +2,8 @@
 data version of the cluster-years they show (``emulation.fragments``) and per day (a deadline
 counts days). Their PDFs' states are in the key too: a report's build writes no data version.
 The task list's actions are POST forms: each page puts its own CSRF token in. The whole page
-but its latest reports is cached too, under the versions of everything the user sees
-(``home_parts``): a warm home reads those, not the cluster-years. The staff's
+is cached too, under the versions of everything the user sees and of their PDFs
+(``home_content``): a warm home reads those, not the cluster-years. The staff's
 table of clusters is rendered once per data version of its cluster-years (its names: a
 cluster's or a ministry's record bumps every year of the ministry; its member counts)."""
 
@@ -14,8 +14,8 @@ from clusters.data_version import clusters_token, ministries_token
 from clusters.selectors import member_counts
 from documents.reports.progress import (
     overdue_deadlines,
-    report_states,
     report_versions_of,
+    reports_token,
     year_progress,
 )
 from emulation.fragments import CSRF_SLOT, cached_fragment, cached_value, with_csrf_token
@@ -82,9 +82,10 @@ def cluster_table(cluster_years, year):
 def _scope_version(scope, year):
     """What the user's home page shows depends on, read before it: the versions of the
     ministries they see whole (``ministries_token``) or else of the clusters they see one by
-    one (``clusters_token``), the day (the tiles count days; the year switch offers this
-    year) and the year's PDFs' states (a build writes no data version) for the tiles and
-    tasks. None for a user with both (the page is then computed each time)."""
+    one (``clusters_token``), the states of their reports' PDFs (``reports_token``: a build
+    writes no data version), the year and the day (the tiles count days; the year switch
+    offers this year). None for a user with both kinds of rights (the page is then computed
+    each time)."""
     ministries = scope.staff_ministries | scope.leader_ministries
     clusters = scope.leader_clusters | scope.secretary_clusters
     if scope.is_superuser:
@@ -97,16 +98,13 @@ def _scope_version(scope, year):
         return None
     if token is None:
         return None
-    pdfs = ()
-    if scope.is_leader or scope.secretary_clusters:
-        pdfs = tuple(report_states(year=year, **seen))
-    return (token, year, timezone.localdate().isoformat(), pdfs)
+    return (token, reports_token(**seen), year, timezone.localdate().isoformat())
 
 
-def home_parts(request, scope, year, *, render):
-    """The home page but its latest reports (``render(request, scope, year)``: two parts of
-    HTML, forms with ``CSRF_SLOT``), once per ``_scope_version`` and rights (which panels
-    and actions show), each request with its own CSRF token."""
+def home_content(request, scope, year, *, render):
+    """The home page's content (``render(request, scope, year)``: HTML, forms with
+    ``CSRF_SLOT``), once per ``_scope_version`` and rights (which panels and actions show),
+    each request with its own CSRF token."""
     rights = tuple(
         sorted(ids)
         for ids in (
@@ -116,11 +114,11 @@ def home_parts(request, scope, year, *, render):
             scope.secretary_clusters,
         )
     )
-    parts = cached_value(
+    html = cached_value(
         "home",
         _scope_version(scope, year),
         scope.is_superuser,
         rights,
         compute=lambda: render(request, scope, year),
     )
-    return [with_csrf_token(request, part) for part in parts]
+    return with_csrf_token(request, html)

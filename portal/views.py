@@ -25,8 +25,8 @@ def home(request):
     """Everyone's year at a glance: the secretary's task list for each of their clusters, the
     leader's tiles for every cluster in scope, the staff's queue and cluster list."""
     year = selected_year(request)
-    parts = home_fragments.home_parts(request, scope_of(request.user), year, render=_home_parts)
-    return render(request, "portal/home.html", {"parts": parts})
+    content = home_fragments.home_content(request, scope_of(request.user), year, render=_home)
+    return render(request, "portal/home.html", {"content": content})
 
 
 def _home_context(request, scope, year):
@@ -46,13 +46,10 @@ def _home_context(request, scope, year):
     }
 
 
-def _home_parts(request, scope, year):
-    """The home page above and below the latest reports, as HTML."""
+def _home(request, scope, year):
+    """The home page's content as HTML (its forms with ``CSRF_SLOT``)."""
     context = _home_context(request, scope, year)
-    return tuple(
-        render_to_string(f"portal/_home_{part}.html", context, request=request)
-        for part in ("top", "bottom")
-    )
+    return render_to_string("portal/_home.html", context, request=request)
 
 
 def accounts_list(request):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from awards.models import Award, Proposal
+from clusters.data_version import one_row
 from clusters.evaluation.selectors import scoring_tables_for
 from clusters.models import (
     ClusterYear,
@@ -192,18 +193,32 @@ def report_versions_of(cluster_years):
     return [PdfState(*row) for row in rows]
 
 
-def report_states(*, year, ministry_ids=None, cluster_ids=None):
-    """``(id, state)`` of every PDF version of the year's cluster reports of some ministries
-    or clusters (neither: every one), in id order (one query): a home page keys its tiles and
-    tasks by them, as ``report_versions_of`` does a cluster-year's."""
-    versions = ReportVersion.objects.filter(
-        report__kind=YearEndReport.Kind.CLUSTER, report__year=year
-    )
+def reports_token(*, ministry_ids=None, cluster_ids=None):
+    """The states of the PDF versions of some ministries' reports (of every year and kind) or
+    of some clusters' (neither: every one), one query in SQL (``clusters.data_version``):
+    their number, the sum and the largest of their ids, and the sum of the ids of those built
+    or failed. A build writes no data version; a new version or one turning final moves it
+    (a version only goes forward, queued or building until final: the pages show those two
+    alike). The home pages key their tiles, tasks and latest reports by it."""
+    versions, reports = ReportVersion._meta.db_table, YearEndReport._meta.db_table
+    ids = sorted(ministry_ids if ministry_ids is not None else cluster_ids or ())
+    if not ids and (ministry_ids, cluster_ids) != (None, None):
+        return "r:-"  # none of anything
+    listed = ", ".join(["%s"] * len(ids))
+    where = ""
     if ministry_ids is not None:
-        versions = versions.filter(report__ministry_id__in=ministry_ids)
-    if cluster_ids is not None:
-        versions = versions.filter(report__cluster_year__cluster_id__in=cluster_ids)
-    return list(versions.order_by("pk").values_list("pk", "status"))
+        where = f"WHERE r.ministry_id IN ({listed})"
+    elif cluster_ids is not None:
+        where = f"JOIN {ClusterYear._meta.db_table} cy ON r.cluster_year_id = cy.id "
+        where += f"WHERE cy.cluster_id IN ({listed})"
+    final = ", ".join(f"'{status}'" for status in ReportVersion.FINAL)
+    row = one_row(
+        f"SELECT COUNT(*), SUM(v.id), MAX(v.id), "
+        f"SUM(CASE WHEN v.status IN ({final}) THEN v.id ELSE 0 END) "
+        f"FROM {versions} v JOIN {reports} r ON v.report_id = r.id {where}",
+        ids,
+    )
+    return "r:" + ".".join(str(value or 0) for value in row)
 
 
 def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None, pdfs=None):

@@ -104,9 +104,9 @@ def test_a_warm_staff_home_reads_the_same_at_two_sizes(
         cluster_year_with_units(cluster, 2021, [UnitFactory(ministry=world.ministry)])
     client = client_as("staff")
     client.get(HOME)
-    # Session, user (the role scope from the cache), the ministry's token, the latest
-    # reports: the rest of the page is cached under the token (6 before: the cluster-years,
-    # the years of the switch and the queue's counts were read each time).
+    # Session, user (the role scope from the cache), the ministry's token, the states of its
+    # reports' PDFs: the page is cached under them (6 before: the cluster-years, the years
+    # of the switch, the queue's counts and the latest reports were read each time).
     with django_assert_num_queries(4):
         response = client.get(HOME)
     assert len(_rows(response)) == 2 + size
