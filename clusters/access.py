@@ -59,11 +59,12 @@ def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=Fal
 
 def get_cluster_years_for_user(user, pk):
     """A cluster the user may see (404 otherwise) and every year of it, newest first, each
-    with its regime and the same cluster: one query (two for a cluster with no year yet).
-    The rows carry the data versions, read in the statement that reads the cluster."""
+    with its ministry-year and the same cluster: one query (two for a cluster with no year
+    yet; a year's regime is read when its page is rendered). The rows carry the data
+    versions, read in the statement that reads the cluster."""
     years = list(
         ClusterYear.objects.filter(cluster_id=pk)
-        .select_related("cluster__ministry", "emulation_year__regime")
+        .select_related("cluster__ministry", "emulation_year")
         .order_by("-year")
     )
     if not years:

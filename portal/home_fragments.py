@@ -15,9 +15,9 @@ from clusters.selectors import member_counts
 from documents.reports.progress import (
     overdue_deadlines,
     report_versions_of,
-    reports_token,
     year_progress,
 )
+from documents.reports.tokens import reports_token
 from emulation.fragments import CSRF_SLOT, cached_fragment, cached_value, with_csrf_token
 
 

@@ -8,6 +8,8 @@ crispy-forms, Bootstrap or a template lays a form out."""
 import re
 from html.parser import HTMLParser
 
+from django.test import Client
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 CONTROLS = {"input", "select", "textarea"}
 
@@ -248,3 +250,17 @@ def table(response, table_id):
         if len(cells) == len(headers):
             rows.append(dict(zip(headers, cells, strict=True)))
     return rows
+
+
+def sessions_with_tokens(user, url, form, count=2):
+    """``count`` sessions of ``user`` (CSRF checked), each with the token its page at ``url``
+    put in the form ``form`` (a pattern, the token its group 1); the later pages come from
+    the cache, so each must carry its own session's token and no slot left unfilled."""
+    sessions = []
+    for _ in range(count):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        assert "\x00" not in html
+        sessions.append((client, re.search(form, html).group(1)))
+    return sessions

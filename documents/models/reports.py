@@ -74,6 +74,9 @@ class ReportVersion(BuildVersion):
 
     report = models.ForeignKey(YearEndReport, on_delete=models.CASCADE, related_name="versions")
     file = models.FileField(_("tệp PDF"), upload_to="reports/", blank=True)
+    # Who asked for it, named as they were then (as the audit trail names its actors): the
+    # report page lists it, cached by the versions' states, which a renamed account leaves.
+    requested_by_name = models.CharField(_("người yêu cầu"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("bản báo cáo")

@@ -20,10 +20,17 @@ def sees_report(user, report):
 def writes_report(user, report):
     """The narrative and document settings: the cluster's secretary or the ministry's staff
     (staff only for the ministry-wide report)."""
-    scope = scope_of(user)
     if report.kind == YearEndReport.Kind.CLUSTER:
-        return scope.writes_cluster(report.cluster_year.cluster)
-    return scope.manages_ministry(report.ministry_id)
+        return writes_cluster_report(user, report.cluster_year.cluster)
+    return writes_ministry_report(user, report.ministry_id)
+
+
+def writes_cluster_report(user, cluster):
+    return scope_of(user).writes_cluster(cluster)
+
+
+def writes_ministry_report(user, ministry_id):
+    return scope_of(user).manages_ministry(ministry_id)
 
 
 def check_ministry_for_report(user, ministry_pk, *, write=False):

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from awards.models import Award, Proposal
-from clusters.data_version import one_row
 from clusters.evaluation.selectors import scoring_tables_for
 from clusters.models import (
     ClusterYear,
@@ -28,7 +27,7 @@ from clusters.models import (
     TitleRegistration,
     Vote,
 )
-from documents.models import ReportVersion, YearEndReport
+from documents.models import ReportVersion
 
 TILE_KEYS = ("leadership", "pledge", "scores", "vote", "minutes", "proposal", "report")
 # A deadline this close (or passed) puts its cluster-year at the top of the list.
@@ -191,34 +190,6 @@ def report_versions_of(cluster_years):
         "pk", "status", "report__cluster_year_id"
     )
     return [PdfState(*row) for row in rows]
-
-
-def reports_token(*, ministry_ids=None, cluster_ids=None):
-    """The states of the PDF versions of some ministries' reports (of every year and kind) or
-    of some clusters' (neither: every one), one query in SQL (``clusters.data_version``):
-    their number, the sum and the largest of their ids, and the sum of the ids of those built
-    or failed. A build writes no data version; a new version or one turning final moves it
-    (a version only goes forward, queued or building until final: the pages show those two
-    alike). The home pages key their tiles, tasks and latest reports by it."""
-    versions, reports = ReportVersion._meta.db_table, YearEndReport._meta.db_table
-    ids = sorted(ministry_ids if ministry_ids is not None else cluster_ids or ())
-    if not ids and (ministry_ids, cluster_ids) != (None, None):
-        return "r:-"  # none of anything
-    listed = ", ".join(["%s"] * len(ids))
-    where = ""
-    if ministry_ids is not None:
-        where = f"WHERE r.ministry_id IN ({listed})"
-    elif cluster_ids is not None:
-        where = f"JOIN {ClusterYear._meta.db_table} cy ON r.cluster_year_id = cy.id "
-        where += f"WHERE cy.cluster_id IN ({listed})"
-    final = ", ".join(f"'{status}'" for status in ReportVersion.FINAL)
-    row = one_row(
-        f"SELECT COUNT(*), SUM(v.id), MAX(v.id), "
-        f"SUM(CASE WHEN v.status IN ({final}) THEN v.id ELSE 0 END) "
-        f"FROM {versions} v JOIN {reports} r ON v.report_id = r.id {where}",
-        ids,
-    )
-    return "r:" + ".".join(str(value or 0) for value in row)
 
 
 def year_progress(*, cluster_years, can_write=lambda cluster: False, today=None, pdfs=None):

@@ -66,7 +66,7 @@ def report_versions(report):
     from has changed since."""
     if report.pk is None:
         return []
-    versions = list(report.versions.select_related("requested_by")[:VERSIONS_SHOWN])
+    versions = list(report.versions.all()[:VERSIONS_SHOWN])
     # Counted only when the list is cut: the newest is number ``total``, the oldest number 1.
     total = report.versions.count() if len(versions) == VERSIONS_SHOWN else len(versions)
     current = None

@@ -112,7 +112,9 @@ def report_version_request(*, actor, report):
     ready = report.versions.filter(status=ReportVersion.Status.READY).first()
     if ready is not None and ready.data_version == report_data_version(report):
         return ready  # nothing changed since: that PDF is the same document
-    version = ReportVersion.objects.create(report=report, requested_by=actor)
+    version = ReportVersion.objects.create(
+        report=report, requested_by=actor, requested_by_name=actor.get_full_name() or actor.username
+    )
     audit_record(actor=actor, action="report_version_request", obj=version)
     transaction.on_commit(lambda: build_report_version.delay(version.pk))
     return version

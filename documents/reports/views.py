@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import get_cluster_year_for_user
-from clusters.data_version import NOT_OPENED, ministry_year_token
+from clusters.data_version import NOT_OPENED, cluster_year_version, ministry_year_token
 from documents.reports import access, selectors, services
 from documents.reports.data import default_settings, report_data
 from documents.reports.forms import YearEndReportForm
+from documents.reports.tokens import report_token
 from emulation.errors import DomainError, form_error
+from emulation.fragments import CSRF_SLOT, cached_fragment, with_csrf_token
 
 
 def _urls(report):
@@ -41,9 +44,17 @@ def _versions_context(report):
     }
 
 
-def _report_page(request, report):
-    context = _versions_context(report)
-    context["can_edit"] = access.writes_report(request.user, report)
+def _report_page(request, year, version, can_edit, load):
+    """A report's page, rendered once per ``version`` (its data's and its PDFs' states, read
+    first) and the reader's right to edit; ``load()`` reads the report only then. Each
+    request puts in its own CSRF token."""
+
+    def render_body():
+        context = {**_versions_context(load()), "can_edit": can_edit, "csrf_token": CSRF_SLOT}
+        return render_to_string("documents/reports/_report_body.html", context)
+
+    body = cached_fragment("report-page", version, can_edit, render=render_body)
+    context = {"year": year, "body": with_csrf_token(request, body)}
     return render(request, "documents/reports/report_detail.html", context)
 
 
@@ -92,16 +103,21 @@ def _request_version(request, report, back_url):
     return redirect(back_url)
 
 
-def _cluster_report(request, cluster_pk, year, *, write=False, token=False):
-    cluster_year = get_cluster_year_for_user(
-        request.user, cluster_pk, year, write=write, token=token
-    )
+def _cluster_report(request, cluster_pk, year, *, write=False):
+    cluster_year = get_cluster_year_for_user(request.user, cluster_pk, year, write=write)
     return selectors.report_for_cluster_year(cluster_year)
 
 
 def cluster_report(request, cluster_pk, year):
     # The year's data versions read with it: the page tells whether the ready PDF is outdated.
-    return _report_page(request, _cluster_report(request, cluster_pk, year, token=True))
+    cluster_year = get_cluster_year_for_user(request.user, cluster_pk, year, token=True)
+    version = (cluster_year_version(cluster_year), report_token(cluster_year_id=cluster_year.pk))
+    can_edit = access.writes_cluster_report(request.user, cluster_year.cluster)
+
+    def load():
+        return selectors.report_for_cluster_year(cluster_year)
+
+    return _report_page(request, year, version, can_edit, load)
 
 
 def cluster_report_edit(request, cluster_pk, year):
@@ -115,22 +131,35 @@ def cluster_report_generate(request, cluster_pk, year):
     return _request_version(request, report, _url("reports:cluster", cluster_pk, year))
 
 
-def _ministry_report(request, ministry_pk, year, *, write=False, token=False):
-    """The ministry's report of a year it has opened, read with the ministry. The year's data
-    versions are read first: they tell whether the year is open and, with ``token``, whether
-    the page's ready PDF is outdated (``report_data_version``, then without a query)."""
+def _opened_year(request, ministry_pk, year, *, write=False):
+    """The year's data versions, read first: they tell whether the ministry has opened the
+    year (404 otherwise) and whether a ready PDF is outdated."""
     access.check_ministry_for_report(request.user, ministry_pk, write=write)
     data_token = ministry_year_token(ministry_id=ministry_pk, year=year)
     if data_token.endswith(NOT_OPENED):
         raise Http404  # reports only for the years the ministry has opened
+    return data_token
+
+
+def _ministry_report(request, ministry_pk, year, *, write=False):
+    """The ministry's report of a year it has opened, read with the ministry."""
+    data_token = _opened_year(request, ministry_pk, year, write=write)
     report = selectors.ministry_report_of(ministry_id=ministry_pk, year=year)
-    if token:
-        report._data_token = data_token
+    report._data_token = data_token  # read before it: report_data_version
     return report
 
 
 def ministry_report(request, ministry_pk, year):
-    return _report_page(request, _ministry_report(request, ministry_pk, year, token=True))
+    data_token = _opened_year(request, ministry_pk, year)
+    version = (data_token, report_token(ministry_id=ministry_pk, year=year))
+    can_edit = access.writes_ministry_report(request.user, ministry_pk)
+
+    def load():
+        report = selectors.ministry_report_of(ministry_id=ministry_pk, year=year)
+        report._data_token = data_token  # read before it: report_data_version
+        return report
+
+    return _report_page(request, year, version, can_edit, load)
 
 
 def ministry_report_edit(request, ministry_pk, year):

@@ -1,7 +1,10 @@
 from django import template
+from django.template.loader import render_to_string
 
 from documents.reports import selectors
+from documents.reports.tokens import reports_token
 from emulation import dates
+from emulation.fragments import cached_fragment
 
 register = template.Library()
 
@@ -34,10 +37,18 @@ def _mark_last(items):
     return [(index == len(items) - 1, item) for index, item in enumerate(items)]
 
 
-@register.inclusion_tag("documents/reports/_panel.html")
+@register.simple_tag
 def report_panel(cluster_year):
-    """The reports panel of a cluster-year page (everyone who sees the page may read it)."""
-    return selectors.report_panel_for(cluster_year=cluster_year)
+    """The reports panel of a cluster-year page (everyone who sees the page may read it),
+    rendered once per state of the cluster's PDFs (``reports_token``, read first)."""
+    return cached_fragment(
+        "report-panel",
+        reports_token(cluster_ids={cluster_year.cluster_id}),
+        cluster_year.pk,
+        render=lambda: render_to_string(
+            "documents/reports/_panel.html", selectors.report_panel_for(cluster_year=cluster_year)
+        ),
+    )
 
 
 @register.inclusion_tag("documents/reports/_latest.html", takes_context=True)

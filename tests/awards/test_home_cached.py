@@ -4,7 +4,6 @@ day show on the next page; each secretary's forms carry their own CSRF token; th
 with the cache unreachable; a warm page reads less than a cold one, the same at two sizes."""
 
 import datetime
-import re
 from types import SimpleNamespace
 
 import pytest
@@ -15,6 +14,7 @@ from clusters.models import Cluster
 from documents.models import ReportVersion, YearEndReport
 from tests.emulation.test_cache import cache_down  # noqa: F401 (a fixture)
 from tests.factories import PASSWORD
+from tests.html import sessions_with_tokens
 
 HOME = "/?year=2021"
 
@@ -89,13 +89,7 @@ def test_each_secretary_posts_the_task_list_s_action_with_their_own_token(world)
     action = f"/clusters/{world.cluster.pk}/years/2021/pledge/create/"
     form = rf'action="{action}" class="d-inline"><input type="hidden" '
     form += r'name="csrfmiddlewaretoken" value="([^"]+)"'
-    sessions = []
-    for _ in range(2):  # the second session's list comes from the cache
-        client = Client(enforce_csrf_checks=True)
-        client.force_login(world.users.secretary)
-        html = client.get(HOME).content.decode()
-        assert "\x00" not in html
-        sessions.append((client, re.search(form, html).group(1)))
+    sessions = sessions_with_tokens(world.users.secretary, HOME, form)
     for client, token in sessions:
         assert client.post(action, {"csrfmiddlewaretoken": token}).status_code != 403
     (_first, first_token), (second, _token) = sessions

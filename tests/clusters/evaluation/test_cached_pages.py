@@ -204,8 +204,9 @@ def _without_tokens(html):
     return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"', "", html)
 
 
-def test_the_reports_panel_is_read_on_each_page(client_as, world):
-    """A PDF build writes its state without a data version: the page shows it anyway."""
+def test_the_reports_panel_shows_each_state_of_the_newest_pdf(client_as, world):
+    """A PDF build writes its state without a data version: the panel, cached by the states
+    of the cluster's PDFs (``reports_token``), shows each on the next page."""
     client = client_as("staff")
     assert "Chưa có bản PDF nào." in client.get(page(world)).content.decode()
     report = YearEndReport.objects.create(
@@ -215,10 +216,12 @@ def test_the_reports_panel_is_read_on_each_page(client_as, world):
         cluster_year=world.cluster_year,
     )
     version = ReportVersion.objects.create(report=report)
-    ReportVersion.objects.filter(pk=version.pk).update(status=ReportVersion.Status.READY)
-    html = client.get(page(world)).content.decode()
-    assert "Bản mới nhất: Đã xong" in html
-    assert "\x00" not in html
+    assert "Bản mới nhất: Đang chờ" in client.get(page(world)).content.decode()
+    for status, shown in [("building", "Đang tạo"), ("ready", "Đã xong")]:
+        ReportVersion.objects.filter(pk=version.pk).update(status=status)
+        html = client.get(page(world)).content.decode()
+        assert f"Bản mới nhất: {shown}" in html
+        assert "\x00" not in html
 
 
 def test_the_cached_cluster_page_s_proposal_form_carries_each_session_s_token(world):

@@ -1,9 +1,9 @@
-"""``reports_token``: the home pages' key for their PDFs. A new version and one turning final
-move it; a version building (shown as one queued) and another ministry's or cluster's
-versions leave it alone."""
+"""``reports_token``: the home pages' and the reports panel's key for their PDFs. A new
+version and every change of state move it; another ministry's or cluster's versions leave it
+alone."""
 
 from documents.models import ReportVersion, YearEndReport
-from documents.reports.progress import reports_token
+from documents.reports.tokens import reports_token
 from tests.factories import ClusterFactory, cluster_year_with_units
 
 
@@ -20,7 +20,7 @@ def _status(version, status):
     ReportVersion.objects.filter(pk=version.pk).update(status=status)
 
 
-def test_a_version_moves_the_token_when_made_and_when_final_only(world):
+def test_a_version_moves_the_token_at_each_state(world):
     ours = {"ministry_ids": {world.ministry.pk}}
     clusters = {"cluster_ids": {world.cluster.pk}}
     report = _cluster_report(world, world.cluster_year)
@@ -28,11 +28,12 @@ def test_a_version_moves_the_token_when_made_and_when_final_only(world):
     version = ReportVersion.objects.create(report=report)
     made = reports_token(**ours), reports_token(**clusters), reports_token()
     assert all(a != b for a, b in zip(before, made, strict=True))
-    _status(version, ReportVersion.Status.BUILDING)
-    assert (reports_token(**ours), reports_token(**clusters), reports_token()) == made
-    _status(version, ReportVersion.Status.READY)
-    ready = reports_token(**ours), reports_token(**clusters), reports_token()
-    assert all(a != b for a, b in zip(made, ready, strict=True))
+    seen = [made]
+    for status in (ReportVersion.Status.BUILDING, ReportVersion.Status.READY):
+        _status(version, status)
+        now = reports_token(**ours), reports_token(**clusters), reports_token()
+        assert all(a != b for earlier in seen for a, b in zip(earlier, now, strict=True))
+        seen.append(now)
 
 
 def test_a_failed_build_moves_it_too(world):
