@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from clusters.data_version import cluster_versions, cluster_year_version
+from clusters.data_version import cluster_versions, cluster_year_rows, cluster_year_version
 from clusters.models import Cluster, ClusterYear
 from emulation.models import Ministry
 from emulation.roles import scope_of
@@ -57,23 +57,17 @@ def get_cluster_year_for_user(user, cluster_pk, year, *, write=False, manage=Fal
     return cluster_year
 
 
-def get_cluster_years_for_user(user, pk):
-    """A cluster the user may see (404 otherwise) and every year of it, newest first, each
-    with its ministry-year and the same cluster: one query (two for a cluster with no year
-    yet; a year's regime is read when its page is rendered). The rows carry the data
-    versions, read in the statement that reads the cluster."""
-    years = list(
-        ClusterYear.objects.filter(cluster_id=pk)
-        .select_related("cluster__ministry", "emulation_year")
-        .order_by("-year")
-    )
-    if not years:
-        return get_cluster_for_user(user, pk), []
-    cluster = years[0].cluster
+def get_cluster_rows_for_user(user, pk):
+    """A cluster the user may see (404 otherwise), as much of it as its rights and its page's
+    title need (its id, ministry and name), and every year of it with the data versions
+    (``cluster_year_rows``): one SQL statement."""
+    found = cluster_year_rows(pk)
+    if found is None:
+        raise Http404
+    ministry_id, name, rows = found
+    cluster = Cluster(pk=pk, ministry_id=ministry_id, name=name)
     check_cluster(user, cluster)
-    for cluster_year in years:
-        cluster_year.cluster = cluster
-    return cluster, years
+    return cluster, rows
 
 
 def can_create_cluster(user):

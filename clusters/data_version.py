@@ -18,7 +18,7 @@ reads the counters of the year before and after with the year's own."""
 from django.db import connection
 from django.db.models import F
 
-from clusters.models import ClusterYear
+from clusters.models import Cluster, ClusterYear
 from emulation.models import EmulationYear, Ministry
 
 
@@ -54,8 +54,8 @@ def cluster_year_token(cluster_year):
 
 def cluster_versions(cluster_years):
     """``(year, cluster-year's version, ministry-year's version)`` of cluster-years read with
-    their ministry-years (``access.get_cluster_years_for_user``: every year of a cluster, in
-    the query that reads the cluster): the cluster page's year switch and its year's token."""
+    their ministry-years (the year's neighbours, read in the query that reads the year:
+    ``access.get_cluster_year_for_user``): the year's token."""
     return [(cy.year, cy.data_version, cy.emulation_year.data_version) for cy in cluster_years]
 
 
@@ -79,6 +79,27 @@ def one_row(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()
+
+
+def cluster_year_rows(cluster_id):
+    """A cluster's ministry and name, and every year of it, newest first, as ``(year,
+    cluster-year id, its counter, its ministry-year's counter)`` (one SQL statement; no year
+    yet: none). The cluster page reads them on every request, and the whole year's page only
+    when its versions have moved. None when there is no such cluster."""
+    years, clusters = EmulationYear._meta.db_table, ClusterYear._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.ministry_id, c.name, cy.year, cy.id, cy.data_version, ey.data_version "
+            f"FROM {Cluster._meta.db_table} c LEFT JOIN {clusters} cy ON cy.cluster_id = c.id "
+            f"LEFT JOIN {years} ey ON cy.emulation_year_id = ey.id "
+            f"WHERE c.id = %s ORDER BY cy.year DESC",
+            [cluster_id],
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    ministry_id, name = rows[0][:2]
+    return ministry_id, name, [row[2:] for row in rows if row[2] is not None]
 
 
 def ministry_year_token(*, ministry_id, year):

@@ -28,6 +28,13 @@ def cluster_years_for_user(*, user, year):
     )
 
 
+def cluster_year_of_page(*, pk):
+    """A cluster-year with what its page shows of its cluster, ministry, year and regime."""
+    return ClusterYear.objects.select_related("cluster__ministry", "emulation_year__regime").get(
+        pk=pk
+    )
+
+
 def member_counts(cluster_years):
     """The number of member units of each cluster-year, by id (one query)."""
     memberships = Membership.objects.filter(cluster_year__in=[cy.pk for cy in cluster_years])

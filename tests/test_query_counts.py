@@ -34,8 +34,9 @@ PAGES = {
     # the evaluation panel reads last year's totals when there is one. 20 before the data
     # versions: they are read with the year switch; the members read once for the list, the
     # pledge and the ranking, the page's cluster given to the panels, the newest report
-    # version read alone (-3). Cold: below.
-    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17),
+    # version read alone (-3); the year read whole only to render it, its versions on every
+    # request (+1). Cold: below.
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 18),
     # 5 of its own: a superuser's ministries are read for the new-unit button, no one
     # else's (their roles name them).
     "unit list": (lambda w: "/units/", 5),
@@ -78,11 +79,11 @@ def test_the_leader_home_with_a_tile_card_per_cluster_is_bounded(
 # (every fragment rendered: the bound above), warm the next one, the same at both sizes. Warm,
 # the role scope comes from the cache (emulation.roles): no query.
 CACHED_PAGES = {
-    # Session, user, the cluster with its years and their data versions (one query), and the
-    # one panel not cached: the newest report version (a build's state). With Redis, no
+    # Session, user, the cluster with its years and their data versions (one SQL statement),
+    # and the states of the cluster's PDFs (the reports panel's key). With Redis, no
     # session query (cached_db). 7 before the page was one fragment (the cluster, its year
     # and the year switch read apart, the proposal panel rendered each time).
-    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 17, 4),
+    "cluster page": (lambda w: f"/clusters/{w.cluster.pk}/?year={w.year}", 18, 4),
     # Session, user, the cluster-year with its cluster and its neighbours' data versions (one
     # query; its version was read apart: 4 before).
     "ranking": (lambda w: f"/clusters/{w.cluster.pk}/years/{w.year}/ranking/", 11, 3),

@@ -10,15 +10,17 @@ from clusters.access import (
     can_manage_cluster,
     can_write_cluster,
     get_cluster_for_user,
-    get_cluster_years_for_user,
+    get_cluster_rows_for_user,
 )
-from clusters.data_version import cluster_versions, cluster_year_version
+from clusters.data_version import cluster_year_version
 from clusters.filters import ClusterFilter
 from clusters.forms import ClusterForm, MembershipForm
 from clusters.list_html import cluster_rows
+from clusters.models import ClusterYear
 from clusters.selectors import (
     cluster_year_members,
     cluster_year_of,
+    cluster_year_of_page,
     clusters_for_list,
     member_units,
 )
@@ -49,41 +51,56 @@ LIVE_SLOT = "\x00live\x00"
 
 
 def cluster_detail(request, pk):
-    """The cluster and its year's panels. One query reads the cluster, its years and their
-    data versions; the year's page but the reports panel is one fragment per version, the
-    viewer's rights and the years of the switch (``emulation.fragments``)."""
-    cluster, cluster_years = get_cluster_years_for_user(request.user, pk)
+    """The cluster and its year's panels. One SQL statement reads the cluster's rights and
+    name and its years' data versions; the year's page but the reports panel is one fragment
+    per version, the viewer's rights and the years of the switch (``emulation.fragments``),
+    for which the cluster and its year are read whole."""
+    cluster, rows = get_cluster_rows_for_user(request.user, pk)
     year = selected_year(request)
-    versions = cluster_versions(cluster_years)
-    cluster_year = next((cy for cy in cluster_years if cy.year == year), None)
+    versions = [
+        (row_year, cluster_version, ministry_version)
+        for row_year, _pk, cluster_version, ministry_version in rows
+    ]
+    found = next((row for row in rows if row[0] == year), None)
     context = {
         "cluster": cluster,
-        "cluster_year": cluster_year,
+        "cluster_year": None,
         "year": year,
         "years": sorted({row[0] for row in versions} | {year}, reverse=True),
         "can_manage": can_manage_cluster(request.user, cluster),
     }
-    if cluster_year is not None:
-        can_write = can_write_cluster(request.user, cluster)
-        body = cached_fragment(
-            "cluster-page",
-            cluster_year_version(cluster_year, versions),
-            context["years"],
-            context["can_manage"],
-            can_write,
-            render=lambda: render_to_string(
-                "clusters/_cluster_year_page.html",
-                {
-                    **context,
-                    "request": request,  # the panels' rights
-                    "csrf_token": CSRF_SLOT,
-                    "live_slot": LIVE_SLOT,
-                    "units": member_units(cluster_year),
-                },
-            ),
+    if found is None:
+        context["cluster"] = get_cluster_for_user(request.user, pk)  # its head: the ministry
+        return render(request, "clusters/cluster_detail.html", context)
+    # What the key and the reports panel need; the page reads the year whole to render it.
+    cluster_year = ClusterYear(pk=found[1], cluster_id=pk, year=year)
+    context["cluster_year"] = cluster_year
+    can_write = can_write_cluster(request.user, cluster)
+
+    def render_body():
+        whole = cluster_year_of_page(pk=found[1])
+        page = {**context, "cluster": whole.cluster, "cluster_year": whole}
+        return render_to_string(
+            "clusters/_cluster_year_page.html",
+            {
+                **page,
+                "request": request,  # the panels' rights
+                "csrf_token": CSRF_SLOT,
+                "live_slot": LIVE_SLOT,
+                "units": member_units(whole),
+            },
         )
-        before, after = with_csrf_token(request, body).split(LIVE_SLOT)
-        context["body"] = (mark_safe(before), mark_safe(after))  # our own markup
+
+    body = cached_fragment(
+        "cluster-page",
+        cluster_year_version(cluster_year, versions),
+        context["years"],
+        context["can_manage"],
+        can_write,
+        render=render_body,
+    )
+    before, after = with_csrf_token(request, body).split(LIVE_SLOT)
+    context["body"] = (mark_safe(before), mark_safe(after))  # our own markup
     return render(request, "clusters/cluster_detail.html", context)
 
 
