@@ -66,10 +66,11 @@ def _filter_form(filterset, token):
     return cached_fragment("queue-filter", token, values, render=render_form)
 
 
-def _queue_rows(page):
+def _queue_rows(page, *, cached=True):
     """The page's rows, rendered once per data version of their cluster-years and
     ministry-years (read by the page's own query, before the rows) and per day (the days
-    waiting); the rows and their lines' counts are read only to render them."""
+    waiting); the rows and their lines' counts are read only to render them. ``cached``
+    False: rendered now (the list around them is being cached)."""
     today = timezone.localdate()
     versions = tuple((p.pk, p.cluster_version, p.ministry_version) for p in page)
 
@@ -79,14 +80,16 @@ def _queue_rows(page):
             proposal.days_waiting = selectors.days_waiting(proposal, today=today)
         return render_to_string("awards/_queue_rows.html", {"page": proposals})
 
+    if not cached:
+        return render_rows()
     return cached_fragment("queue-rows", (today.isoformat(), versions), render=render_rows)
 
 
-def _queue_list(request):
+def _queue_list(request, *, cached_rows=True):
     """The filter, the page's rows and the links to the other pages, as HTML."""
     filterset, token = _queue_filter(request)
     context = filtered_page(request, filterset, page=page_with_total)
-    rows = _queue_rows(context["page"])
+    rows = _queue_rows(context["page"], cached=cached_rows)
     form = _filter_form(filterset, token)
     context = {**context, "rows": rows, "filter_form": form}
     return render_to_string("awards/_queue_list.html", context)
@@ -102,7 +105,12 @@ def queue(request):
         scope = scope_of(request.user)
         token = ministries_token(None if scope.is_superuser else scope.staff_ministries)
         version = token and (token, timezone.localdate().isoformat())
-    listing = cached_fragment("queue-opened", version, render=lambda: _queue_list(request))
+    if version is None:  # a filter, another page, or a ministry without a year
+        listing = _queue_list(request)
+    else:  # its rows are rendered with it: as many queries whatever the rows' versions
+        listing = cached_fragment(
+            "queue-opened", version, render=lambda: _queue_list(request, cached_rows=False)
+        )
     query = request.GET.copy()
     query.pop("page", None)
     context = {"listing": listing, "query_string": query.urlencode()}

@@ -190,3 +190,19 @@ def test_a_filtered_queue_is_never_the_opened_one(client_as, world, submitted):
     other = f"{QUEUE}?cluster={world.other_cluster.pk}"
     assert f'href="/awards/{submitted.pk}/"' not in client.get(other).content.decode()
     assert f'href="/awards/{submitted.pk}/"' in client.get(QUEUE).content.decode()
+
+
+def test_a_cold_opened_queue_reads_as_much_whichever_year_was_written(
+    world, client_as, submitted, django_assert_num_queries
+):
+    """The list as it opens renders its rows with it: a write to a year it does not show
+    costs the next page as many queries as one to the year of a proposal it shows."""
+    from clusters.data_version import bump_cluster_year
+
+    client = client_as("staff")
+    client.get(QUEUE)
+    for cluster_year in (world.other_cluster_year, world.cluster_year):
+        bump_cluster_year(pk=cluster_year.pk)
+        # The list's token, the filter's versions, the page, its rows; not the choices.
+        with django_assert_num_queries(QUEUE_WARM_QUERIES + 3):
+            client.get(QUEUE)
